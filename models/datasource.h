@@ -1,0 +1,35 @@
+#pragma once
+
+#include "domain.h"
+
+#include <QFuture>
+#include <QObject>
+
+namespace rolecall {
+
+// The one asynchronous interface between the console and where its data lives:
+// PostgreSQL now, the application's REST API later. Every call returns at once;
+// the future finishes on a worker thread with the result or a DataSourceError.
+// Futures must be consumed on the caller's thread (see watchFuture()).
+class DataSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~DataSource() override = default;
+
+    // Connects if needed and finds out which schema the database has.
+    virtual QFuture<SchemaInfo> detectSchema() = 0;
+
+    // One keyset page of users, newest first, with their active roles.
+    virtual QFuture<UserPage> fetchUsers(const UserQuery &query) = 0;
+
+    // How many users match `search` (empty: all).
+    virtual QFuture<qint64> countUsers(const QString &search) = 0;
+
+    // "user@host:port/db" or the API's base URL, for titles and messages.
+    virtual QString displayName() const = 0;
+};
+
+} // namespace rolecall

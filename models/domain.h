@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace rolecall {
+
+// A person as the application's database holds them. Which columns exist depends
+// on the schema: SehatScan has one `name` and uses `id` as the Clerk ID.
+struct User
+{
+    QString id;      // primary key of the User row
+    QString clerkId; // Clerk user ID (Akako: clerkId column; SehatScan: id)
+    QString email;
+    QString firstName;
+    QString lastName;
+    QDateTime createdAt; // UTC
+    QDateTime updatedAt; // UTC
+    QStringList activeRoles;
+
+    QString displayName() const;
+};
+
+// One row of Akako's UserRole: a time-bound grant of a role.
+struct RoleGrant
+{
+    QString id;
+    QString userId;
+    QString role;
+    QDateTime effectiveStart; // UTC
+    QDateTime effectiveEnd;   // UTC; null while open-ended
+    QString assignedBy;       // Clerk ID of the admin
+    QString assignedByEmail;
+    QString reason;
+    QString adminNotes;
+    bool isActiveFlag = true; // the isActive column as stored
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    // Active at `instant`: flagged active, started, and not ended.
+    bool isActiveAt(const QDateTime &instant) const;
+};
+
+enum class SchemaKind { Unknown, AkakoLms, SehatScan };
+
+// What the console found in a database: which seed system's schema, and the
+// facts it needs to serve it (roles as the database's enum has them).
+struct SchemaInfo
+{
+    SchemaKind kind = SchemaKind::Unknown;
+    QString searchPath; // schema the tables were found in
+    QStringList roles;  // values of the Role enum, in enum order (Akako only)
+    QString problem;    // why the database is not recognised (Unknown only)
+
+    bool hasRoles() const { return kind == SchemaKind::AkakoLms; }
+    QString describe() const;
+};
+
+QString schemaKindName(SchemaKind kind);
+
+// Keyset page request over the users table.
+struct UserQuery
+{
+    QString search;  // substring of name, email or Clerk ID; empty: everyone
+    int limit = 100; // rows per page
+
+    // Keyset cursor: the (createdAt, id) of the last row of the previous page.
+    // Null `afterCreatedAt` means the first page.
+    QDateTime afterCreatedAt;
+    QString afterId;
+
+    bool operator==(const UserQuery &) const = default;
+};
+
+struct UserPage
+{
+    QList<User> users;
+    bool atEnd = false; // no rows after this page
+};
+
+} // namespace rolecall
+
+Q_DECLARE_METATYPE(rolecall::User)
+Q_DECLARE_METATYPE(rolecall::SchemaInfo)

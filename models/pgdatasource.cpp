@@ -1,0 +1,185 @@
+#include "pgdatasource.h"
+
+#include "datasourceerror.h"
+#include "pgschema.h"
+#include "pgusersquery.h"
+
+#include <QAtomicInteger>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcDb, "rolecall.db", QtInfoMsg)
+
+namespace rolecall {
+
+// One QSqlDatabase connection owned by one worker thread; removed from Qt's
+// connection registry when that thread ends.
+class PgConnection
+{
+public:
+    explicit PgConnection(const ConnectionSettings &settings)
+        : m_name(QStringLiteral("rolecall-pg-%1").arg(nextId()))
+        , m_settings(settings)
+    {}
+    ~PgConnection()
+    {
+        m_db.close();
+        m_db = QSqlDatabase(); // drop our handle, or Qt reports it still in use
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(PgConnection)
+
+    QSqlDatabase &open()
+    {
+        if (!m_db.isValid())
+            m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        if (!m_db.isValid())
+            throw DataSourceError(DataSourceError::Kind::Connection,
+                                  QStringLiteral("The PostgreSQL driver (QPSQL) is not installed. "
+                                                 "On Debian/Ubuntu install libqt6sql6-psql."));
+        if (m_db.isOpen())
+            return m_db;
+        m_db.setHostName(m_settings.host);
+        m_db.setPort(m_settings.port);
+        m_db.setUserName(m_settings.user);
+        m_db.setDatabaseName(m_settings.database);
+        m_db.setConnectOptions(m_settings.connectOptions());
+        if (!m_db.open()) {
+            const QString reason = m_db.lastError().databaseText().trimmed().isEmpty()
+                                       ? m_db.lastError().text()
+                                       : m_db.lastError().databaseText().simplified();
+            throw DataSourceError(DataSourceError::Kind::Connection,
+                                  QStringLiteral("Cannot connect to %1: %2")
+                                      .arg(m_settings.displayName(), reason.simplified()));
+        }
+        // The seed schemas keep UTC in TIMESTAMP(3) WITHOUT TIME ZONE; a UTC
+        // session makes now() and CURRENT_TIMESTAMP agree with what is stored.
+        QSqlQuery setup(m_db);
+        QString sql = QStringLiteral("SET TIME ZONE 'UTC'; SET statement_timeout = '60s'");
+        if (!m_settings.schema.isEmpty())
+            sql += QStringLiteral("; SET search_path TO ") + quoteIdentifier(m_settings.schema);
+        if (!setup.exec(sql))
+            throw DataSourceError(DataSourceError::Kind::Connection,
+                                  QStringLiteral("Cannot set up the session on %1: %2")
+                                      .arg(m_settings.displayName(), setup.lastError().text()));
+        qCDebug(lcDb) << "connected" << m_name << m_settings.displayName();
+        return m_db;
+    }
+
+    // After a failed statement: is the server still there? If not, drop the
+    // connection so the next open() reconnects.
+    bool dropIfBroken()
+    {
+        QSqlQuery ping(m_db);
+        if (m_db.isOpen() && ping.exec(QStringLiteral("SELECT 1")))
+            return false;
+        qCInfo(lcDb) << "connection" << m_name << "lost; reconnecting";
+        m_db.close();
+        return true;
+    }
+
+private:
+    static int nextId()
+    {
+        static QAtomicInteger<int> counter;
+        return counter.fetchAndAddRelaxed(1) + 1;
+    }
+
+    const QString m_name;
+    const ConnectionSettings m_settings;
+    QSqlDatabase m_db;
+};
+
+PgDataSource::PgDataSource(ConnectionSettings settings, QObject *parent)
+    : DataSource(parent)
+    , m_settings(std::move(settings))
+{
+    // Two workers: a slow count never holds up the next page.
+    m_pool.setMaxThreadCount(2);
+    m_pool.setExpiryTimeout(-1); // a worker keeps its connection for its life
+}
+
+PgDataSource::~PgDataSource()
+{
+    // Workers end here; their connections, idle now, close after them.
+    m_pool.waitForDone();
+    m_connections.clear();
+}
+
+QString PgDataSource::displayName() const
+{
+    return m_settings.displayName();
+}
+
+PgConnection &PgDataSource::connectionObjectForThisThread()
+{
+    QMutexLocker lock(&m_connectionsMutex);
+    auto &connection = m_connections[QThread::currentThread()];
+    if (!connection)
+        connection = std::make_shared<PgConnection>(m_settings);
+    return *connection;
+}
+
+QSqlDatabase &PgDataSource::connectionForThisThread()
+{
+    return connectionObjectForThisThread().open();
+}
+
+template <typename T>
+QFuture<T> PgDataSource::run(std::function<T(QSqlDatabase &)> work)
+{
+    return QtConcurrent::run(&m_pool, [this, work = std::move(work)]() -> T {
+        QSqlDatabase &db = connectionForThisThread();
+        try {
+            return work(db);
+        } catch (const DataSourceError &e) {
+            // A read that failed because the server went away is retried once
+            // on a fresh connection; anything else is the caller's to see.
+            if (e.kind() != DataSourceError::Kind::Query ||
+                !connectionObjectForThisThread().dropIfBroken())
+                throw;
+        }
+        return work(connectionForThisThread());
+    });
+}
+
+SchemaInfo PgDataSource::schema(QSqlDatabase &db)
+{
+    QMutexLocker lock(&m_schemaMutex);
+    if (!m_schema)
+        m_schema = detectPgSchema(db);
+    return *m_schema;
+}
+
+QFuture<SchemaInfo> PgDataSource::detectSchema()
+{
+    return run<SchemaInfo>([this](QSqlDatabase &db) {
+        {
+            QMutexLocker lock(&m_schemaMutex);
+            m_schema.reset(); // asked explicitly: look again
+        }
+        return schema(db);
+    });
+}
+
+QFuture<UserPage> PgDataSource::fetchUsers(const UserQuery &query)
+{
+    return run<UserPage>([this, query](QSqlDatabase &db) {
+        const SchemaInfo info = schema(db);
+        return fetchUserPage(db, info, query);
+    });
+}
+
+QFuture<qint64> PgDataSource::countUsers(const QString &search)
+{
+    return run<qint64>([this, search](QSqlDatabase &db) {
+        const SchemaInfo info = schema(db);
+        return countMatchingUsers(db, info, search);
+    });
+}
+
+} // namespace rolecall

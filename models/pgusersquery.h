@@ -1,0 +1,19 @@
+#pragma once
+
+#include "domain.h"
+
+class QSqlDatabase;
+
+namespace rolecall {
+
+// The users list in one statement per page: keyset on ("createdAt", "id")
+// descending, never OFFSET, and the page's active roles joined set-wise (one
+// scan of "UserRole" per page even where "userId" has no index).
+UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query);
+
+qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const QString &search);
+
+// `text` as a LIKE pattern matching it anywhere, with %, _ and \ taken literally.
+QString containsPattern(const QString &text);
+
+} // namespace rolecall

@@ -1,0 +1,255 @@
+#include "mainwindow.h"
+
+#include "datasource.h"
+#include "futurewatch.h"
+#include "userstablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace rolecall {
+
+namespace {
+constexpr int searchDebounceMs = 250;
+}
+
+MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
+    : QMainWindow(parent)
+    , m_factory(std::move(factory))
+{
+    setWindowTitle(tr("Rolecall"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setMargin(6);
+    m_banner->setAccessibleName(tr("Problem"));
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_view = new QTableView(central);
+    m_view->setObjectName(QStringLiteral("usersView"));
+    m_view->setAccessibleName(tr("Users"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_view);
+    setCentralWidget(central);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Search name, email or Clerk ID"));
+    m_search->setAccessibleName(tr("Search users"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(320);
+
+    m_searchDebounce = new QTimer(this);
+    m_searchDebounce->setSingleShot(true);
+    m_searchDebounce->setInterval(searchDebounceMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchDebounce, qOverload<>(&QTimer::start));
+    connect(m_searchDebounce, &QTimer::timeout, this, [this] {
+        if (m_model)
+            m_model->setSearch(m_search->text());
+    });
+
+    m_sourceLabel = new QLabel(this);
+    m_schemaLabel = new QLabel(this);
+    m_countLabel = new QLabel(this);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0); // busy indicator
+    m_busy->setMaximumWidth(120);
+    m_busy->setAccessibleName(tr("Loading"));
+    m_busy->hide();
+    statusBar()->addWidget(m_sourceLabel);
+    statusBar()->addWidget(m_schemaLabel);
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    buildActions();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
+    open->setShortcut(QKeySequence::Open);
+    fileMenu->addSeparator();
+    auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    auto *reload = viewMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    reload->setShortcut(QKeySequence::Refresh);
+    auto *find = viewMenu->addAction(tr("&Find User"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    auto *toolBar = addToolBar(tr("Search"));
+    toolBar->setObjectName(QStringLiteral("searchToolBar"));
+    toolBar->setMovable(false);
+    toolBar->addWidget(m_search);
+    toolBar->addAction(reload);
+}
+
+void MainWindow::setDataSource(DataSource *source)
+{
+    if (m_model) {
+        m_view->setModel(nullptr);
+        delete m_model;
+        m_model = nullptr;
+    }
+    if (m_source)
+        m_source->deleteLater();
+    m_source = source;
+    m_banner->hide();
+    m_countLabel->clear();
+    m_schemaLabel->clear();
+    if (!source) {
+        m_sourceLabel->setText(tr("No database open"));
+        return;
+    }
+    source->setParent(this);
+    m_sourceLabel->setText(source->displayName());
+    setWindowTitle(tr("Rolecall — %1").arg(source->displayName()));
+
+    m_model = new UsersTableModel(source, this);
+    m_view->setModel(m_model);
+    connect(m_model, &UsersTableModel::loadingChanged, m_busy, &QWidget::setVisible);
+    connect(m_model, &UsersTableModel::totalCountChanged, this, &MainWindow::updateCountLabel);
+    connect(m_model, &UsersTableModel::pageLoaded, this, &MainWindow::updateCountLabel);
+    connect(m_model, &UsersTableModel::errorOccurred, this, &MainWindow::showBanner);
+    connect(m_model, &UsersTableModel::pageLoaded, m_banner, &QWidget::hide);
+
+    auto *header = m_view->horizontalHeader();
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    header->resizeSection(UsersTableModel::NameColumn, 16 * em);
+    header->resizeSection(UsersTableModel::EmailColumn, 19 * em);
+    header->resizeSection(UsersTableModel::ClerkIdColumn, 19 * em);
+    header->resizeSection(UsersTableModel::RolesColumn, 10 * em);
+    QSettings settings;
+    header->restoreState(settings.value(QStringLiteral("mainWindow/usersHeader")).toByteArray());
+
+    m_busy->show();
+    watchFuture(
+        source->detectSchema(), m_model,
+        [this](const SchemaInfo &schema) {
+            m_busy->hide();
+            showSchema(schema);
+            if (schema.kind != SchemaKind::Unknown)
+                m_model->setSearch(m_search->text());
+        },
+        [this](const QString &message) {
+            m_busy->hide();
+            showBanner(message);
+        });
+}
+
+void MainWindow::showSchema(const SchemaInfo &schema)
+{
+    m_schemaLabel->setText(schema.kind == SchemaKind::Unknown ? tr("Schema not recognised")
+                                                              : schema.describe());
+    if (schema.kind == SchemaKind::Unknown)
+        showBanner(schema.describe());
+}
+
+void MainWindow::showBanner(const QString &message)
+{
+    m_banner->setText(message);
+    m_banner->setStyleSheet(QStringLiteral("QLabel#banner { background: #fdecea; color: #611a15; "
+                                           "border: 1px solid #f5c2c0; }"));
+    m_banner->show();
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+void MainWindow::updateCountLabel()
+{
+    if (!m_model)
+        return;
+    const QLocale locale;
+    const qint64 total = m_model->totalCount();
+    if (total < 0)
+        m_countLabel->setText(tr("%1 users loaded").arg(locale.toString(m_model->rowCount())));
+    else
+        m_countLabel->setText(
+            tr("%1 of %2 users loaded")
+                .arg(locale.toString(m_model->rowCount()), locale.toString(total)));
+}
+
+void MainWindow::openDatabase()
+{
+    bool ok = false;
+    const QString location = QInputDialog::getText(
+        this, tr("Open Database"),
+        tr("PostgreSQL URL (postgresql://user@host:port/database?sslmode=require).\n"
+           "Leave the password out: it is read from PGPASSWORD or ~/.pgpass."),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok || location.trimmed().isEmpty())
+        return;
+    QString error;
+    DataSource *source = m_factory ? m_factory(location, &error) : nullptr;
+    if (!source) {
+        showBanner(error);
+        return;
+    }
+    setDataSource(source);
+}
+
+void MainWindow::refresh()
+{
+    if (m_model)
+        m_model->refresh();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1100, 680);
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    if (m_model)
+        settings.setValue(QStringLiteral("mainWindow/usersHeader"),
+                          m_view->horizontalHeader()->saveState());
+    event->accept();
+}
+
+} // namespace rolecall
