@@ -2,6 +2,8 @@
 # Installs what building, testing and running the Rolecall demo need on
 # Debian/Ubuntu. Idempotent: installs only the packages that are missing.
 # Works as root or through sudo; does nothing when everything is present.
+# Extra package names given as arguments are installed too (the screenshot
+# script asks for imagemagick this way).
 set -euo pipefail
 
 packages=(
@@ -11,8 +13,10 @@ packages=(
   libgl-dev libssl-dev qtkeychain-qt6-dev
   # runtime
   libqt6sql6-psql libqt6network6 libsecret-1-0 fonts-dejavu-core
+  fonts-wqy-microhei # CJK names in the users table
   # tests and demo: real PostgreSQL, real Secret Service keyring, a display
   postgresql dbus gnome-keyring xvfb xauth
+  "$@"
 )
 
 missing=()

@@ -13,12 +13,15 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace rolecall {
 
@@ -149,14 +152,17 @@ void MainWindow::setDataSource(DataSource *source)
     connect(m_model, &UsersTableModel::errorOccurred, this, &MainWindow::showBanner);
     connect(m_model, &UsersTableModel::pageLoaded, m_banner, &QWidget::hide);
 
-    auto *header = m_view->horizontalHeader();
-    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(UsersTableModel::NameColumn, 16 * em);
-    header->resizeSection(UsersTableModel::EmailColumn, 19 * em);
-    header->resizeSection(UsersTableModel::ClerkIdColumn, 19 * em);
-    header->resizeSection(UsersTableModel::RolesColumn, 10 * em);
+    // Remembered column widths win; otherwise fit the columns to the first page.
     QSettings settings;
-    header->restoreState(settings.value(QStringLiteral("mainWindow/usersHeader")).toByteArray());
+    const bool restored = m_view->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("mainWindow/usersHeader")).toByteArray());
+    if (!restored) {
+        auto fitOnce = std::make_shared<QMetaObject::Connection>();
+        *fitOnce = connect(m_model, &UsersTableModel::pageLoaded, this, [this, fitOnce] {
+            disconnect(*fitOnce);
+            fitColumnsToContents();
+        });
+    }
 
     m_busy->show();
     watchFuture(
@@ -171,6 +177,18 @@ void MainWindow::setDataSource(DataSource *source)
             m_busy->hide();
             showBanner(message);
         });
+}
+
+void MainWindow::fitColumnsToContents()
+{
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    auto *header = m_view->horizontalHeader();
+    for (int column = 0; column < UsersTableModel::ColumnCount - 1; ++column) {
+        const QAbstractItemView *view = m_view; // QTableView hides the public overload
+        const int wanted =
+            std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        header->resizeSection(column, std::min(wanted + em, 30 * em));
+    }
 }
 
 void MainWindow::showSchema(const SchemaInfo &schema)
@@ -236,8 +254,11 @@ void MainWindow::refresh()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1100, 680);
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(std::min(1240, available.width() * 9 / 10),
+               std::min(760, available.height() * 9 / 10));
+    }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 }
 

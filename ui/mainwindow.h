@@ -49,6 +49,7 @@ protected:
 
 private:
     void buildActions();
+    void fitColumnsToContents();
     void showSchema(const SchemaInfo &schema);
     void showBanner(const QString &message);
     void updateCountLabel();
