@@ -40,11 +40,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "${as_server[@]}" "$bindir/initdb" -D "$workdir/data" -U rolecall --auth=trust -E UTF8 \
   --locale=C.UTF-8 >/dev/null
-"${as_server[@]}" "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
-  -o "-p $port -c listen_addresses=127.0.0.1 -k $workdir" start >/dev/null
+# A random high port; the server refuses to start on a taken one, so try again.
+started=""
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  port=$((20000 + RANDOM % 40000))
+  if "${as_server[@]}" "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $workdir" start >/dev/null; then
+    started=yes
+    break
+  fi
+done
+if [ -z "$started" ]; then
+  echo "demo: PostgreSQL did not start; its log:" >&2
+  cat "$workdir/server.log" >&2
+  exit 1
+fi
 
 psql=("$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U rolecall)
 "${psql[@]}" -d postgres -c 'CREATE DATABASE akako'
