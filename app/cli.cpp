@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "clicontext.h"
+#include "cliprofiles.h"
+#include "clisession.h"
 #include "cliusers.h"
 
 #include <QCoreApplication>
@@ -11,10 +14,16 @@ namespace {
 
 void printUsage(QTextStream &out)
 {
-    out << "Usage: rolecallctl <command> [options]\n\n"
+    out << "Usage: rolecallctl [--profile NAME] <command> [options]\n\n"
            "Commands:\n"
-           "  users list   List users: --db URL [--search TEXT] [--limit N] "
-           "[--format table|csv|json]\n\n"
+           "  users list        List users: [--db URL] [--search TEXT] [--limit N]\n"
+           "                    [--format table|csv|json]\n"
+           "  profiles list|show|add|edit|remove|set-default\n"
+           "                    Deployments to sign in to and read (issuer, client ID, database)\n"
+           "  login [--no-browser]  Sign in with the profile's OpenID provider\n"
+           "  logout            Sign out and remove the session from the keychain\n"
+           "  whoami [--format json]  Who is signed in (exit code 3 when nobody)\n\n"
+           "--profile NAME picks a profile (default: the one marked default).\n"
            "The database is given by --db postgresql://user@host:port/db?sslmode=..., by\n"
            "ROLECALL_DATABASE_URL, or by --host/--port/--user/--dbname. Passwords come from\n"
            "PGPASSWORD or ~/.pgpass, never from the command line.\n"
@@ -36,13 +45,54 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             << '\n';
         return ExitOk;
     }
-    const QString group = args.value(0);
-    const QString verb = args.value(1);
-    if (group == QLatin1String("users") && verb == QLatin1String("list"))
-        return runUsersList(arguments.first() + QStringLiteral(" users list"), args.mid(2), out,
-                            err);
+    // Global options come before the command.
+    QStringList rest = args;
+    QString profile;
+    while (!rest.isEmpty() && rest.first().startsWith(QLatin1String("--profile"))) {
+        const QString option = rest.takeFirst();
+        if (option.startsWith(QLatin1String("--profile="))) {
+            profile = option.mid(int(qstrlen("--profile=")));
+        } else if (!rest.isEmpty()) {
+            profile = rest.takeFirst();
+        } else {
+            err << "rolecallctl: --profile needs a name\n";
+            return ExitUsage;
+        }
+    }
+    if (rest.isEmpty()) {
+        printUsage(err);
+        return ExitUsage;
+    }
+    const QString program = arguments.first();
+    const QString group = rest.value(0);
+    const QString verb = rest.value(1);
+    auto context = [&](int verbWords) {
+        return CliContext{program + QLatin1Char(' ') +
+                              rest.mid(0, verbWords).join(QLatin1Char(' ')),
+                          rest.mid(verbWords), profile, out, err};
+    };
+    if (group == QLatin1String("users") && verb == QLatin1String("list")) {
+        CliContext c = context(2);
+        return runUsersList(c);
+    }
+    if (group == QLatin1String("profiles") && !verb.isEmpty()) {
+        CliContext c = context(2);
+        return runProfiles(verb, c);
+    }
+    if (group == QLatin1String("login")) {
+        CliContext c = context(1);
+        return runLogin(c);
+    }
+    if (group == QLatin1String("logout")) {
+        CliContext c = context(1);
+        return runLogout(c);
+    }
+    if (group == QLatin1String("whoami")) {
+        CliContext c = context(1);
+        return runWhoami(c);
+    }
 
-    err << "rolecallctl: unknown command '" << QStringList(args.mid(0, 2)).join(QLatin1Char(' '))
+    err << "rolecallctl: unknown command '" << rest.mid(0, 2).join(QLatin1Char(' '))
         << "'; see rolecallctl --help\n";
     return ExitUsage;
 }

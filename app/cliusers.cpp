@@ -67,9 +67,12 @@ QStringList tableCells(const User &user)
 
 } // namespace
 
-int runUsersList(const QString &command, const QStringList &args, QTextStream &out,
-                 QTextStream &err)
+int runUsersList(CliContext &context)
 {
+    QTextStream &out = context.out;
+    QTextStream &err = context.err;
+    const QString &command = context.command;
+    const QStringList &args = context.args;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List users, newest first."));
     addConnectionOptions(parser);

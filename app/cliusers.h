@@ -1,15 +1,11 @@
 #pragma once
 
-#include <QString>
-#include <QStringList>
-
-class QTextStream;
+#include "clicontext.h"
 
 namespace rolecall::cli {
 
 // rolecallctl users list: streams the users page by page (keyset), so any
 // number of rows prints in bounded memory.
-int runUsersList(const QString &command, const QStringList &args, QTextStream &out,
-                 QTextStream &err);
+int runUsersList(CliContext &context);
 
 } // namespace rolecall::cli

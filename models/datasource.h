@@ -28,6 +28,10 @@ public:
     // How many users match `search` (empty: all).
     virtual QFuture<qint64> countUsers(const QString &search) = 0;
 
+    // The User row whose Clerk ID is `clerkId` and their active roles: what
+    // the signed-in person may do.
+    virtual QFuture<AccountAccess> fetchAccount(const QString &clerkId) = 0;
+
     // "user@host:port/db" or the API's base URL, for titles and messages.
     virtual QString displayName() const = 0;
 };

@@ -40,4 +40,18 @@ QString SchemaInfo::describe() const
     return {};
 }
 
+QString AccountAccess::readOnlyReason() const
+{
+    if (!userFound)
+        return QStringLiteral(
+            "You have no user record in this database, so the console is read-only.");
+    if (!rolesSupported)
+        return QStringLiteral("This database has no roles, so the console is read-only.");
+    if (!canWrite())
+        return QStringLiteral("Only an active ADMIN may change anything; your active roles: %1.")
+            .arg(activeRoles.isEmpty() ? QStringLiteral("none")
+                                       : activeRoles.join(QStringLiteral(", ")));
+    return {};
+}
+
 } // namespace rolecall

@@ -80,6 +80,20 @@ struct UserPage
     bool atEnd = false; // no rows after this page
 };
 
+// What the signed-in person may do, from their own rows in the data source.
+struct AccountAccess
+{
+    bool userFound = false; // a User row with this Clerk ID exists
+    User user;
+    QStringList activeRoles;     // as of now
+    bool rolesSupported = false; // the schema has roles at all
+
+    // Only an active ADMIN may change anything.
+    bool canWrite() const { return activeRoles.contains(QStringLiteral("ADMIN")); }
+    // Why the console is read-only for this person; empty when it is not.
+    QString readOnlyReason() const;
+};
+
 } // namespace rolecall
 
 Q_DECLARE_METATYPE(rolecall::User)

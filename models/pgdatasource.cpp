@@ -182,4 +182,12 @@ QFuture<qint64> PgDataSource::countUsers(const QString &search)
     });
 }
 
+QFuture<AccountAccess> PgDataSource::fetchAccount(const QString &clerkId)
+{
+    return run<AccountAccess>([this, clerkId](QSqlDatabase &db) {
+        const SchemaInfo info = schema(db);
+        return fetchAccountAccess(db, info, clerkId);
+    });
+}
+
 } // namespace rolecall

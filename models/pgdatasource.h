@@ -37,6 +37,7 @@ public:
     QFuture<SchemaInfo> detectSchema() override;
     QFuture<UserPage> fetchUsers(const UserQuery &query) override;
     QFuture<qint64> countUsers(const QString &search) override;
+    QFuture<AccountAccess> fetchAccount(const QString &clerkId) override;
     QString displayName() const override;
 
     const ConnectionSettings &settings() const { return m_settings; }

@@ -164,4 +164,49 @@ qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const QStr
     return q.value(0).toLongLong();
 }
 
+AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema, const QString &clerkId)
+{
+    requireKnownSchema(schema);
+    AccountAccess access;
+    access.rolesSupported = schema.hasRoles();
+    const QString key = schema.kind == SchemaKind::SehatScan ? QStringLiteral(R"(u."id")")
+                                                             : QStringLiteral(R"(u."clerkId")");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const QString sql = QStringLiteral("SELECT ") + userColumns(schema.kind) +
+                        QStringLiteral(R"(, (extract(epoch FROM u."createdAt") * 1000)::bigint,
+            (extract(epoch FROM u."updatedAt") * 1000)::bigint FROM "User" u WHERE )") +
+                        key + QStringLiteral(" = :clerkId");
+    if (!q.prepare(sql))
+        execOrThrow(q, QStringLiteral("prepare the account query"));
+    q.bindValue(QStringLiteral(":clerkId"), clerkId);
+    execOrThrow(q, QStringLiteral("look up the signed-in user"));
+    if (!q.next())
+        return access;
+    access.userFound = true;
+    access.user.id = q.value(0).toString();
+    access.user.clerkId = q.value(1).toString();
+    access.user.email = q.value(2).toString();
+    access.user.firstName = q.value(3).toString();
+    access.user.lastName = q.value(4).toString();
+    access.user.createdAt = fromMillis(q.value(7));
+    access.user.updatedAt = fromMillis(q.value(8));
+    if (!schema.hasRoles())
+        return access;
+
+    QSqlQuery roles(db);
+    roles.setForwardOnly(true);
+    roles.prepare(QStringLiteral(R"(SELECT DISTINCT ur."role" FROM "UserRole" ur
+        WHERE ur."userId" = :userId AND ur."isActive"
+          AND ur."effectiveStartDate" <= timezone('UTC', now())
+          AND (ur."effectiveEndDate" IS NULL OR ur."effectiveEndDate" > timezone('UTC', now()))
+        ORDER BY ur."role")"));
+    roles.bindValue(QStringLiteral(":userId"), access.user.id);
+    execOrThrow(roles, QStringLiteral("read the signed-in user's roles"));
+    while (roles.next())
+        access.activeRoles << roles.value(0).toString();
+    access.user.activeRoles = access.activeRoles;
+    return access;
+}
+
 } // namespace rolecall

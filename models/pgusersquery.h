@@ -13,6 +13,10 @@ UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQue
 
 qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const QString &search);
 
+// The User row with this Clerk ID and its roles active now.
+AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema,
+                                 const QString &clerkId);
+
 // `text` as a LIKE pattern matching it anywhere, with %, _ and \ taken literally.
 QString containsPattern(const QString &text);
 
