@@ -1,6 +1,9 @@
 #include "cliconnection.h"
 
+#include "profilestore.h"
+
 #include <QCommandLineParser>
+#include <QSettings>
 
 namespace rolecall::cli {
 
@@ -18,8 +21,8 @@ void addConnectionOptions(QCommandLineParser &parser)
     });
 }
 
-bool connectionFromOptions(const QCommandLineParser &parser, ConnectionSettings *out,
-                           QString *error)
+bool connectionFromOptions(const QCommandLineParser &parser, const QString &profile,
+                           ConnectionSettings *out, QString *error)
 {
     QString url = parser.value(QStringLiteral("db"));
     if (url.isEmpty())
@@ -27,6 +30,25 @@ bool connectionFromOptions(const QCommandLineParser &parser, ConnectionSettings 
     const bool discrete =
         parser.isSet(QStringLiteral("host")) || parser.isSet(QStringLiteral("port")) ||
         parser.isSet(QStringLiteral("user")) || parser.isSet(QStringLiteral("dbname"));
+    if (url.isEmpty() && !discrete) {
+        const std::unique_ptr<QSettings> appSettings = openAppSettings();
+        const ProfileStore profiles(*appSettings);
+        if (!profile.isEmpty() || !profiles.profiles().isEmpty()) {
+            QString profileError;
+            const std::optional<Profile> chosen = profiles.resolve(profile, &profileError);
+            if (!chosen) {
+                *error = profileError;
+                return false;
+            }
+            if (chosen->databaseUrl.isEmpty()) {
+                *error = QStringLiteral("profile %1 names no database; pass --db URL or set one "
+                                        "with rolecallctl profiles edit %1 --db URL")
+                             .arg(chosen->name);
+                return false;
+            }
+            url = chosen->databaseUrl;
+        }
+    }
     ConnectionSettings settings;
     if (!url.isEmpty()) {
         if (!ConnectionSettings::fromUrl(url, &settings, error))

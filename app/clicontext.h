@@ -11,9 +11,9 @@ namespace rolecall::cli {
 // the global options, and where to write.
 struct CliContext
 {
-    QString command;   // "rolecallctl profiles add", for usage lines
-    QStringList args;  // the verb's own arguments
-    QString profile;   // --profile NAME; empty: the default profile
+    QString command;  // "rolecallctl profiles add", for usage lines
+    QStringList args; // the verb's own arguments
+    QString profile;  // --profile NAME; empty: the default profile
     QTextStream &out;
     QTextStream &err;
 };

@@ -120,7 +120,7 @@ int runUsersList(CliContext &context)
 
     ConnectionSettings settings;
     QString error;
-    if (!connectionFromOptions(parser, &settings, &error)) {
+    if (!connectionFromOptions(parser, context.profile, &settings, &error)) {
         err << "rolecallctl: " << error << '\n';
         return ExitUsage;
     }

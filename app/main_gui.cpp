@@ -1,6 +1,7 @@
 // rolecall: the desktop console. Composition only: parse the command line,
-// make the data source, show the window.
+// then either a profile (sign-in, its database) or a bare database URL.
 #include "connectionsettings.h"
+#include "consolecontroller.h"
 #include "mainwindow.h"
 #include "pgdatasource.h"
 
@@ -36,17 +37,26 @@ int main(int argc, char *argv[])
         QStringLiteral("Admin console for Clerk users and role grants in PostgreSQL."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption({QStringLiteral("profile"),
+                      QStringLiteral("Open this profile (default: the default profile)."),
+                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("sign-in"),
+         QStringLiteral("Start the browser sign-in at once when no session is kept.")});
     parser.addOption({QStringLiteral("db"),
-                      QStringLiteral("PostgreSQL URL to open, postgresql://user@host:port/db "
-                                     "(no password; use PGPASSWORD or ~/.pgpass)."),
+                      QStringLiteral("Browse this PostgreSQL database read-only, without a profile "
+                                     "or sign-in: postgresql://user@host:port/db (no password; use "
+                                     "PGPASSWORD or ~/.pgpass)."),
                       QStringLiteral("URL")});
     parser.process(app);
 
     rolecall::MainWindow window(&openPostgres);
     QString url = parser.value(QStringLiteral("db"));
-    if (url.isEmpty())
+    if (url.isEmpty() && !parser.isSet(QStringLiteral("profile")))
         url = qEnvironmentVariable("ROLECALL_DATABASE_URL");
-    if (!url.isEmpty()) {
+    std::unique_ptr<rolecall::ConsoleController> controller;
+    if (!url.isEmpty() && !parser.isSet(QStringLiteral("profile"))) {
+        // The database is the gate for reading; without a sign-in nothing can change.
         QString error;
         DataSource *source = openPostgres(url, &error);
         if (!source) {
@@ -54,9 +64,13 @@ int main(int argc, char *argv[])
             return 2;
         }
         window.setDataSource(source);
+        window.show();
     } else {
         window.setDataSource(nullptr);
+        window.show();
+        controller = std::make_unique<rolecall::ConsoleController>(&window);
+        controller->start(parser.value(QStringLiteral("profile")),
+                          parser.isSet(QStringLiteral("sign-in")));
     }
-    window.show();
     return QApplication::exec();
 }

@@ -10,8 +10,8 @@ namespace rolecall {
 // in the SecretStore under SecretStore::profileKey(name, ...).
 struct Profile
 {
-    QString name;        // [A-Za-z0-9._-], 1 to 64 characters
-    QString issuer;      // https://<slug>.clerk.accounts.dev, https://clerk.<domain>, ...
+    QString name;   // [A-Za-z0-9._-], 1 to 64 characters
+    QString issuer; // https://<slug>.clerk.accounts.dev, https://clerk.<domain>, ...
     QString clientId;
     QStringList scopes = defaultScopes();
     QString databaseUrl; // postgresql://... without a password

@@ -27,8 +27,8 @@ public:
     struct Result
     {
         Status status = Status::Ok;
-        QByteArray value;  // read only
-        QString message;   // for people: what went wrong and what to do; never the value
+        QByteArray value; // read only
+        QString message;  // for people: what went wrong and what to do; never the value
     };
     using Callback = std::function<void(const Result &)>;
 

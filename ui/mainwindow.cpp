@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
+#include "accountwidget.h"
 #include "datasource.h"
 #include "futurewatch.h"
+#include "signinservice.h"
 #include "userstablemodel.h"
 
 #include <QAction>
@@ -89,8 +91,10 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     m_busy->hide();
     statusBar()->addWidget(m_sourceLabel);
     statusBar()->addWidget(m_schemaLabel);
+    m_account = new AccountWidget(this);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_account);
 
     buildActions();
     restoreSettings();
@@ -115,6 +119,13 @@ void MainWindow::buildActions()
         m_search->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+
+    auto *accountMenu = menuBar()->addMenu(tr("&Account"));
+    m_signInAction = accountMenu->addAction(tr("&Sign In…"), this, &MainWindow::signInRequested);
+    m_signOutAction = accountMenu->addAction(tr("Sign &Out"), this, &MainWindow::signOutRequested);
+    accountMenu->addSeparator();
+    accountMenu->addAction(tr("&Profiles…"), this, &MainWindow::profilesRequested);
+    updateAccountActions();
 
     auto *toolBar = addToolBar(tr("Search"));
     toolBar->setObjectName(QStringLiteral("searchToolBar"));
@@ -164,6 +175,9 @@ void MainWindow::setDataSource(DataSource *source)
         });
     }
 
+    if (m_signIn && m_signIn->state() == SignInService::State::SignedIn)
+        lookUpAccess(m_signIn->identity());
+
     m_busy->show();
     watchFuture(
         source->detectSchema(), m_model,
@@ -189,6 +203,58 @@ void MainWindow::fitColumnsToContents()
             std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
         header->resizeSection(column, std::min(wanted + em, 30 * em));
     }
+}
+
+void MainWindow::setSignInService(SignInService *service)
+{
+    if (m_signIn)
+        m_signIn->disconnect(this);
+    m_signIn = service;
+    m_canWrite = false;
+    m_account->clear();
+    if (service) {
+        connect(service, &SignInService::signedIn, this, &MainWindow::lookUpAccess);
+        connect(service, &SignInService::signedOut, this, [this] {
+            m_canWrite = false;
+            m_account->clear();
+            updateAccountActions();
+            Q_EMIT accessChanged(false);
+        });
+        connect(service, &SignInService::stateChanged, this, &MainWindow::updateAccountActions);
+        if (service->state() == SignInService::State::SignedIn)
+            lookUpAccess(service->identity());
+    }
+    updateAccountActions();
+}
+
+void MainWindow::lookUpAccess(const Identity &identity)
+{
+    m_account->setIdentity(identity);
+    updateAccountActions();
+    if (!m_source) {
+        m_account->setAccess(std::nullopt, tr("No database is open."));
+        return;
+    }
+    // The database decides what this person may do: their own active roles.
+    watchFuture(
+        m_source->fetchAccount(identity.subject), m_account,
+        [this](const AccountAccess &access) {
+            m_account->setAccess(access);
+            m_canWrite = access.canWrite();
+            Q_EMIT accessChanged(m_canWrite);
+        },
+        [this](const QString &message) {
+            m_account->setAccess(std::nullopt, message);
+            m_canWrite = false;
+            Q_EMIT accessChanged(false);
+        });
+}
+
+void MainWindow::updateAccountActions()
+{
+    const bool signedIn = m_signIn && m_signIn->state() == SignInService::State::SignedIn;
+    m_signInAction->setEnabled(m_signIn && !signedIn);
+    m_signOutAction->setEnabled(signedIn);
 }
 
 void MainWindow::showSchema(const SchemaInfo &schema)

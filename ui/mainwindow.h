@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -13,8 +14,12 @@ class QTimer;
 
 namespace rolecall {
 
+class AccountWidget;
 class DataSource;
+class SignInService;
 class UsersTableModel;
+struct AccountAccess;
+struct Identity;
 struct SchemaInfo;
 
 // The console's main window: the users of one data source, searchable on the
@@ -35,6 +40,13 @@ public:
     // Shows `source` (the window takes ownership); nullptr shows nothing.
     void setDataSource(DataSource *source);
 
+    // Follows who is signed in through `service` (not owned) and looks their
+    // roles up in the data source; nullptr: nobody signs in (read-only).
+    void setSignInService(SignInService *service);
+    // True only for a signed-in active ADMIN of this data source.
+    bool canWrite() const { return m_canWrite; }
+    AccountWidget *accountWidget() const { return m_account; }
+
     QTableView *usersView() const { return m_view; }
     QLineEdit *searchField() const { return m_search; }
     UsersTableModel *usersModel() const { return m_model; }
@@ -43,6 +55,13 @@ public:
 public Q_SLOTS:
     void openDatabase();
     void refresh();
+
+Q_SIGNALS:
+    void signInRequested();
+    void signOutRequested();
+    void profilesRequested();
+    // The signed-in person's access was (re)read: `canWrite` tells writes apart.
+    void accessChanged(bool canWrite);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -54,6 +73,8 @@ private:
     void showBanner(const QString &message);
     void updateCountLabel();
     void restoreSettings();
+    void lookUpAccess(const Identity &identity);
+    void updateAccountActions();
 
     DataSourceFactory m_factory;
     QPointer<DataSource> m_source;
@@ -66,6 +87,11 @@ private:
     QLabel *m_schemaLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QProgressBar *m_busy = nullptr;
+    AccountWidget *m_account = nullptr;
+    QPointer<SignInService> m_signIn;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    bool m_canWrite = false;
 };
 
 } // namespace rolecall

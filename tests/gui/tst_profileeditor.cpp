@@ -1,0 +1,231 @@
+// The profile editor: problems show inline and keep the dialog open with the
+// input intact; valid input is saved to the store.
+#include "profileeditor.h"
+#include "profilestore.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace rolecall;
+
+namespace {
+
+Profile sampleProfile(const QString &name)
+{
+    Profile p;
+    p.name = name;
+    p.issuer = QStringLiteral("https://example.clerk.accounts.dev");
+    p.clientId = QStringLiteral("client-123");
+    p.databaseUrl = QStringLiteral("postgresql://admin@db.example.com:5432/app?sslmode=require");
+    return p;
+}
+
+QLineEdit *field(const QDialog &dialog, const char *name)
+{
+    return dialog.findChild<QLineEdit *>(QLatin1String(name));
+}
+
+void clickOk(const QDialog &dialog)
+{
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+}
+
+void fill(const QDialog &dialog, const Profile &p)
+{
+    field(dialog, "nameField")->setText(p.name);
+    field(dialog, "issuerField")->setText(p.issuer);
+    field(dialog, "clientIdField")->setText(p.clientId);
+    field(dialog, "databaseField")->setText(p.databaseUrl);
+}
+
+} // namespace
+
+class TestProfileEditor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void rejectsInvalidInputInline_data();
+    void rejectsInvalidInputInline();
+    void addsAValidProfile();
+    void defaultsScopes();
+    void editsKeepTheName();
+    void defaultCheckboxMovesTheDefault();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_store;
+};
+
+void TestProfileEditor::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("rolecall.ini")),
+                                             QSettings::IniFormat);
+    m_store = std::make_unique<ProfileStore>(*m_settings);
+}
+
+void TestProfileEditor::cleanup()
+{
+    m_store.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestProfileEditor::rejectsInvalidInputInline_data()
+{
+    QTest::addColumn<QString>("issuer");
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<QString>("databaseUrl");
+    QTest::addColumn<QString>("expected");
+
+    const Profile ok = sampleProfile(QStringLiteral("prod"));
+    QTest::newRow("http issuer") << QStringLiteral("http://example.com") << ok.clientId
+                                 << ok.databaseUrl << QStringLiteral("https://");
+    QTest::newRow("no client id") << ok.issuer << QString() << ok.databaseUrl
+                                  << QStringLiteral("client ID is missing");
+    QTest::newRow("password in database url")
+        << ok.issuer << ok.clientId
+        << QStringLiteral("postgresql://admin:hunter2@db.example.com/app")
+        << QStringLiteral("password");
+}
+
+void TestProfileEditor::rejectsInvalidInputInline()
+{
+    QFETCH(QString, issuer);
+    QFETCH(QString, clientId);
+    QFETCH(QString, databaseUrl);
+    QFETCH(QString, expected);
+
+    ProfileEditor editor(*m_store, std::nullopt, nullptr);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    Profile p = sampleProfile(QStringLiteral("prod"));
+    p.issuer = issuer;
+    p.clientId = clientId;
+    p.databaseUrl = databaseUrl;
+    fill(editor, p);
+    clickOk(editor);
+
+    QVERIFY(editor.isVisible());
+    QCOMPARE(editor.result(), int(QDialog::Rejected));
+    QVERIFY2(editor.errorText().contains(expected, Qt::CaseInsensitive),
+             qPrintable(editor.errorText()));
+    auto *error = editor.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error->isVisible());
+    QVERIFY(error->wordWrap());
+    QVERIFY(!error->accessibleName().isEmpty());
+    QVERIFY(m_store->profiles().isEmpty());
+    // what was typed is still there
+    QCOMPARE(field(editor, "nameField")->text(), p.name);
+    QCOMPARE(field(editor, "issuerField")->text(), issuer);
+    QCOMPARE(field(editor, "clientIdField")->text(), clientId);
+    QCOMPARE(field(editor, "databaseField")->text(), databaseUrl);
+}
+
+void TestProfileEditor::addsAValidProfile()
+{
+    ProfileEditor editor(*m_store, std::nullopt, nullptr);
+    editor.show();
+    const Profile p = sampleProfile(QStringLiteral("prod"));
+    fill(editor, p);
+    QSignalSpy accepted(&editor, &QDialog::accepted);
+    clickOk(editor);
+    QCOMPARE(accepted.count(), 1);
+    QVERIFY(!editor.isVisible());
+    QCOMPARE(editor.profile(), p);
+    QCOMPARE(m_store->profile(QStringLiteral("prod")), std::optional<Profile>(p));
+    QCOMPARE(m_store->defaultProfile(), QStringLiteral("prod"));
+
+    // a second profile of the same name is refused inline
+    ProfileEditor again(*m_store, std::nullopt, nullptr);
+    again.show();
+    fill(again, sampleProfile(QStringLiteral("PROD")));
+    clickOk(again);
+    QVERIFY(again.isVisible());
+    QVERIFY(!again.errorText().isEmpty());
+    QCOMPARE(m_store->profiles().size(), 1);
+}
+
+void TestProfileEditor::defaultsScopes()
+{
+    ProfileEditor editor(*m_store, std::nullopt, nullptr);
+    QCOMPARE(field(editor, "scopesField")->text(), Profile::defaultScopes().join(QLatin1Char(' ')));
+    QVERIFY(field(editor, "databaseField")
+                ->placeholderText()
+                .startsWith(QLatin1String("postgresql://")));
+}
+
+void TestProfileEditor::editsKeepTheName()
+{
+    QString error;
+    const Profile original = sampleProfile(QStringLiteral("staging"));
+    QVERIFY2(m_store->add(original, &error), qPrintable(error));
+
+    ProfileEditor editor(*m_store, original, nullptr);
+    editor.show();
+    QVERIFY(field(editor, "nameField")->isReadOnly());
+    QCOMPARE(field(editor, "issuerField")->text(), original.issuer);
+    field(editor, "clientIdField")->setText(QStringLiteral("client-456"));
+    field(editor, "scopesField")->setText(QStringLiteral("openid  email"));
+    clickOk(editor);
+    QVERIFY2(!editor.isVisible(), qPrintable(editor.errorText()));
+
+    const std::optional<Profile> stored = m_store->profile(QStringLiteral("staging"));
+    QVERIFY(stored);
+    QCOMPARE(stored->clientId, QStringLiteral("client-456"));
+    QCOMPARE(stored->scopes, QStringList({QStringLiteral("openid"), QStringLiteral("email")}));
+    QCOMPARE(editor.profile(), *stored);
+}
+
+void TestProfileEditor::defaultCheckboxMovesTheDefault()
+{
+    QString error;
+    QVERIFY2(m_store->add(sampleProfile(QStringLiteral("alpha")), &error), qPrintable(error));
+    QCOMPARE(m_store->defaultProfile(), QStringLiteral("alpha"));
+
+    // unchecked: the default stays
+    {
+        ProfileEditor editor(*m_store, std::nullopt, nullptr);
+        editor.show();
+        auto *check = editor.findChild<QCheckBox *>(QStringLiteral("defaultCheck"));
+        QVERIFY(check->isEnabled());
+        QVERIFY(!check->isChecked());
+        fill(editor, sampleProfile(QStringLiteral("beta")));
+        clickOk(editor);
+        QCOMPARE(m_store->defaultProfile(), QStringLiteral("alpha"));
+    }
+    // checked: the edited profile becomes the default
+    {
+        ProfileEditor editor(*m_store, m_store->profile(QStringLiteral("beta")), nullptr);
+        editor.show();
+        auto *check = editor.findChild<QCheckBox *>(QStringLiteral("defaultCheck"));
+        QVERIFY(!check->isChecked());
+        check->setChecked(true);
+        clickOk(editor);
+        QCOMPARE(m_store->defaultProfile(), QStringLiteral("beta"));
+    }
+    // the default profile's box is checked and cannot be unchecked
+    ProfileEditor editor(*m_store, m_store->profile(QStringLiteral("beta")), nullptr);
+    auto *check = editor.findChild<QCheckBox *>(QStringLiteral("defaultCheck"));
+    QVERIFY(check->isChecked());
+    QVERIFY(!check->isEnabled());
+    QVERIFY(!check->toolTip().isEmpty());
+}
+
+QTEST_MAIN(TestProfileEditor)
+#include "tst_profileeditor.moc"

@@ -1,0 +1,164 @@
+#pragma once
+
+#include "rsakeypair.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace rolecall::testing {
+
+// An OpenID Connect provider on 127.0.0.1 that behaves like Clerk's (see
+// /work/shared/CLERK.md §1): authorization code with PKCE S256 only, opaque
+// access tokens, RS256 ID tokens, JWKS, userinfo and revocation. It
+// auto-approves every valid authorization request, and `behaviour()` makes it
+// misbehave on purpose. Everything runs on the event loop, so it keeps serving
+// while a test spins in QTRY_* or waits on a QNetworkReply.
+class TestIdentityProvider : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct TestUser
+    {
+        QString subject, email, givenName, familyName;
+    };
+
+    struct Behaviour
+    {
+        // authorize
+        bool sendIss = true;      // RFC 9207 iss in the redirect
+        bool deny = false;        // error=access_denied
+        bool wrongState = false;  // a state the client did not send
+        bool omitState = false;   // no state at all
+        bool wrongIss = false;    // iss=http://evil.example
+        int authorizeDelayMs = 0; // before the 302
+        // token
+        QString tokenError;              // non-empty: always this RFC 6749 error, 400
+        int tokenHttpStatus = 0;         // non-zero: this status with an HTML body
+        int tokenDelayMs = 0;            // before answering
+        QByteArray idTokenOverride;      // returned instead of the real id_token
+        bool signWithUnknownKid = false; // sign with the key rotateSigningKey() adds next
+        bool omitIdTokenOnRefresh = false;
+        bool rotateRefreshTokens = true; // false: the refresh response has no refresh_token
+        int accessTokenLifetime = 3600;  // expires_in, seconds
+        // discovery
+        bool revocation = true; // false: no revocation_endpoint, and it answers 404
+    };
+
+    explicit TestIdentityProvider(QObject *parent = nullptr);
+    ~TestIdentityProvider() override;
+
+    // Listens on 127.0.0.1:port (0: any free port).
+    bool start(QString *error, quint16 port = 0);
+    quint16 port() const;
+    QString issuer() const; // http://127.0.0.1:PORT, no trailing slash
+
+    void setClientId(const QString &clientId) { m_clientId = clientId; }
+    QString clientId() const { return m_clientId; }
+    void setUser(const TestUser &user) { m_user = user; }
+    TestUser user() const { return m_user; }
+    Behaviour &behaviour() { return m_behaviour; }
+
+    QList<QUrlQuery> tokenRequests() const { return m_tokenRequests; }
+    QStringList revokedTokens() const { return m_revokedTokens; }
+    QString lastNonce() const { return m_lastNonce; }
+    QUrl lastRedirectUri() const { return m_lastRedirectUri; }
+    QString lastScope() const { return m_lastScope; }
+    int jwksRequestCount() const { return m_jwksRequests; }
+
+    // Adds a new key to the JWKS and signs with it from now on; the old keys
+    // stay in the set.
+    void rotateSigningKey();
+    const RsaKeyPair &currentKey() const { return m_keys.last(); }
+    QJsonObject jwks() const;
+
+    // A valid ID token for the current user, signed with the current key, with
+    // `overrides` applied on top of the standard claims (a null value removes
+    // the claim).
+    QByteArray makeIdToken(const QJsonObject &overrides, const QString &nonce) const;
+
+Q_SIGNALS:
+    // After each response; path without the query, so never a code or token.
+    void requestServed(const QString &method, const QString &path, int status);
+
+private:
+    struct Request
+    {
+        QByteArray method;
+        QUrl url;
+        QHash<QByteArray, QByteArray> headers; // names in lower case
+        QByteArray body;
+    };
+    struct Response
+    {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+    struct Grant
+    {
+        QString clientId, redirectUri, codeChallenge, nonce, scope;
+        QDateTime expiresAt;
+    };
+
+    struct ParseResult
+    {
+        enum State { Incomplete, Complete, Failed } state = Incomplete;
+        Request request;  // when Complete
+        Response failure; // when Failed: the 400/413/501 to send
+    };
+
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    static ParseResult parseRequest(const QByteArray &buffer);
+    void dispatch(QTcpSocket *socket, const Request &request);
+    void reply(QTcpSocket *socket, const Request &request, const Response &response);
+    void sendRaw(QTcpSocket *socket, const Response &response);
+
+    static Response json(int status, const QJsonObject &body);
+    static Response text(int status, const QByteArray &body);
+    Response discovery() const;
+    Response authorize(const Request &request);
+    Response token(const Request &request);
+    Response tokenSuccess(const Grant &grant, bool withNonce, bool isRefresh,
+                          const QString &keepRefreshToken);
+    Response userInfo(const Request &request) const;
+    Response revoke(const Request &request);
+    Response jwksResponse();
+    const RsaKeyPair &nextKey() const;
+    QJsonObject userClaims() const; // sub, email and names, as in both ID token and userinfo
+
+    QTcpServer *m_server = nullptr;
+    QHash<QTcpSocket *, QByteArray> m_buffers; // connections still reading a request
+    QString m_clientId = QStringLiteral("rolecall-test");
+    TestUser m_user;
+    Behaviour m_behaviour;
+    QList<RsaKeyPair> m_keys;
+    mutable std::optional<RsaKeyPair> m_nextKey;
+    QHash<QString, Grant> m_codes;
+    QHash<QString, Grant> m_refreshTokens;
+    QHash<QString, QDateTime> m_accessTokens;
+    QSet<QString> m_revoked;
+    QList<QUrlQuery> m_tokenRequests;
+    QStringList m_revokedTokens;
+    QString m_lastNonce, m_lastScope;
+    QUrl m_lastRedirectUri;
+    int m_jwksRequests = 0;
+};
+
+} // namespace rolecall::testing

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "profile.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace rolecall {
+
+class ProfileStore;
+
+// Adds a profile to the store, or edits one (its name stays fixed: secrets
+// and settings are keyed by it). OK validates and saves; a problem shows
+// inline and the dialog stays open with everything typed intact.
+class ProfileEditor final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProfileEditor)
+
+public:
+    explicit ProfileEditor(ProfileStore &store, std::optional<Profile> existing,
+                           QWidget *parent = nullptr);
+    ~ProfileEditor() override;
+
+    Profile profile() const { return m_saved; } // what was saved, after accept
+    QString errorText() const;                  // the inline problem; empty when none
+
+public Q_SLOTS:
+    void accept() override;
+
+private:
+    Profile profileFromFields() const;
+    void showError(const QString &message);
+
+    ProfileStore &m_store;
+    std::optional<Profile> m_existing; // set once the profile is in the store
+    Profile m_saved;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_issuer = nullptr;
+    QLineEdit *m_clientId = nullptr;
+    QLineEdit *m_scopes = nullptr;
+    QLineEdit *m_database = nullptr;
+    QCheckBox *m_makeDefault = nullptr;
+    QLabel *m_error = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace rolecall
