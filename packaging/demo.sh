@@ -1,45 +1,54 @@
 #!/usr/bin/env bash
-# README command 1: install what is missing, build, start a throwaway local
-# PostgreSQL with the Akako LMS schema (exactly as Prisma creates it) and demo
-# data, and open the console on it. The database lives in a temporary folder,
-# listens on 127.0.0.1 only on a free port, and is removed when the console
-# exits.
+# README command 1: install what is missing, build, and open the console on a
+# throwaway demo: a local PostgreSQL with the Akako LMS schema (exactly as
+# Prisma creates it) and demo data, and a local development OpenID issuer
+# that signs you in as the demo's admin through the same browser sign-in
+# (PKCE, loopback redirect, keychain) as a real Clerk instance. Everything
+# lives in a temporary folder, listens on 127.0.0.1 only, and is removed when
+# the console exits.
 #
-#   packaging/demo.sh                      open the console
-#   packaging/demo.sh --screenshot FILE    run it under Xvfb and save a PNG
+#   packaging/demo.sh                     open the console
+#   packaging/demo.sh --screenshots DIR   run it under Xvfb and save PNGs to DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-screenshot=""
-if [ "${1:-}" = "--screenshot" ]; then
-  screenshot=$(realpath -m "${2:?--screenshot needs a file name}")
+shots=""
+if [ "${1:-}" = "--screenshots" ]; then
+  shots=$(realpath -m "${2:?--screenshots needs a folder}")
 fi
 
-if [ -n "$screenshot" ]; then
+if [ -n "$shots" ]; then
   ./packaging/install-deps.sh imagemagick
 else
   ./packaging/install-deps.sh
 fi
 cmake --preset dev >/dev/null
-cmake --build --preset dev --target rolecall rolecallctl
+cmake --build --preset dev --target rolecall rolecallctl rolecall-dev-issuer rolecall-test-browser
+bin="$root/build/dev"
 
-# --- a throwaway PostgreSQL -------------------------------------------------
+workdir=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-demo.XXXXXX")
+# The demo's profile lives in its own settings folder, not among yours.
+export XDG_CONFIG_HOME="$workdir/config"
+issuer_pid=""
+as_server=()
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bindir/initdb" ] || bindir=$(dirname "$(command -v initdb)")
-workdir=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-demo.XXXXXX")
-as_server=()
-if [ "$(id -u)" -eq 0 ]; then
-  # initdb refuses root: the server runs as the postgres account.
-  chown postgres "$workdir"
-  as_server=(runuser -u postgres --)
-fi
 cleanup() {
+  # Sign out: revokes the demo session and removes it from the keychain.
+  "$bin/app/rolecallctl" --profile demo logout >/dev/null 2>&1 || true
+  [ -n "$issuer_pid" ] && kill "$issuer_pid" 2>/dev/null || true
   "${as_server[@]}" "$bindir/pg_ctl" -D "$workdir/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$workdir"
 }
 trap cleanup EXIT
 
+# --- a throwaway PostgreSQL -------------------------------------------------
+if [ "$(id -u)" -eq 0 ]; then
+  # initdb refuses root: the server runs as the postgres account.
+  chown postgres "$workdir"
+  as_server=(runuser -u postgres --)
+fi
 "${as_server[@]}" "$bindir/initdb" -D "$workdir/data" -U rolecall --auth=trust -E UTF8 \
   --locale=C.UTF-8 >/dev/null
 # A random high port; the server refuses to start on a taken one, so try again.
@@ -57,29 +66,47 @@ if [ -z "$started" ]; then
   cat "$workdir/server.log" >&2
   exit 1
 fi
-
 psql=("$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U rolecall)
 "${psql[@]}" -d postgres -c 'CREATE DATABASE akako'
 "${psql[@]}" -d akako -f resources/schemas/akako-lms/migration.sql
 "${psql[@]}" -d akako -f resources/sql/akako-demo-data.sql
 url="postgresql://rolecall@127.0.0.1:$port/akako"
-echo "Demo database: $url (removed when the console closes)"
-echo "Try: build/dev/app/rolecallctl users list --db $url --search \"O'Brien\""
+
+# --- a local development issuer (signs in as the demo admin, Ada Admin) -----
+mkfifo "$workdir/issuer.out"
+"$bin/tests/rolecall-dev-issuer" --client-id rolecall-dev >"$workdir/issuer.out" \
+  2>"$workdir/issuer.log" </dev/null &
+issuer_pid=$!
+read -r issuer_line <"$workdir/issuer.out"
+issuer=${issuer_line#issuer=}
+"$bin/app/rolecallctl" profiles add demo --issuer "$issuer" --client-id rolecall-dev --db "$url" \
+  --default >/dev/null
+echo "Demo database: $url"
+echo "Demo issuer:   $issuer (signs you in as admin@akako.example)"
+echo "Try, while the console is open:"
+echo "  XDG_CONFIG_HOME=$XDG_CONFIG_HOME $bin/app/rolecallctl --profile demo whoami"
 
 # --- the console ------------------------------------------------------------
-if [ -n "$screenshot" ]; then
-  mkdir -p "$(dirname "$screenshot")"
-  export ROLECALL_DEMO_URL="$url" ROLECALL_SHOT="$screenshot" ROLECALL_BIN="$root/build/dev/app/rolecall"
-  # A fresh HOME keeps the shot free of remembered window sizes and filters.
-  HOME="$workdir/home" xvfb-run -a -s "-screen 0 1280x800x24" sh -c '
-    "$ROLECALL_BIN" --db "$ROLECALL_DEMO_URL" & app=$!
-    sleep 6
-    import -window root "$ROLECALL_SHOT"
-    kill $app; wait $app 2>/dev/null || true'
-  echo "Saved $screenshot"
+if [ -n "$shots" ]; then
+  mkdir -p "$shots" "$workdir/home"
+  export ROLECALL_SHOTS="$shots" ROLECALL_BIN="$bin"
+  # A real keyring in its own session, a fresh HOME for remembered sizes, and
+  # a headless "browser" that follows the issuer's redirect like a real one.
+  HOME="$workdir/home" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" sh -c '
+    printf "%s" demo | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null
+    # The sign-in dialog, waiting for a browser that never comes back.
+    ROLECALL_BROWSER=true "$ROLECALL_BIN/app/rolecall" --profile demo --sign-in & app=$!
+    sleep 5; import -window root "$ROLECALL_SHOTS/signin.png"; kill $app; wait $app 2>/dev/null
+    # Signed in through the whole flow, as the demo admin.
+    ROLECALL_BROWSER="$ROLECALL_BIN/tests/rolecall-test-browser" \
+      "$ROLECALL_BIN/app/rolecall" --profile demo --sign-in & app=$!
+    sleep 8; import -window root "$ROLECALL_SHOTS/users.png"; kill $app; wait $app 2>/dev/null
+    true'
+  echo "Saved $shots/signin.png and $shots/users.png"
 elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-  echo "No display here; running under Xvfb until you press Ctrl+C (or use --screenshot FILE)."
-  xvfb-run -a -s "-screen 0 1280x800x24" build/dev/app/rolecall --db "$url"
+  echo "No display here; running under Xvfb until you press Ctrl+C (or use --screenshots DIR)."
+  ROLECALL_BROWSER="$bin/tests/rolecall-test-browser" \
+    xvfb-run -a -s "-screen 0 1280x800x24" "$bin/app/rolecall" --profile demo --sign-in
 else
-  build/dev/app/rolecall --db "$url"
+  "$bin/app/rolecall" --profile demo --sign-in
 fi

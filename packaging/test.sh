@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, build, run every test (unit,
-# integration against a real PostgreSQL, GUI offscreen, the real keychain).
+# integration against a real PostgreSQL, GUI offscreen, the real keychain),
+# after a bounded libFuzzer run over the code that parses network input.
+#
+#   ROLECALL_FUZZ_SECONDS  seconds per fuzzer (default 30; 0 skips fuzzing)
 #
 # Tests run inside their own D-Bus session with a gnome-keyring unlocked in a
 # fresh HOME, so the keychain test talks to a real Secret Service and nothing
@@ -16,6 +19,10 @@ preset=dev
 if [ "${CI:-}" = "true" ]; then preset=ci; fi
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
+
+if [ "${ROLECALL_FUZZ_SECONDS:-30}" != 0 ]; then
+  ./packaging/fuzz.sh
+fi
 
 test_home=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-test-home.XXXXXX")
 trap 'rm -rf "$test_home"' EXIT

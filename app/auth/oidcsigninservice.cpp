@@ -18,6 +18,7 @@ namespace rolecall::auth {
 namespace {
 
 constexpr int sessionFormat = 1;
+constexpr int keychainPatienceMs = 20000;
 
 QString encoded(const QString &value)
 {
@@ -317,6 +318,18 @@ void OidcSignInService::restore()
     endAttempt({});
     const quint64 attempt = m_attempt;
     setState(State::Restoring);
+    // A keychain that never answers (a prompt nobody can see) must not leave
+    // the console waiting: after a while, go on without it.
+    QTimer::singleShot(keychainPatienceMs, this, [this, attempt] {
+        if (attempt != m_attempt || m_state != State::Restoring || !m_identity.subject.isEmpty())
+            return;
+        ++m_attempt;
+        m_keychainAvailable = false;
+        setState(State::SignedOut);
+        Q_EMIT notice(tr("The OS keychain did not answer; sign in again (the session will last "
+                         "until Rolecall closes)."));
+        Q_EMIT signedOut();
+    });
     m_secrets->read(sessionKey(), this, [this, attempt](const SecretStore::Result &result) {
         if (attempt != m_attempt)
             return;

@@ -1,0 +1,298 @@
+// rolecallctl login, whoami and logout as separate processes against the test
+// identity provider, a real PostgreSQL and the real Secret Service: a session
+// made by one process is found by the next in the keychain, and no token ever
+// lands in a file.
+#include "pgtestcluster.h"
+#include "testdata.h"
+#include "testidp.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
+
+using rolecall::testing::Fixture;
+using rolecall::testing::PgTestCluster;
+using rolecall::testing::TestIdentityProvider;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString clerkIdOf(int n)
+{
+    return QStringLiteral("user_") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5)
+                   .toHex()
+                   .left(27));
+}
+
+} // namespace
+
+class TestCliSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void isNotSignedInAtFirst();
+    void signsInInOneProcessAndIsKnownInTheNext();
+    void leavesNoTokenInAnyFile();
+    void printsTheLinkWithNoBrowser();
+    void saysSoWithoutAKeychain();
+    void showsReadOnlyAccessForNonAdmins();
+    void logsOutAndRevokes();
+
+private:
+    Run rolecallctl(const QStringList &args, const QProcessEnvironment &extra = {});
+    QProcessEnvironment environment() const;
+    QStringList profileArgs() const { return {QStringLiteral("--profile"), m_profile}; }
+
+    PgTestCluster *m_cluster = nullptr;
+    TestIdentityProvider m_idp;
+    QTemporaryDir m_home;
+    QString m_profile;
+    QStringList m_seenOutput;
+};
+
+void TestCliSession::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        if (qEnvironmentVariable("CI") == QLatin1String("true"))
+            QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");
+        QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");
+    }
+    m_cluster = PgTestCluster::shared();
+    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    QString error;
+    const QString db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
+    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, db, 50, &error), qPrintable(error));
+    QVERIFY2(m_idp.start(&error), qPrintable(error));
+    // The person who signs in is user 5 of the seed: an active ADMIN.
+    m_idp.setUser({clerkIdOf(5), QStringLiteral("user5@example.test"), QStringLiteral("Aarav"),
+                   QStringLiteral("O'Brien")});
+    QVERIFY(m_home.isValid());
+    m_profile = QStringLiteral("cli-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const Run added =
+        rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), m_profile,
+                     QStringLiteral("--issuer"), m_idp.issuer(), QStringLiteral("--client-id"),
+                     m_idp.clientId(), QStringLiteral("--db"), m_cluster->url(db)});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+}
+
+QProcessEnvironment TestCliSession::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
+    env.insert(QStringLiteral("ROLECALL_BROWSER"), QStringLiteral(TEST_BROWSER_PATH));
+    env.remove(QStringLiteral("ROLECALL_DATABASE_URL"));
+    return env;
+}
+
+// Runs rolecallctl while this process keeps serving the identity provider.
+Run TestCliSession::rolecallctl(const QStringList &args, const QProcessEnvironment &extra)
+{
+    QProcess process;
+    QProcessEnvironment env = environment();
+    const QStringList keys = extra.keys();
+    for (const QString &key : keys)
+        env.insert(key, extra.value(key));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(ROLECALLCTL_PATH), args);
+    Run run;
+    for (int waited = 0; process.state() != QProcess::NotRunning && waited < 60000; waited += 20)
+        QTest::qWait(20);
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        run.err = QStringLiteral("timed out");
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    m_seenOutput << run.out << run.err;
+    return run;
+}
+
+void TestCliSession::isNotSignedInAtFirst()
+{
+    const Run run = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami")});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains(QLatin1String("not signed in")), qPrintable(run.err));
+}
+
+void TestCliSession::signsInInOneProcessAndIsKnownInTheNext()
+{
+    const Run login = rolecallctl(profileArgs() + QStringList{QStringLiteral("login")});
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+    QVERIFY2(login.out.contains(QLatin1String("Signed in as user5@example.test")),
+             qPrintable(login.out));
+    QVERIFY2(login.out.contains(m_idp.issuer() + QStringLiteral("/oauth/authorize?")),
+             qPrintable(login.out));
+
+    const int tokenRequestsBefore = int(m_idp.tokenRequests().size());
+    const Run whoami = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami"),
+                                                               QStringLiteral("--format"),
+                                                               QStringLiteral("json")});
+    QVERIFY2(whoami.exitCode == 0, qPrintable(whoami.err));
+    const QJsonObject json = QJsonDocument::fromJson(whoami.out.toUtf8()).object();
+    QCOMPARE(json.value(QLatin1String("subject")).toString(), clerkIdOf(5));
+    QCOMPARE(json.value(QLatin1String("email")).toString(), QStringLiteral("user5@example.test"));
+    QCOMPARE(json.value(QLatin1String("issuer")).toString(), m_idp.issuer());
+    QCOMPARE(json.value(QLatin1String("profile")).toString(), m_profile);
+    QCOMPARE(json.value(QLatin1String("activeRoles")).toArray(),
+             (QJsonArray{QStringLiteral("LEARNER"), QStringLiteral("ADMIN")}));
+    QCOMPARE(json.value(QLatin1String("canWrite")).toBool(), true);
+    QCOMPARE(json.value(QLatin1String("keychain")).toBool(), true);
+    QVERIFY(QDateTime::fromString(json.value(QLatin1String("accessTokenExpiresAt")).toString(),
+                                  Qt::ISODate) > QDateTime::currentDateTimeUtc());
+    // The second process found the session in the keychain and refreshed it.
+    QCOMPARE(m_idp.tokenRequests().size(), tokenRequestsBefore + 1);
+    QCOMPARE(m_idp.tokenRequests().last().queryItemValue(QStringLiteral("grant_type")),
+             QStringLiteral("refresh_token"));
+
+    const Run table = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains(QLatin1String("read-write (active ADMIN)")), qPrintable(table.out));
+}
+
+void TestCliSession::leavesNoTokenInAnyFile()
+{
+    // Every refresh token the provider saw come back, plus the shapes of its tokens.
+    QStringList secrets = {QStringLiteral("clk_refresh_"), QStringLiteral("oat_"),
+                           QStringLiteral("eyJ")};
+    const QList<QUrlQuery> requests = m_idp.tokenRequests();
+    for (const QUrlQuery &request : requests) {
+        const QString refresh =
+            request.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded);
+        if (!refresh.isEmpty())
+            secrets << refresh;
+    }
+    QVERIFY(secrets.size() > 3);
+    int files = 0;
+    QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        ++files;
+        for (const QString &secret : std::as_const(secrets))
+            QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(file.fileName()));
+    }
+    QVERIFY(files > 0); // the settings file with the profile is there
+    for (const QString &output : std::as_const(m_seenOutput)) {
+        for (const QString &secret : std::as_const(secrets))
+            QVERIFY2(!output.contains(secret), "a token was printed");
+    }
+}
+
+void TestCliSession::printsTheLinkWithNoBrowser()
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(ROLECALLCTL_PATH),
+                  profileArgs() +
+                      QStringList{QStringLiteral("login"), QStringLiteral("--no-browser")});
+    QUrl link;
+    QByteArray printed;
+    for (int waited = 0; !link.isValid() && waited < 20000; waited += 20) {
+        QTest::qWait(20);
+        printed += process.readAllStandardOutput();
+        for (const QByteArray &line : printed.split('\n')) {
+            if (line.trimmed().startsWith("http://127.0.0.1"))
+                link = QUrl(QString::fromUtf8(line.trimmed()));
+        }
+    }
+    QVERIFY2(link.isValid(), printed.constData());
+    // Play the browser by hand: the provider redirects to the loopback listener.
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.get(QNetworkRequest(link));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QVERIFY(reply->readAll().contains("Signed in"));
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 20000);
+    QCOMPARE(process.exitCode(), 0);
+    delete reply;
+}
+
+void TestCliSession::saysSoWithoutAKeychain()
+{
+    QProcessEnvironment noBus;
+    noBus.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                 QStringLiteral("unix:path=/nonexistent/bus"));
+    const Run whoami = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami")}, noBus);
+    QCOMPARE(whoami.exitCode, 3);
+    QVERIFY2(whoami.err.contains(QLatin1String("keychain")), qPrintable(whoami.err));
+
+    const Run login = rolecallctl(profileArgs() + QStringList{QStringLiteral("login")}, noBus);
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+    QVERIFY2(login.err.contains(QLatin1String("until Rolecall closes")), qPrintable(login.err));
+}
+
+void TestCliSession::showsReadOnlyAccessForNonAdmins()
+{
+    const auto admin = m_idp.user();
+    m_idp.setUser({clerkIdOf(6), QStringLiteral("user6@example.test"), QStringLiteral("Mei"),
+                   QStringLiteral("O'Brien")});
+    QVERIFY(rolecallctl(profileArgs() + QStringList{QStringLiteral("login")}).exitCode == 0);
+    Run whoami = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami"),
+                                                         QStringLiteral("--format"),
+                                                         QStringLiteral("json")});
+    QCOMPARE(whoami.exitCode, 0);
+    QJsonObject json = QJsonDocument::fromJson(whoami.out.toUtf8()).object();
+    QCOMPARE(json.value(QLatin1String("canWrite")).toBool(), false);
+    QCOMPARE(json.value(QLatin1String("activeRoles")).toArray(),
+             QJsonArray{QStringLiteral("LEARNER")});
+    QVERIFY(
+        json.value(QLatin1String("readOnlyReason")).toString().contains(QLatin1String("ADMIN")));
+
+    m_idp.setUser({QStringLiteral("user_nobody00000000000000000000"),
+                   QStringLiteral("nobody@example.test"), QStringLiteral("No"),
+                   QStringLiteral("Body")});
+    QVERIFY(rolecallctl(profileArgs() + QStringList{QStringLiteral("login")}).exitCode == 0);
+    whoami = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami"),
+                                                     QStringLiteral("--format"),
+                                                     QStringLiteral("json")});
+    json = QJsonDocument::fromJson(whoami.out.toUtf8()).object();
+    QCOMPARE(json.value(QLatin1String("userFound")).toBool(), false);
+    QCOMPARE(json.value(QLatin1String("canWrite")).toBool(), false);
+    QVERIFY(json.value(QLatin1String("readOnlyReason"))
+                .toString()
+                .contains(QLatin1String("no user record")));
+    m_idp.setUser(admin);
+}
+
+void TestCliSession::logsOutAndRevokes()
+{
+    QVERIFY(rolecallctl(profileArgs() + QStringList{QStringLiteral("login")}).exitCode == 0);
+    const int revokedBefore = int(m_idp.revokedTokens().size());
+    const Run logout = rolecallctl(profileArgs() + QStringList{QStringLiteral("logout")});
+    QVERIFY2(logout.exitCode == 0, qPrintable(logout.err));
+    QVERIFY2(logout.out.contains(QLatin1String("Signed out")), qPrintable(logout.out));
+    QCOMPARE(m_idp.revokedTokens().size(), revokedBefore + 1);
+    QCOMPARE(rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami")}).exitCode, 3);
+    // Signing out twice is fine.
+    QCOMPARE(rolecallctl(profileArgs() + QStringList{QStringLiteral("logout")}).exitCode, 0);
+    QVERIFY(
+        rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"), m_profile}).exitCode ==
+        0);
+}
+
+QTEST_GUILESS_MAIN(TestCliSession)
+#include "tst_clisession.moc"
