@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain.h"
+#include "roles.h"
 
 #include <QFuture>
 #include <QObject>
@@ -31,6 +32,27 @@ public:
     // The User row whose Clerk ID is `clerkId` and their active roles: what
     // the signed-in person may do.
     virtual QFuture<AccountAccess> fetchAccount(const QString &clerkId) = 0;
+
+    // --- roles (Akako LMS; other schemas answer with a Schema error) ---
+
+    // Every grant of one user (row id, Clerk ID or email), newest first, with
+    // its state at `asOf` (invalid: now).
+    virtual QFuture<QList<GrantView>> fetchGrants(const QString &user, const QDateTime &asOf) = 0;
+
+    // Active grants whose end falls within the next `days` days, soonest first.
+    virtual QFuture<QList<GrantView>> fetchExpiring(int days) = 0;
+
+    // One keyset page of the audit trail, newest first.
+    virtual QFuture<AuditPage> fetchAudit(const AuditQuery &query) = 0;
+
+    // Writes: each one transaction; refused unless `actor` is an active ADMIN.
+    virtual QFuture<RoleGrant> grantRole(const Actor &actor, const GrantRequest &request) = 0;
+    virtual QFuture<RoleGrant> endGrant(const Actor &actor, const EndRequest &request) = 0;
+    virtual QFuture<BulkPlan> planBulkGrant(const Actor &actor,
+                                            const BulkGrantRequest &request) = 0;
+    // All or nothing; returns the grants written.
+    virtual QFuture<QList<RoleGrant>> applyBulkGrant(const Actor &actor,
+                                                     const BulkGrantRequest &request) = 0;
 
     // "user@host:port/db" or the API's base URL, for titles and messages.
     virtual QString displayName() const = 0;

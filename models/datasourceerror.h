@@ -10,7 +10,7 @@ namespace rolecall {
 class DataSourceError : public QException
 {
 public:
-    enum class Kind { Connection, Query, Schema, Validation };
+    enum class Kind { Connection, Query, Schema, Validation, Conflict, NotPermitted };
 
     DataSourceError(Kind kind, QString message)
         : m_kind(kind)

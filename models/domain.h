@@ -63,8 +63,11 @@ QString schemaKindName(SchemaKind kind);
 // Keyset page request over the users table.
 struct UserQuery
 {
-    QString search;  // substring of name, email or Clerk ID; empty: everyone
-    int limit = 100; // rows per page
+    QString search;      // substring of name, email or Clerk ID; empty: everyone
+    int limit = 100;     // rows per page
+    QString role;        // only users holding this role at `asOf`; empty: any
+    bool noRole = false; // only users holding no role at `asOf`
+    QDateTime asOf;      // the instant roles are judged at; invalid: now
 
     // Keyset cursor: the (createdAt, id) of the last row of the previous page.
     // Null `afterCreatedAt` means the first page.

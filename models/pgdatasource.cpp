@@ -1,6 +1,8 @@
 #include "pgdatasource.h"
 
 #include "datasourceerror.h"
+#include "pgrolesquery.h"
+#include "pgrolewriter.h"
 #include "pgschema.h"
 #include "pgusersquery.h"
 
@@ -130,18 +132,25 @@ QSqlDatabase &PgDataSource::connectionForThisThread()
 }
 
 template <typename T>
-QFuture<T> PgDataSource::run(std::function<T(QSqlDatabase &)> work)
+QFuture<T> PgDataSource::run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection)
 {
-    return QtConcurrent::run(&m_pool, [this, work = std::move(work)]() -> T {
+    return QtConcurrent::run(&m_pool, [this, work = std::move(work), retryOnLostConnection]() -> T {
         QSqlDatabase &db = connectionForThisThread();
         try {
             return work(db);
         } catch (const DataSourceError &e) {
             // A read that failed because the server went away is retried once
             // on a fresh connection; anything else is the caller's to see.
-            if (e.kind() != DataSourceError::Kind::Query ||
-                !connectionObjectForThisThread().dropIfBroken())
+            const bool broken = (e.kind() == DataSourceError::Kind::Query ||
+                                 e.kind() == DataSourceError::Kind::Connection) &&
+                                connectionObjectForThisThread().dropIfBroken();
+            if (!broken)
                 throw;
+            if (!retryOnLostConnection)
+                throw DataSourceError(DataSourceError::Kind::Connection,
+                                      QStringLiteral("The connection to %1 was lost; nothing was "
+                                                     "written. Try again.")
+                                          .arg(m_settings.displayName()));
         }
         return work(connectionForThisThread());
     });
@@ -188,6 +197,60 @@ QFuture<AccountAccess> PgDataSource::fetchAccount(const QString &clerkId)
         const SchemaInfo info = schema(db);
         return fetchAccountAccess(db, info, clerkId);
     });
+}
+
+QFuture<QList<GrantView>> PgDataSource::fetchGrants(const QString &user, const QDateTime &asOf)
+{
+    return run<QList<GrantView>>([this, user, asOf](QSqlDatabase &db) {
+        return fetchGrantViews(db, schema(db), user, asOf);
+    });
+}
+
+QFuture<QList<GrantView>> PgDataSource::fetchExpiring(int days)
+{
+    return run<QList<GrantView>>(
+        [this, days](QSqlDatabase &db) { return fetchExpiringGrants(db, schema(db), days); });
+}
+
+QFuture<AuditPage> PgDataSource::fetchAudit(const AuditQuery &query)
+{
+    return run<AuditPage>(
+        [this, query](QSqlDatabase &db) { return fetchAuditPage(db, schema(db), query); });
+}
+
+QFuture<RoleGrant> PgDataSource::grantRole(const Actor &actor, const GrantRequest &request)
+{
+    return run<RoleGrant>(
+        [this, actor, request](QSqlDatabase &db) {
+            return writeGrant(db, schema(db), actor, request);
+        },
+        false);
+}
+
+QFuture<RoleGrant> PgDataSource::endGrant(const Actor &actor, const EndRequest &request)
+{
+    return run<RoleGrant>(
+        [this, actor, request](QSqlDatabase &db) {
+            return writeEndGrant(db, schema(db), actor, request);
+        },
+        false);
+}
+
+QFuture<BulkPlan> PgDataSource::planBulkGrant(const Actor &actor, const BulkGrantRequest &request)
+{
+    return run<BulkPlan>([this, actor, request](QSqlDatabase &db) {
+        return planBulk(db, schema(db), actor, request);
+    });
+}
+
+QFuture<QList<RoleGrant>> PgDataSource::applyBulkGrant(const Actor &actor,
+                                                       const BulkGrantRequest &request)
+{
+    return run<QList<RoleGrant>>(
+        [this, actor, request](QSqlDatabase &db) {
+            return writeBulkGrant(db, schema(db), actor, request);
+        },
+        false);
 }
 
 } // namespace rolecall

@@ -38,13 +38,23 @@ public:
     QFuture<UserPage> fetchUsers(const UserQuery &query) override;
     QFuture<qint64> countUsers(const QString &search) override;
     QFuture<AccountAccess> fetchAccount(const QString &clerkId) override;
+    QFuture<QList<GrantView>> fetchGrants(const QString &user, const QDateTime &asOf) override;
+    QFuture<QList<GrantView>> fetchExpiring(int days) override;
+    QFuture<AuditPage> fetchAudit(const AuditQuery &query) override;
+    QFuture<RoleGrant> grantRole(const Actor &actor, const GrantRequest &request) override;
+    QFuture<RoleGrant> endGrant(const Actor &actor, const EndRequest &request) override;
+    QFuture<BulkPlan> planBulkGrant(const Actor &actor, const BulkGrantRequest &request) override;
+    QFuture<QList<RoleGrant>> applyBulkGrant(const Actor &actor,
+                                             const BulkGrantRequest &request) override;
     QString displayName() const override;
 
     const ConnectionSettings &settings() const { return m_settings; }
 
 private:
+    // Reads are retried once on a fresh connection when the server went away;
+    // writes never are (the caller decides, with the input kept).
     template <typename T>
-    QFuture<T> run(std::function<T(QSqlDatabase &)> work);
+    QFuture<T> run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection = true);
     QSqlDatabase &connectionForThisThread();
     SchemaInfo schema(QSqlDatabase &db);
 

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "roles.h"
+
+class QSqlDatabase;
+
+namespace rolecall {
+
+// Writing grants in an Akako LMS database, each call one transaction that
+// leaves rows as Prisma would have written them. Throw DataSourceError:
+// NotPermitted (actor not an active ADMIN), Validation (bad input, duplicate
+// overlapping grant, last admin), Conflict (stale view), Schema, Connection or
+// Query (nothing written).
+RoleGrant writeGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor,
+                     const GrantRequest &request);
+RoleGrant writeEndGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor,
+                        const EndRequest &request);
+BulkPlan planBulk(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor,
+                  const BulkGrantRequest &request);
+QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor,
+                                const BulkGrantRequest &request);
+
+} // namespace rolecall
