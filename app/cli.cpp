@@ -2,6 +2,7 @@
 
 #include "clicontext.h"
 #include "cliprofiles.h"
+#include "cliroles.h"
 #include "clisession.h"
 #include "cliusers.h"
 
@@ -16,13 +17,30 @@ void printUsage(QTextStream &out)
 {
     out << "Usage: rolecallctl [--profile NAME] <command> [options]\n\n"
            "Commands:\n"
-           "  users list        List users: [--db URL] [--search TEXT] [--limit N]\n"
-           "                    [--format table|csv|json]\n"
+           "  users list        List users: [--search TEXT] [--role R | --no-role]\n"
+           "                    [--as-of INSTANT] [--limit N]\n"
+           "  users show USER   One user's profile, roles and grants [--as-of INSTANT]\n"
+           "  roles list USER   A user's grants [--as-of INSTANT] [--history]\n"
+           "  roles expiring    Grants that end soon [--days N]\n"
+           "  roles grant USER ROLE --reason TEXT [--start I] [--end I] [--notes TEXT]\n"
+           "                    [--dry-run]\n"
+           "  roles end GRANT_ID --reason TEXT [--at INSTANT] [--force]\n"
+           "  roles bulk-grant ROLE --reason TEXT (--users-file F | --search T | --role R)\n"
+           "                    [--dry-run]\n"
+           "  audit list        Role changes, newest first: [--user U] [--actor A] [--role R]\n"
+           "                    [--since I] [--until I] [--limit N]\n"
            "  profiles list|show|add|edit|remove|set-default\n"
            "                    Deployments to sign in to and read (issuer, client ID, database)\n"
+           "  profiles set-secret NAME clerk-secret-key\n"
+           "                    Store a secret of the profile in the keychain\n"
            "  login [--no-browser]  Sign in with the profile's OpenID provider\n"
            "  logout            Sign out and remove the session from the keychain\n"
            "  whoami [--format json]  Who is signed in (exit code 3 when nobody)\n\n"
+           "Data verbs take --db URL and --format table|csv|json (show, grant, end and\n"
+           "bulk-grant: table|json). Instants are ISO 8601 with a zone: 2025-03-01 (UTC\n"
+           "midnight), 2025-03-01T12:00:00Z or 2025-03-01T14:00+02:00. Writes need\n"
+           "'rolecallctl login' as an active ADMIN. Exit codes: 0 ok, 1 failure, 2 usage,\n"
+           "3 not signed in, 4 not permitted, 5 invalid or conflicting change.\n\n"
            "--profile NAME picks a profile (default: the one marked default).\n"
            "The database is given by --db postgresql://user@host:port/db?sslmode=..., by\n"
            "ROLECALL_DATABASE_URL, or by --host/--port/--user/--dbname. Passwords come from\n"
@@ -74,6 +92,14 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (group == QLatin1String("users") && verb == QLatin1String("list")) {
         CliContext c = context(2);
         return runUsersList(c);
+    }
+    if (group == QLatin1String("users") && verb == QLatin1String("show")) {
+        CliContext c = context(2);
+        return runUsersShow(c);
+    }
+    if ((group == QLatin1String("roles") || group == QLatin1String("audit")) && !verb.isEmpty()) {
+        CliContext c = context(2);
+        return group == QLatin1String("roles") ? runRoles(verb, c) : runAudit(verb, c);
     }
     if (group == QLatin1String("profiles") && !verb.isEmpty()) {
         CliContext c = context(2);

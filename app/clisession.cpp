@@ -1,21 +1,16 @@
 #include "clisession.h"
 
-#include "auth/browser.h"
-#include "auth/keychainsecretstore.h"
-#include "auth/oidcsigninservice.h"
 #include "cli.h"
+#include "clisessionsupport.h"
 #include "connectionsettings.h"
 #include "datasourceerror.h"
 #include "pgdatasource.h"
 #include "profilestore.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QSettings>
 #include <QTextStream>
 
 #include <optional>
@@ -50,65 +45,6 @@ std::optional<QCommandLineParser *> parse(QCommandLineParser &parser, CliContext
         return std::nullopt;
     }
     return &parser;
-}
-
-std::optional<Profile> resolveProfile(CliContext &context, int *exitCode)
-{
-    const std::unique_ptr<QSettings> settings = openAppSettings();
-    ProfileStore store(*settings);
-    QString error;
-    std::optional<Profile> profile = store.resolve(context.profile, &error);
-    if (!profile) {
-        context.err << "rolecallctl: " << error << '\n';
-        *exitCode = ExitUsage;
-    }
-    return profile;
-}
-
-// Everything a session verb needs, alive for the verb's run.
-struct SessionRig
-{
-    explicit SessionRig(const Profile &profile, auth::BrowserOpener opener)
-        : service(profile, &secrets, &network, std::move(opener))
-    {}
-    KeychainSecretStore secrets;
-    QNetworkAccessManager network;
-    OidcSignInService service;
-    QEventLoop loop;
-};
-
-// Runs the loop until the keychain has the latest refresh token: a rotated
-// one that never reached it would be lost with this process.
-void waitForStorage(SessionRig &rig)
-{
-    if (!rig.service.isStoringSession())
-        return;
-    QObject::connect(&rig.service, &OidcSignInService::sessionStored, &rig.loop, &QEventLoop::quit);
-    rig.loop.exec();
-}
-
-// Signs in silently from the keychain; false when there is no session.
-bool restore(SessionRig &rig, CliContext &context)
-{
-    bool signedIn = false;
-    QObject::connect(&rig.service, &SignInService::signedIn, &rig.loop, [&] {
-        signedIn = true;
-        rig.loop.quit();
-    });
-    QObject::connect(&rig.service, &SignInService::signedOut, &rig.loop, &QEventLoop::quit);
-    QObject::connect(&rig.service, &SignInService::failed, &rig.loop, [&](const QString &message) {
-        context.err << "rolecallctl: " << message << '\n';
-        rig.loop.quit();
-    });
-    QObject::connect(&rig.service, &SignInService::notice, &rig.loop, [&](const QString &message) {
-        context.err << "rolecallctl: note: " << message << '\n';
-    });
-    rig.service.restore();
-    if (rig.service.state() == SignInService::State::Restoring)
-        rig.loop.exec();
-    QObject::disconnect(&rig.service, nullptr, &rig.loop, nullptr);
-    waitForStorage(rig);
-    return signedIn;
 }
 
 } // namespace

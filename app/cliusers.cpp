@@ -2,6 +2,8 @@
 
 #include "cli.h"
 #include "cliconnection.h"
+#include "cliinstant.h"
+#include "cliroles.h"
 #include "datasourceerror.h"
 #include "pgdatasource.h"
 #include "tableexport.h"
@@ -16,18 +18,12 @@ namespace rolecall::cli {
 
 namespace {
 
-enum class Format { Table, Csv, Json };
-
 // Large pages: without an index on ("createdAt", "id") every page is one scan of
 // the table, so fewer pages cost less; 5,000 rows still bound the memory.
 constexpr int cliPageSize = 5000;
 
-QString isoUtc(const QDateTime &instant)
-{
-    return instant.isValid() ? instant.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QJsonValue nullable(const QString &text)
+// Names may be missing (null) or empty; only null is JSON null here, as before.
+QJsonValue nullName(const QString &text)
 {
     return text.isNull() ? QJsonValue() : QJsonValue(text);
 }
@@ -38,8 +34,8 @@ QJsonObject toJson(const User &user)
         {QStringLiteral("id"), user.id},
         {QStringLiteral("clerkId"), user.clerkId},
         {QStringLiteral("email"), user.email},
-        {QStringLiteral("firstName"), nullable(user.firstName)},
-        {QStringLiteral("lastName"), nullable(user.lastName)},
+        {QStringLiteral("firstName"), nullName(user.firstName)},
+        {QStringLiteral("lastName"), nullName(user.lastName)},
         {QStringLiteral("activeRoles"), QJsonArray::fromStringList(user.activeRoles)},
         {QStringLiteral("createdAt"), isoUtc(user.createdAt)},
         {QStringLiteral("updatedAt"), isoUtc(user.updatedAt)},
@@ -61,8 +57,7 @@ QStringList csvFields(const User &user)
 QStringList tableCells(const User &user)
 {
     return {user.displayName(), user.email, user.clerkId,
-            user.activeRoles.join(QStringLiteral(", ")),
-            user.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))};
+            user.activeRoles.join(QStringLiteral(", ")), localText(user.createdAt)};
 }
 
 } // namespace
@@ -71,62 +66,44 @@ int runUsersList(CliContext &context)
 {
     QTextStream &out = context.out;
     QTextStream &err = context.err;
-    const QString &command = context.command;
-    const QStringList &args = context.args;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List users, newest first."));
-    addConnectionOptions(parser);
     parser.addOptions({
         {QStringLiteral("search"),
          QStringLiteral("Only users whose name, email or Clerk ID contains TEXT."),
          QStringLiteral("TEXT")},
+        {QStringLiteral("role"), QStringLiteral("Only users who hold role R at --as-of."),
+         QStringLiteral("R")},
+        {QStringLiteral("no-role"), QStringLiteral("Only users who hold no role at --as-of.")},
+        {QStringLiteral("as-of"), QStringLiteral("Judge roles at this instant (default now)."),
+         QStringLiteral("INSTANT")},
         {QStringLiteral("limit"), QStringLiteral("At most N users; 0 for all (default 100)."),
          QStringLiteral("N"), QStringLiteral("100")},
-        {QStringLiteral("format"), QStringLiteral("table, csv or json (default table)."),
-         QStringLiteral("FORMAT"), QStringLiteral("table")},
-        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
     });
-    if (!parser.parse(QStringList{command} + args)) {
-        err << "rolecallctl: " << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText().replace(command + QStringLiteral(" [options]"),
-                                         QStringLiteral("rolecallctl users list [options]"));
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << "rolecallctl: unexpected argument '" << parser.positionalArguments().first()
-            << "'\n";
-        return ExitUsage;
-    }
-
-    const QString formatName = parser.value(QStringLiteral("format"));
     Format format = Format::Table;
-    if (formatName == QLatin1String("csv"))
-        format = Format::Csv;
-    else if (formatName == QLatin1String("json"))
-        format = Format::Json;
-    else if (formatName != QLatin1String("table")) {
-        err << "rolecallctl: --format must be table, csv or json, not '" << formatName << "'\n";
-        return ExitUsage;
-    }
+    int exitCode = ExitOk;
+    if (!parseVerb(parser, context, {}, {Format::Table, Format::Csv, Format::Json}, &format,
+                   &exitCode))
+        return exitCode;
     bool limitOk = false;
     const qint64 limit = parser.value(QStringLiteral("limit")).toLongLong(&limitOk);
     if (!limitOk || limit < 0) {
         err << "rolecallctl: --limit must be a whole number, 0 for all\n";
         return ExitUsage;
     }
-
-    ConnectionSettings settings;
-    QString error;
-    if (!connectionFromOptions(parser, context.profile, &settings, &error)) {
-        err << "rolecallctl: " << error << '\n';
+    if (parser.isSet(QStringLiteral("role")) && parser.isSet(QStringLiteral("no-role"))) {
+        err << "rolecallctl: --role and --no-role exclude each other\n";
         return ExitUsage;
     }
+    UserQuery query;
+    ConnectionSettings settings;
+    if (!instantOption(parser, QStringLiteral("as-of"), context, &query.asOf) ||
+        !verbConnection(parser, context, &settings))
+        return ExitUsage;
 
     PgDataSource source(settings);
-    UserQuery query;
+    query.role = parser.value(QStringLiteral("role")).trimmed();
+    query.noRole = parser.isSet(QStringLiteral("no-role"));
     query.search = parser.value(QStringLiteral("search")).trimmed();
     qint64 printed = 0;
     QList<QStringList> tableRows;
@@ -170,8 +147,7 @@ int runUsersList(CliContext &context)
         }
     } catch (const DataSourceError &e) {
         out.flush();
-        err << "rolecallctl: " << e.message() << '\n';
-        return e.kind() == DataSourceError::Kind::Validation ? ExitValidation : ExitFailure;
+        return reportError(e, context);
     }
     if (format == Format::Json)
         out << (printed == 0 ? "]\n" : "\n]\n");
@@ -183,6 +159,90 @@ int runUsersList(CliContext &context)
         for (const QString &line : lines)
             out << line << '\n';
     }
+    return ExitOk;
+}
+
+int runUsersShow(CliContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("One user (USER: Clerk ID, email or row id): profile, active roles as "
+                       "of --as-of, and every grant."));
+    parser.addOption({QStringLiteral("as-of"),
+                      QStringLiteral("Judge roles at this instant (default now)."),
+                      QStringLiteral("INSTANT")});
+    Format format = Format::Table;
+    int exitCode = ExitOk;
+    if (!parseVerb(parser, context, {QStringLiteral("USER")}, {Format::Table, Format::Json},
+                   &format, &exitCode))
+        return exitCode;
+    QDateTime asOf;
+    ConnectionSettings settings;
+    if (!instantOption(parser, QStringLiteral("as-of"), context, &asOf) ||
+        !verbConnection(parser, context, &settings))
+        return ExitUsage;
+    const QString who = parser.positionalArguments().constFirst();
+
+    PgDataSource source(settings);
+    std::optional<User> user;
+    QList<GrantView> grants;
+    try {
+        user = findUser(source, who);
+        if (!user) {
+            context.err << "rolecallctl: no user '" << who << "'\n";
+            return ExitValidation;
+        }
+        grants = source.fetchGrants(user->id, asOf).result();
+    } catch (const DataSourceError &e) {
+        return reportError(e, context);
+    }
+    // The roles held at --as-of, from the grants judged at that instant.
+    QStringList roles;
+    for (const GrantView &view : std::as_const(grants)) {
+        if (view.state == GrantState::Active && !roles.contains(view.grant.role))
+            roles << view.grant.role;
+    }
+    const QDateTime judgedAt = asOf.isValid() ? asOf : QDateTime::currentDateTimeUtc();
+
+    QTextStream &out = context.out;
+    if (format == Format::Json) {
+        QJsonObject json = toJson(*user);
+        json.insert(QStringLiteral("activeRoles"), QJsonArray::fromStringList(roles));
+        json.insert(QStringLiteral("asOf"), isoUtc(judgedAt));
+        QJsonArray array;
+        for (const GrantView &view : std::as_const(grants))
+            array.append(grantViewJson(view));
+        json.insert(QStringLiteral("grants"), array);
+        out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    out << "ID:           " << user->id << '\n'
+        << "Clerk ID:     " << user->clerkId << '\n'
+        << "Email:        " << user->email << '\n'
+        << "Name:         " << user->displayName() << '\n'
+        << "Created:      " << localText(user->createdAt) << '\n'
+        << "Active roles: "
+        << (roles.isEmpty() ? QStringLiteral("none") : roles.join(QStringLiteral(", ")))
+        << " (as of " << localText(judgedAt) << ")\n\n";
+    QList<QStringList> rows;
+    for (const GrantView &view : std::as_const(grants)) {
+        const RoleGrant &g = view.grant;
+        rows << QStringList{g.id,
+                            g.role,
+                            grantStateName(view.state),
+                            localText(g.effectiveStart),
+                            localText(g.effectiveEnd),
+                            assignedByText(g),
+                            g.reason,
+                            view.endedBy,
+                            view.endedReason};
+    }
+    printTable(out,
+               {QStringLiteral("Grant ID"), QStringLiteral("Role"), QStringLiteral("State"),
+                QStringLiteral("Start"), QStringLiteral("End"), QStringLiteral("Assigned by"),
+                QStringLiteral("Reason"), QStringLiteral("Ended by"),
+                QStringLiteral("Ended reason")},
+               rows);
     return ExitOk;
 }
 

@@ -8,4 +8,7 @@ namespace rolecall::cli {
 // number of rows prints in bounded memory.
 int runUsersList(CliContext &context);
 
+// rolecallctl users show USER: one user's profile, roles and grants.
+int runUsersShow(CliContext &context);
+
 } // namespace rolecall::cli

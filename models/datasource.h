@@ -26,8 +26,16 @@ public:
     // One keyset page of users, newest first, with their active roles.
     virtual QFuture<UserPage> fetchUsers(const UserQuery &query) = 0;
 
-    // How many users match `search` (empty: all).
-    virtual QFuture<qint64> countUsers(const QString &search) = 0;
+    // How many users match the query's search and role filters (its limit and
+    // cursor are ignored).
+    virtual QFuture<qint64> countUsers(const UserQuery &query) = 0;
+    // Only a search (empty: all users).
+    QFuture<qint64> countUsers(const QString &search)
+    {
+        UserQuery query;
+        query.search = search;
+        return countUsers(query);
+    }
 
     // The User row whose Clerk ID is `clerkId` and their active roles: what
     // the signed-in person may do.

@@ -183,11 +183,11 @@ QFuture<UserPage> PgDataSource::fetchUsers(const UserQuery &query)
     });
 }
 
-QFuture<qint64> PgDataSource::countUsers(const QString &search)
+QFuture<qint64> PgDataSource::countUsers(const UserQuery &query)
 {
-    return run<qint64>([this, search](QSqlDatabase &db) {
+    return run<qint64>([this, query](QSqlDatabase &db) {
         const SchemaInfo info = schema(db);
-        return countMatchingUsers(db, info, search);
+        return countMatchingUsers(db, info, query);
     });
 }
 

@@ -36,7 +36,8 @@ public:
 
     QFuture<SchemaInfo> detectSchema() override;
     QFuture<UserPage> fetchUsers(const UserQuery &query) override;
-    QFuture<qint64> countUsers(const QString &search) override;
+    using DataSource::countUsers; // the search-only overload
+    QFuture<qint64> countUsers(const UserQuery &query) override;
     QFuture<AccountAccess> fetchAccount(const QString &clerkId) override;
     QFuture<QList<GrantView>> fetchGrants(const QString &user, const QDateTime &asOf) override;
     QFuture<QList<GrantView>> fetchExpiring(int days) override;

@@ -20,4 +20,14 @@ BulkPlan planBulk(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor
 QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor,
                                 const BulkGrantRequest &request);
 
+// The optional, append-only audit table. When it exists every write above also
+// records an event in it, in the same transaction. auditTableSql() is the exact
+// SQL installAuditTable() runs (in one transaction), for showing before asking.
+QString auditTableSql();
+void installAuditTable(QSqlDatabase &db);
+
+// The marker a Validation message starts with when an admin would end their own
+// ADMIN grant without EndRequest::confirmSelfDemotion.
+inline constexpr char selfDemotionMarker[] = "SELF_DEMOTION:";
+
 } // namespace rolecall

@@ -52,7 +52,119 @@ QDateTime fromMillis(const QVariant &value)
                           : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// The instant roles are judged at: the bound :asOf, or the server's now (UTC)
+// when none was given, so "now" is the database's clock, as in what it stores.
+const QString asOfExpr =
+    QStringLiteral("COALESCE(CAST(:asOf AS timestamp(3)), timezone('UTC', now()))");
+
+QVariant asOfValue(const QDateTime &asOf)
+{
+    return asOf.isValid() ? QVariant(utcLiteral(asOf)) : QVariant(QMetaType::fromType<QString>());
+}
+
+// The WHERE conditions a users query and its count share, and their bindings.
+// The role filters are EXISTS / NOT EXISTS on "UserRole" correlated only by
+// "userId" = u."id": the planner turns them into a (hash) semi- or anti-join,
+// one scan of "UserRole", which has no index on "userId".
+struct UserFilter
+{
+    QStringList conditions;
+    bool bindsPattern = false;
+    bool bindsRole = false;
+    bool bindsAsOf = false;
+};
+
+UserFilter userFilter(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query)
+{
+    UserFilter filter;
+    if (!query.search.isEmpty()) {
+        filter.conditions << searchCondition(schema.kind);
+        filter.bindsPattern = true;
+    }
+    if (query.role.isEmpty() && !query.noRole)
+        return filter;
+    requireRoles(schema);
+    if (!query.role.isEmpty() && query.noRole)
+        throw DataSourceError(DataSourceError::Kind::Validation,
+                              QStringLiteral("Filter by a role or by \"no role\", not both."));
+    const QString held = heldAtCondition(QStringLiteral("ur"), asOfExpr);
+    if (!query.role.isEmpty()) {
+        requireKnownRole(db, schema, query.role);
+        filter.conditions << QStringLiteral(R"(EXISTS (SELECT 1 FROM "UserRole" ur
+            WHERE ur."userId" = u."id" AND ur."role" = CAST(:role AS "Role") AND )") +
+                                 held + QLatin1Char(')');
+        filter.bindsRole = true;
+    } else {
+        filter.conditions << QStringLiteral(R"(NOT EXISTS (SELECT 1 FROM "UserRole" ur
+            WHERE ur."userId" = u."id" AND )") +
+                                 held + QLatin1Char(')');
+    }
+    filter.bindsAsOf = true;
+    return filter;
+}
+
+void bindFilter(QSqlQuery &q, const UserFilter &filter, const UserQuery &query)
+{
+    if (filter.bindsPattern)
+        q.bindValue(QStringLiteral(":pattern"), containsPattern(query.search));
+    if (filter.bindsRole)
+        q.bindValue(QStringLiteral(":role"), query.role);
+    if (filter.bindsAsOf)
+        q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
+}
+
 } // namespace
+
+// As of an instant T, a grant is held when
+//   "effectiveStartDate" <= T
+//   AND ("effectiveEndDate" IS NULL OR "effectiveEndDate" > T)
+//   AND ("isActive" OR "effectiveEndDate" IS NOT NULL OR "updatedAt" > T)
+// Rows are never deleted, so history is read from the dates: a grant whose
+// flag was cleared with an end date (what ending a grant writes) was held until
+// that end date; one whose flag was cleared without an end date records no
+// end, so it counts as ended from its "updatedAt" (when the flag was last
+// written) on. At T = now this is the usual "isActive, started, not ended",
+// except that a cleared flag with an end date still ahead counts until then.
+QString heldAtCondition(const QString &alias, const QString &instant)
+{
+    return QStringLiteral(R"((%1."effectiveStartDate" <= %2
+        AND (%1."effectiveEndDate" IS NULL OR %1."effectiveEndDate" > %2)
+        AND (%1."isActive" OR %1."effectiveEndDate" IS NOT NULL OR %1."updatedAt" > %2)))")
+        .arg(alias, instant);
+}
+
+void requireRoles(const SchemaInfo &schema)
+{
+    requireKnownSchema(schema);
+    if (!schema.hasRoles())
+        throw DataSourceError(DataSourceError::Kind::Schema,
+                              QStringLiteral("This database's schema (%1) has no roles.")
+                                  .arg(schemaKindName(schema.kind)));
+}
+
+void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString &role)
+{
+    requireRoles(schema);
+    if (schema.roles.contains(role))
+        return;
+    // Perhaps added since the schema was detected: ask the catalog again.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral(
+            "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
+            "JOIN pg_namespace n ON n.oid = t.typnamespace "
+            "WHERE t.typname = 'Role' AND n.nspname = current_schema() ORDER BY e.enumsortorder")))
+        execOrThrow(q, QStringLiteral("prepare the Role enum query"));
+    execOrThrow(q, QStringLiteral("read the Role enum"));
+    QStringList roles;
+    while (q.next())
+        roles << q.value(0).toString();
+    if (roles.contains(role))
+        return;
+    throw DataSourceError(DataSourceError::Kind::Validation,
+                          QStringLiteral("Unknown role %1; the database's roles are: %2")
+                              .arg(role, roles.join(QStringLiteral(", "))));
+}
 
 QString containsPattern(const QString &text)
 {
@@ -71,9 +183,8 @@ UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQue
             DataSourceError::Kind::Validation,
             QStringLiteral("A page holds 1 to %1 rows, not %2.").arg(maxPageSize).arg(query.limit));
 
-    QStringList conditions;
-    if (!query.search.isEmpty())
-        conditions << searchCondition(schema.kind);
+    const UserFilter filter = userFilter(db, schema, query);
+    QStringList conditions = filter.conditions;
     const bool hasCursor = query.afterCreatedAt.isValid();
     if (hasCursor)
         conditions << QStringLiteral(
@@ -87,6 +198,7 @@ UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQue
                   QStringLiteral(R"( FROM "User" u)") + where +
                   QStringLiteral(R"( ORDER BY u."createdAt" DESC, u."id" DESC LIMIT :limit) )");
     if (schema.hasRoles()) {
+        // The page's roles held at asOf, aggregated in one pass over "UserRole".
         sql += QStringLiteral(R"(
 SELECT p."id", p."clerkId", p."email", p."firstName", p."lastName",
        (extract(epoch FROM p."createdAt") * 1000)::bigint,
@@ -96,10 +208,8 @@ FROM page p
 LEFT JOIN (
     SELECT ur."userId", array_to_string(array_agg(DISTINCT ur."role" ORDER BY ur."role"), ',') AS roles
     FROM "UserRole" ur
-    WHERE ur."userId" IN (SELECT "id" FROM page)
-      AND ur."isActive"
-      AND ur."effectiveStartDate" <= timezone('UTC', now())
-      AND (ur."effectiveEndDate" IS NULL OR ur."effectiveEndDate" > timezone('UTC', now()))
+    WHERE ur."userId" IN (SELECT "id" FROM page) AND )") +
+               heldAtCondition(QStringLiteral("ur"), asOfExpr) + QStringLiteral(R"(
     GROUP BY ur."userId") r ON r."userId" = p."id"
 ORDER BY p."createdAt" DESC, p."id" DESC)");
     } else {
@@ -116,8 +226,9 @@ ORDER BY p."createdAt" DESC, p."id" DESC)");
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         execOrThrow(q, QStringLiteral("prepare the users query"));
-    if (!query.search.isEmpty())
-        q.bindValue(QStringLiteral(":pattern"), containsPattern(query.search));
+    bindFilter(q, filter, query);
+    if (schema.hasRoles())
+        q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
     if (hasCursor) {
         q.bindValue(QStringLiteral(":afterCreated"), utcLiteral(query.afterCreatedAt));
         q.bindValue(QStringLiteral(":afterId"), query.afterId);
@@ -147,18 +258,18 @@ ORDER BY p."createdAt" DESC, p."id" DESC)");
     return page;
 }
 
-qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const QString &search)
+qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query)
 {
     requireKnownSchema(schema);
+    const UserFilter filter = userFilter(db, schema, query);
     QString sql = QStringLiteral(R"(SELECT count(*) FROM "User" u)");
-    if (!search.isEmpty())
-        sql += QStringLiteral(" WHERE ") + searchCondition(schema.kind);
+    if (!filter.conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + filter.conditions.join(QStringLiteral(" AND "));
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         execOrThrow(q, QStringLiteral("prepare the users count"));
-    if (!search.isEmpty())
-        q.bindValue(QStringLiteral(":pattern"), containsPattern(search));
+    bindFilter(q, filter, query);
     execOrThrow(q, QStringLiteral("count users"));
     q.next();
     return q.value(0).toLongLong();

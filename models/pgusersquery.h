@@ -11,11 +11,25 @@ namespace rolecall {
 // scan of "UserRole" per page even where "userId" has no index).
 UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query);
 
-qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const QString &search);
+// How many users match the query's search, role and no-role filters (its
+// limit and cursor are ignored).
+qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query);
 
 // The User row with this Clerk ID and its roles active now.
 AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema,
                                  const QString &clerkId);
+
+// Throws DataSourceError (Schema) unless the schema has roles at all.
+void requireRoles(const SchemaInfo &schema);
+
+// Throws DataSourceError (Validation) unless `role` is a value of the Role enum.
+// The enum is read again when `role` is not in `schema.roles`, so a value
+// added (ALTER TYPE ... ADD VALUE) since the schema was detected is known.
+void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString &role);
+
+// The SQL condition "grant `alias` is held at `instant`" (an SQL expression of
+// type timestamp, UTC); see pgusersquery.cpp for the rule.
+QString heldAtCondition(const QString &alias, const QString &instant);
 
 // `text` as a LIKE pattern matching it anywhere, with %, _ and \ taken literally.
 QString containsPattern(const QString &text);

@@ -102,8 +102,7 @@ void UsersTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return; // also guards against re-entry while a page is on its way
-    UserQuery query;
-    query.search = m_search;
+    UserQuery query = currentQuery();
     query.limit = m_pageSize;
     if (!m_users.isEmpty()) {
         query.afterCreatedAt = m_users.constLast().createdAt;
@@ -150,6 +149,42 @@ void UsersTableModel::setSearch(const QString &text)
     refresh();
 }
 
+void UsersTableModel::setRoleFilter(const QString &role)
+{
+    const QString trimmed = role.trimmed();
+    if (trimmed == m_role && m_generation > 0)
+        return;
+    m_role = trimmed;
+    refresh();
+}
+
+void UsersTableModel::setNoRoleFilter(bool noRole)
+{
+    if (noRole == m_noRole && m_generation > 0)
+        return;
+    m_noRole = noRole;
+    refresh();
+}
+
+void UsersTableModel::setAsOf(const QDateTime &instant)
+{
+    const QDateTime utc = instant.isValid() ? instant.toUTC() : QDateTime();
+    if (utc == m_asOf && m_generation > 0)
+        return;
+    m_asOf = utc;
+    refresh();
+}
+
+UserQuery UsersTableModel::currentQuery() const
+{
+    UserQuery query;
+    query.search = m_search;
+    query.role = m_role;
+    query.noRole = m_noRole;
+    query.asOf = m_asOf;
+    return query;
+}
+
 void UsersTableModel::refresh()
 {
     ++m_generation;
@@ -171,7 +206,7 @@ void UsersTableModel::refresh()
     fetchMore({}); // no-op when a view already asked for the first page
     const quint64 generation = m_generation;
     watchFuture(
-        m_source->countUsers(m_search), this,
+        m_source->countUsers(currentQuery()), this,
         [this, generation](qint64 count) {
             if (generation != m_generation)
                 return;

@@ -16,8 +16,9 @@ class DataSource;
 //   rowsInserted ◀── page appended if still current ◀────┘
 //
 // Pages are asked for with a keyset cursor (the last row's createdAt and id),
-// so the cost of a page does not grow with its position. Changing the search
-// starts a new generation: answers to older requests are dropped.
+// so the cost of a page does not grow with its position. Changing the search,
+// the role filters or the as-of instant starts a new generation: answers to
+// older requests are dropped.
 class UsersTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -39,6 +40,9 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     QString search() const { return m_search; }
+    QString roleFilter() const { return m_role; }
+    bool noRoleFilter() const { return m_noRole; }
+    QDateTime asOf() const { return m_asOf; } // invalid: now
     bool isLoading() const { return m_loading; }
     bool isComplete() const { return m_atEnd; }
     qint64 totalCount() const { return m_totalCount; } // -1 until counted
@@ -50,6 +54,12 @@ public:
 public Q_SLOTS:
     // Server-side search on name, email and Clerk ID; reloads from the top.
     void setSearch(const QString &text);
+    // Only users holding `role` at asOf() (empty: any); reloads from the top.
+    void setRoleFilter(const QString &role);
+    // Only users holding no role at asOf(); reloads from the top.
+    void setNoRoleFilter(bool noRole);
+    // The instant roles are shown and filtered at (invalid: now); reloads.
+    void setAsOf(const QDateTime &instant);
     // Drops what is loaded and loads the first page again.
     void refresh();
 
@@ -62,11 +72,15 @@ Q_SIGNALS:
 
 private:
     void setLoading(bool loading);
+    UserQuery currentQuery() const; // the filters, without limit or cursor
     void fail(const QString &message);
 
     QPointer<DataSource> m_source;
     QList<User> m_users;
     QString m_search;
+    QString m_role;
+    QDateTime m_asOf;
+    bool m_noRole = false;
     QString m_lastError;
     qint64 m_totalCount = -1;
     quint64 m_generation = 0;

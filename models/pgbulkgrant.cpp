@@ -1,0 +1,289 @@
+// Bulk grants: one role to many users, planned (dry run) or applied in one
+// transaction with one set-based INSERT.
+#include "pgrolewriter.h"
+
+#include "cuid.h"
+#include "datasourceerror.h"
+#include "pgrolewriter_p.h"
+#include "pgschema.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace rolecall {
+
+using namespace writer;
+
+namespace {
+
+QString jsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// Row ids of every user the filter matches (search, role held, no role held at
+// asOf), at most maxBulkUsers + 1 so too many can be told apart.
+QStringList filteredUserIds(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &filter)
+{
+    if (!filter.role.isEmpty())
+        requireKnownRole(db, schema, filter.role);
+    const QString instant = filter.asOf.isValid() ? QStringLiteral("CAST(:asOf AS timestamp(3))")
+                                                  : QStringLiteral("timezone('UTC', now())");
+    const QString held =
+        QStringLiteral(R"(r."userId" = u."id" AND r."isActive"
+        AND r."effectiveStartDate" <= )") +
+        instant +
+        QStringLiteral(R"( AND (r."effectiveEndDate" IS NULL OR r."effectiveEndDate" > )") +
+        instant + QStringLiteral(")");
+    QString sql = QStringLiteral(R"(SELECT u."id" FROM "User" u WHERE true)");
+    if (!filter.search.isEmpty())
+        sql += QStringLiteral(R"( AND (u."email" ILIKE :pattern ESCAPE '\'
+            OR u."clerkId" ILIKE :pattern ESCAPE '\'
+            OR concat_ws(' ', u."firstName", u."lastName") ILIKE :pattern ESCAPE '\'))");
+    if (!filter.role.isEmpty())
+        sql +=
+            QStringLiteral(
+                R"( AND EXISTS (SELECT 1 FROM "UserRole" r WHERE r."role" = CAST(:role AS "Role") AND )") +
+            held + QStringLiteral(")");
+    if (filter.noRole)
+        sql += QStringLiteral(R"( AND NOT EXISTS (SELECT 1 FROM "UserRole" r WHERE )") + held +
+               QStringLiteral(")");
+    sql += QStringLiteral(R"( ORDER BY u."id" LIMIT :cap)");
+
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        execOrThrow(q, QStringLiteral("prepare the user filter"));
+    if (!filter.search.isEmpty())
+        q.bindValue(QStringLiteral(":pattern"), likePattern(filter.search));
+    if (!filter.role.isEmpty())
+        q.bindValue(QStringLiteral(":role"), filter.role);
+    if (filter.asOf.isValid())
+        q.bindValue(QStringLiteral(":asOf"), utcLiteral(filter.asOf));
+    q.bindValue(QStringLiteral(":cap"), maxBulkUsers + 1);
+    execOrThrow(q, QStringLiteral("find the users matching the filter"));
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+struct Bounds
+{
+    QDateTime start;
+    QDateTime end; // invalid: open-ended
+};
+
+Bounds checkRequest(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantRequest &request,
+                    const QDateTime &now)
+{
+    checkReasonAndNotes(request.reason, request.notes);
+    checkInstant(request.start, QStringLiteral("start"));
+    checkInstant(request.end, QStringLiteral("end"));
+    requireKnownRole(db, schema, request.role);
+    Bounds bounds;
+    bounds.start = request.start.isValid() ? truncatedUtc(request.start) : now;
+    bounds.end = request.end.isValid() ? truncatedUtc(request.end) : QDateTime();
+    if (bounds.end.isValid() && bounds.end <= bounds.start)
+        invalid(QStringLiteral("The end (%1) must come after the start (%2).")
+                    .arg(isoUtc(bounds.end), isoUtc(bounds.start)));
+    if (!request.useFilter && request.users.size() > maxBulkUsers)
+        invalid(QStringLiteral("A bulk grant reaches at most %L1 users, not %L2.")
+                    .arg(maxBulkUsers)
+                    .arg(request.users.size()));
+    return bounds;
+}
+
+// Who would change and who already holds the role; with `lock`, the users'
+// rows stay locked to the end of the transaction (as single writes lock them).
+BulkPlan makePlan(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantRequest &request,
+                  const Bounds &bounds, bool lock)
+{
+    BulkPlan plan;
+    QStringList ids;
+    if (request.useFilter) {
+        ids = filteredUserIds(db, schema, request.filter);
+    } else {
+        QStringList keys;
+        QSet<QString> seenKeys;
+        for (const QString &user : request.users) {
+            const QString key = user.trimmed();
+            if (!key.isEmpty() && !seenKeys.contains(key)) {
+                seenKeys.insert(key);
+                keys << key;
+            }
+        }
+        if (keys.isEmpty())
+            invalid(QStringLiteral("Name at least one user (Clerk ID, email or User id)."));
+        QSet<QString> seenIds;
+        const QList<ResolvedKey> resolved = resolveUsers(db, keys);
+        for (const ResolvedKey &r : resolved) {
+            if (r.userId.isEmpty())
+                plan.unknown << r.key;
+            else if (!seenIds.contains(r.userId)) {
+                seenIds.insert(r.userId);
+                ids << r.userId;
+            }
+        }
+    }
+    if (ids.size() > maxBulkUsers)
+        invalid(QStringLiteral("A bulk grant reaches at most %L1 users; narrow the selection.")
+                    .arg(maxBulkUsers));
+    if (ids.isEmpty())
+        return plan;
+
+    QJsonArray idArray;
+    for (const QString &id : std::as_const(ids))
+        idArray.append(id);
+    const QString idJson = jsonText(idArray);
+    const QString idSet =
+        QStringLiteral("(SELECT value FROM json_array_elements_text(CAST(:ids AS json)))");
+    if (lock) {
+        // In id order, so two bulk writes over shared users cannot deadlock.
+        QSqlQuery locker(db);
+        locker.setForwardOnly(true);
+        locker.prepare(QStringLiteral(R"(SELECT 1 FROM "User" u WHERE u."id" IN )") + idSet +
+                       QStringLiteral(R"( ORDER BY u."id" FOR UPDATE)"));
+        locker.bindValue(QStringLiteral(":ids"), idJson);
+        execOrThrow(locker, QStringLiteral("lock the users"));
+    }
+
+    // A fresh statement after the lock: grants other writers committed
+    // meanwhile count as held.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(R"(SELECT u."id", u."clerkId", u."email", u."firstName", u."lastName",
+            round(extract(epoch FROM u."createdAt") * 1000)::bigint,
+            round(extract(epoch FROM u."updatedAt") * 1000)::bigint,
+            EXISTS (SELECT 1 FROM "UserRole" r WHERE r."userId" = u."id"
+                    AND r."role" = CAST(:role AS "Role") AND )") +
+              overlapCondition(QStringLiteral("r"), QStringLiteral("CAST(:start AS timestamp(3))"),
+                               QStringLiteral("CAST(:end AS timestamp(3))")) +
+              QStringLiteral(R"()
+        FROM "User" u WHERE u."id" IN )") +
+              idSet + QStringLiteral(R"( ORDER BY u."createdAt" DESC, u."id" DESC)"));
+    q.bindValue(QStringLiteral(":role"), request.role);
+    q.bindValue(QStringLiteral(":start"), utcLiteral(bounds.start));
+    q.bindValue(QStringLiteral(":end"), timestampValue(bounds.end));
+    q.bindValue(QStringLiteral(":ids"), idJson);
+    execOrThrow(q, QStringLiteral("plan the bulk grant"));
+    while (q.next()) {
+        User user;
+        user.id = q.value(0).toString();
+        user.clerkId = q.value(1).toString();
+        user.email = q.value(2).toString();
+        user.firstName = q.value(3).toString();
+        user.lastName = q.value(4).toString();
+        user.createdAt = fromMillis(q.value(5));
+        user.updatedAt = fromMillis(q.value(6));
+        (q.value(7).toBool() ? plan.alreadyHave : plan.willChange) << user;
+    }
+    return plan;
+}
+
+} // namespace
+
+BulkPlan planBulk(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor,
+                  const BulkGrantRequest &request)
+{
+    requireRoleSchema(schema);
+    // A transaction only for one snapshot and the admin check; rolled back.
+    Transaction tx(db, QStringLiteral("120s"));
+    requireAdmin(db, actor, false);
+    const Bounds bounds = checkRequest(db, schema, request, transactionNow(db));
+    return makePlan(db, schema, request, bounds, false);
+}
+
+QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor,
+                                const BulkGrantRequest &request)
+{
+    requireRoleSchema(schema);
+    Transaction tx(db, QStringLiteral("120s"));
+    const ActorRow admin = requireAdmin(db, actor, false);
+    const QDateTime now = transactionNow(db);
+    const Bounds bounds = checkRequest(db, schema, request, now);
+    // Planned again here, under lock: what the dry run showed may have moved.
+    const BulkPlan plan = makePlan(db, schema, request, bounds, true);
+    if (!plan.unknown.isEmpty()) {
+        const QStringList shown = plan.unknown.mid(0, 20);
+        invalid(QStringLiteral("No user matches %L1 of the names, so nothing was granted: %2%3")
+                    .arg(plan.unknown.size())
+                    .arg(shown.join(QStringLiteral(", ")),
+                         plan.unknown.size() > shown.size() ? QStringLiteral(", ...") : QString()));
+    }
+    QList<RoleGrant> grants;
+    if (plan.willChange.isEmpty()) {
+        tx.commit();
+        return grants;
+    }
+
+    // The console mints the ids (as Prisma's client would); the rows then go
+    // in with one INSERT ... SELECT.
+    QJsonArray rows;
+    for (const User &user : plan.willChange)
+        rows.append(QJsonObject{{QStringLiteral("id"), makeCuid()},
+                                {QStringLiteral("userId"), user.id},
+                                {QStringLiteral("auditId"), makeCuid()}});
+    const QString rowsJson = jsonText(rows);
+    const QString rowSet = QStringLiteral(
+        R"(json_to_recordset(CAST(:rows AS json)) AS x("id" text, "userId" text, "auditId" text))");
+
+    QSqlQuery insert(db);
+    insert.setForwardOnly(true);
+    insert.prepare(QStringLiteral(R"(INSERT INTO "UserRole"
+        ("id", "userId", "role", "effectiveStartDate", "effectiveEndDate", "assignedBy",
+         "assignedByEmail", "reason", "adminNotes", "isActive", "createdAt", "updatedAt")
+        SELECT x."id", x."userId", CAST(:role AS "Role"), CAST(:start AS timestamp(3)),
+               CAST(:end AS timestamp(3)), :by, :byEmail, :reason, :notes, true,
+               CAST(:now AS timestamp(3)), CAST(:now AS timestamp(3))
+        FROM )") + rowSet +
+                   QStringLiteral(R"( RETURNING )") + grantColumns(QStringLiteral("\"UserRole\"")));
+    insert.bindValue(QStringLiteral(":role"), request.role);
+    insert.bindValue(QStringLiteral(":start"), utcLiteral(bounds.start));
+    insert.bindValue(QStringLiteral(":end"), timestampValue(bounds.end));
+    insert.bindValue(QStringLiteral(":by"), admin.clerkId);
+    insert.bindValue(QStringLiteral(":byEmail"), textOrNull(admin.email));
+    insert.bindValue(QStringLiteral(":reason"), request.reason);
+    insert.bindValue(QStringLiteral(":notes"), textOrNull(request.notes));
+    insert.bindValue(QStringLiteral(":now"), utcLiteral(now));
+    insert.bindValue(QStringLiteral(":rows"), rowsJson);
+    execOrThrow(insert, QStringLiteral("write the grants"));
+    grants.reserve(plan.willChange.size());
+    while (insert.next())
+        grants << readGrant(insert, 0);
+
+    if (auditTableExists(db)) {
+        QSqlQuery audit(db);
+        audit.prepare(QStringLiteral(R"(INSERT INTO "RolecallAuditEvent"
+            ("id", "at", "actorClerkId", "actorEmail", "action", "targetUserId", "role",
+             "grantId", "reason", "before", "after")
+            SELECT x."auditId", CAST(:at AS timestamp(3)), :actorClerkId, :actorEmail,
+                   'bulk-granted', r."userId", r."role"::text, r."id", :reason, NULL, to_jsonb(r)
+            FROM )") + rowSet +
+                      QStringLiteral(R"( JOIN "UserRole" r ON r."id" = x."id")"));
+        audit.bindValue(QStringLiteral(":at"), utcLiteral(now));
+        audit.bindValue(QStringLiteral(":actorClerkId"), admin.clerkId);
+        audit.bindValue(QStringLiteral(":actorEmail"), textOrNull(admin.email));
+        audit.bindValue(QStringLiteral(":reason"), request.reason);
+        audit.bindValue(QStringLiteral(":rows"), rowsJson);
+        execOrThrow(audit, QStringLiteral("record the audit events"));
+    }
+    tx.commit();
+    return grants;
+}
+
+} // namespace rolecall

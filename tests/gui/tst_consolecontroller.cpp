@@ -1,0 +1,156 @@
+// The console as `rolecall --profile NAME --sign-in` runs it: real window,
+// real sign-in dialog, the test identity provider, the real keyring and a
+// real PostgreSQL. The "browser" is rolecall-test-browser (ROLECALL_BROWSER),
+// which follows the provider's redirect to the loopback listener.
+#include "accountwidget.h"
+#include "auth/oidcsigninservice.h"
+#include "consolecontroller.h"
+#include "mainwindow.h"
+#include "pgtestcluster.h"
+#include "profilestore.h"
+#include "signindialog.h"
+#include "testdata.h"
+#include "testidp.h"
+#include "userstablemodel.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rolecall;
+using rolecall::testing::Fixture;
+using rolecall::testing::PgTestCluster;
+using rolecall::testing::TestIdentityProvider;
+
+namespace {
+constexpr int waitMs = 30000;
+
+QString clerkIdOf(int n)
+{
+    return QStringLiteral("user_") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5)
+                   .toHex()
+                   .left(27));
+}
+} // namespace
+
+class TestConsoleController : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void signsInAndShowsWhoAndWhatTheyMayDo();
+    void restoresTheSessionWithoutABrowser();
+    void isReadOnlyForALearner();
+
+private:
+    QTemporaryDir m_config;
+    TestIdentityProvider m_idp;
+    QString m_profile;
+};
+
+void TestConsoleController::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        if (qEnvironmentVariable("CI") == QLatin1String("true"))
+            QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");
+        QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");
+    }
+    // Settings of this test only, set before anything reads QSettings.
+    QVERIFY(m_config.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    qputenv("ROLECALL_BROWSER", QByteArrayLiteral(TEST_BROWSER_PATH));
+
+    PgTestCluster *cluster = PgTestCluster::shared();
+    QVERIFY2(cluster, qPrintable(PgTestCluster::startError()));
+    QString error;
+    const QString db = cluster->createDatabase(Fixture::AkakoLms, &error);
+    QVERIFY2(testing::seedAkakoUsers(*cluster, db, 50, &error), qPrintable(error));
+    QVERIFY2(m_idp.start(&error), qPrintable(error));
+    m_idp.setUser({clerkIdOf(5), QStringLiteral("user5@example.test"), QStringLiteral("Aarav"),
+                   QStringLiteral("O'Brien")});
+
+    m_profile = QStringLiteral("gui-%1").arg(QCoreApplication::applicationPid());
+    Profile profile;
+    profile.name = m_profile;
+    profile.issuer = m_idp.issuer();
+    profile.clientId = m_idp.clientId();
+    profile.databaseUrl = cluster->url(db);
+    const std::unique_ptr<QSettings> settings = openAppSettings();
+    ProfileStore store(*settings);
+    QVERIFY2(store.add(profile, &error), qPrintable(error));
+}
+
+void TestConsoleController::signsInAndShowsWhoAndWhatTheyMayDo()
+{
+    MainWindow window({});
+    window.show();
+    ConsoleController controller(&window);
+    controller.start(m_profile, true);
+    QTRY_VERIFY_WITH_TIMEOUT(window.canWrite(), waitMs);
+    QCOMPARE(controller.signInService()->state(), SignInService::State::SignedIn);
+    QVERIFY2(window.accountWidget()->accountText().contains(QLatin1String("user5@example.test")),
+             qPrintable(window.accountWidget()->accountText()));
+    QVERIFY(window.accountWidget()->rolesText().contains(QLatin1String("ADMIN")));
+    QVERIFY(!window.accountWidget()->isReadOnly());
+    QVERIFY(window.windowTitle().contains(m_profile));
+    QTRY_VERIFY_WITH_TIMEOUT(window.usersModel() && window.usersModel()->rowCount() == 50, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.signInService()->isStoringSession(), waitMs);
+    QVERIFY(!window.findChild<SignInDialog *>() ||
+            !window.findChild<SignInDialog *>()->isVisible());
+}
+
+void TestConsoleController::restoresTheSessionWithoutABrowser()
+{
+    const int authorizeBefore = int(m_idp.tokenRequests().size());
+    qputenv("ROLECALL_BROWSER", QByteArrayLiteral("false")); // a browser now would be a bug
+    MainWindow window({});
+    window.show();
+    ConsoleController controller(&window);
+    controller.start(m_profile, false);
+    QTRY_VERIFY_WITH_TIMEOUT(window.canWrite(), waitMs);
+    QCOMPARE(m_idp.tokenRequests().last().queryItemValue(QStringLiteral("grant_type")),
+             QStringLiteral("refresh_token"));
+    QCOMPARE(m_idp.tokenRequests().size(), authorizeBefore + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.signInService()->isStoringSession(), waitMs);
+
+    // Sign out from the menu: read-only again, and the sign-in dialog offers itself.
+    QSignalSpy finished(controller.signInService(), &auth::OidcSignInService::signOutFinished);
+    Q_EMIT window.signOutRequested();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, waitMs);
+    QVERIFY(!window.canWrite());
+    QVERIFY(window.accountWidget()->isReadOnly());
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<SignInDialog *>(), waitMs);
+    qputenv("ROLECALL_BROWSER", QByteArrayLiteral(TEST_BROWSER_PATH));
+}
+
+void TestConsoleController::isReadOnlyForALearner()
+{
+    m_idp.setUser({clerkIdOf(6), QStringLiteral("user6@example.test"), QStringLiteral("Mei"),
+                   QStringLiteral("O'Brien")});
+    MainWindow window({});
+    window.show();
+    ConsoleController controller(&window);
+    controller.start(m_profile, true);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.signInService()->state() == SignInService::State::SignedIn,
+                             waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !window.accountWidget()->readOnlyReason().isEmpty() &&
+            !window.accountWidget()->readOnlyReason().contains(QLatin1String("checked")),
+        waitMs);
+    QVERIFY(window.accountWidget()->isReadOnly());
+    QVERIFY(!window.canWrite());
+    QVERIFY2(window.accountWidget()->readOnlyReason().contains(QLatin1String("ADMIN")),
+             qPrintable(window.accountWidget()->readOnlyReason()));
+    Q_EMIT window.signOutRequested();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.signInService()->state() == SignInService::State::SignedOut,
+                             waitMs);
+}
+
+QTEST_MAIN(TestConsoleController)
+#include "tst_consolecontroller.moc"

@@ -1,0 +1,496 @@
+// rolecallctl's role verbs as separate processes against a real PostgreSQL,
+// the test identity provider and the real Secret Service: reads need only the
+// database; writes need the profile's signed-in session of an active ADMIN.
+#include "pgtestcluster.h"
+#include "testdata.h"
+#include "testidp.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using rolecall::testing::Fixture;
+using rolecall::testing::PgTestCluster;
+using rolecall::testing::TestIdentityProvider;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The Clerk ID testing::seedAkakoUsers gives user n.
+QString clerkIdOf(int n)
+{
+    return QStringLiteral("user_") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5)
+                   .toHex()
+                   .left(27));
+}
+
+QString emailOf(int n)
+{
+    return QStringLiteral("user%1@example.test").arg(n);
+}
+
+TestIdentityProvider::TestUser seedUser(int n)
+{
+    return {clerkIdOf(n), emailOf(n), QStringLiteral("Test"), QStringLiteral("User %1").arg(n)};
+}
+
+QJsonArray jsonArray(const Run &run)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        qWarning("not a JSON array: %s", qPrintable(run.out));
+    return doc.array();
+}
+
+QStringList values(const QJsonArray &array, const QString &key)
+{
+    QStringList list;
+    for (const QJsonValue &value : array)
+        list << value.toObject().value(key).toString();
+    return list;
+}
+
+// Every object of an array has the same keys: scripts can rely on them.
+bool sameKeys(const QJsonArray &array)
+{
+    for (const QJsonValue &value : array) {
+        if (value.toObject().keys() != array.first().toObject().keys())
+            return false;
+    }
+    return true;
+}
+
+// "roles list --history" as arguments: words without spaces only.
+QStringList words(const char *text)
+{
+    return QString::fromLatin1(text).split(QLatin1Char(' '));
+}
+
+QString isoIn(int days)
+{
+    return QDateTime::currentDateTimeUtc().addDays(days).toString(Qt::ISODate);
+}
+
+} // namespace
+
+class TestCliRoles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void refusesWritesWhenNotSignedIn();
+    void refusesMalformedInstants();
+    void listsUsersByRole();
+    void showsOneUser();
+    void listsGrantsWithAndWithoutHistory();
+    void listsExpiringGrants();
+    void grantsAsTheAdmin();
+    void dryRunWritesNothing();
+    void refusesInvalidGrants();
+    void refusesNonAdmins();
+    void bulkGrantsFromAFile();
+    void listsTheAuditTrail();
+    void endsOwnAdminGrantOnlyWithForce();
+    void printsNoToken();
+
+private:
+    Run rolecallctl(const QStringList &args);
+    Run ctl(const QStringList &args) { return rolecallctl(profileArgs() + args); }
+    void signInAs(int n);
+    QStringList profileArgs() const { return {QStringLiteral("--profile"), m_profile}; }
+
+    PgTestCluster *m_cluster = nullptr;
+    TestIdentityProvider m_idp;
+    QTemporaryDir m_home;
+    QString m_db;
+    QString m_profile;
+    QStringList m_seenOutput;
+};
+
+void TestCliRoles::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        if (qEnvironmentVariable("CI") == QLatin1String("true"))
+            QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");
+        QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");
+    }
+    m_cluster = PgTestCluster::shared();
+    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    QString error;
+    m_db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
+    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, m_db, 50, &error), qPrintable(error));
+    // A MENTOR grant of user 8 that ends in three days, for `roles expiring`.
+    QVERIFY2(m_cluster->exec(m_db, QStringLiteral(R"(
+INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "effectiveEndDate",
+                        "assignedBy", "assignedByEmail", "reason", "isActive", "createdAt", "updatedAt")
+VALUES ('cr0000000008x', 'cu0000000008', 'MENTOR', timestamp '2024-01-01',
+        timezone('UTC', now()) + interval '3 days', NULL, NULL, 'short term', true,
+        timestamp '2024-01-01', timestamp '2024-01-01');)"),
+                             &error),
+             qPrintable(error));
+    QVERIFY2(m_idp.start(&error), qPrintable(error));
+    m_idp.setUser(seedUser(5)); // the seed's only ADMIN
+    QVERIFY(m_home.isValid());
+    m_profile = QStringLiteral("roles-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const Run added =
+        rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), m_profile,
+                     QStringLiteral("--issuer"), m_idp.issuer(), QStringLiteral("--client-id"),
+                     m_idp.clientId(), QStringLiteral("--db"), m_cluster->url(m_db)});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+}
+
+// Runs rolecallctl while this process keeps serving the identity provider.
+Run TestCliRoles::rolecallctl(const QStringList &args)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
+    env.insert(QStringLiteral("ROLECALL_BROWSER"), QStringLiteral(TEST_BROWSER_PATH));
+    env.remove(QStringLiteral("ROLECALL_DATABASE_URL"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(ROLECALLCTL_PATH), args);
+    Run run;
+    for (int waited = 0; process.state() != QProcess::NotRunning && waited < 60000; waited += 20)
+        QTest::qWait(20);
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        run.err = QStringLiteral("timed out");
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    m_seenOutput << run.out << run.err;
+    return run;
+}
+
+void TestCliRoles::signInAs(int n)
+{
+    m_idp.setUser(seedUser(n));
+    const Run login = ctl({QStringLiteral("login")});
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+}
+
+void TestCliRoles::refusesWritesWhenNotSignedIn()
+{
+    const Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
+                                      << emailOf(7) << words("MENTOR --reason x"));
+    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.err, QStringLiteral("rolecallctl: not signed in to %1; run 'rolecallctl login'\n")
+                          .arg(m_profile));
+}
+
+void TestCliRoles::refusesMalformedInstants()
+{
+    Run run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOf(1),
+                   QStringLiteral("--as-of"), QStringLiteral("2025-02-30")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("--as-of")) &&
+                 run.err.contains(QLatin1String("no such day")),
+             qPrintable(run.err));
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    run = ctl(words("users list --as-of 2025-03-01T12:00"));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("no time zone")), qPrintable(run.err));
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(7)
+                            << words("MENTOR --reason x --end 2025-3-1"));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("YYYY-MM-DD")), qPrintable(run.err));
+}
+
+void TestCliRoles::listsUsersByRole()
+{
+    const QStringList json = words("--format json --limit 0");
+    Run run = ctl(words("users list --role ADMIN") + json);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(values(jsonArray(run), QStringLiteral("email")), QStringList{emailOf(5)});
+
+    run = ctl(words("users list --no-role") + json);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QStringList noRole = values(jsonArray(run), QStringLiteral("email"));
+    noRole.sort();
+    QCOMPARE(noRole,
+             (QStringList{emailOf(10), emailOf(20), emailOf(30), emailOf(40), emailOf(50)}));
+
+    // User 2's MENTOR starts in 30 days: held at --as-of 40 days on, not now.
+    run = ctl((QStringList() << words("users list --role MENTOR --as-of") << isoIn(40)) + json);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(values(jsonArray(run), QStringLiteral("email")).contains(emailOf(2)),
+             qPrintable(run.out));
+    run = ctl(words("users list --role LEARNER --as-of 2023-06-01") + json);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(jsonArray(run).size(), 0);
+
+    run = ctl(words("users list --role ADMIN --no-role"));
+    QCOMPARE(run.exitCode, 2);
+}
+
+void TestCliRoles::showsOneUser()
+{
+    Run run = ctl({QStringLiteral("users"), QStringLiteral("show"), emailOf(5),
+                   QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json.value(QLatin1String("clerkId")).toString(), clerkIdOf(5));
+    QCOMPARE(json.value(QLatin1String("id")).toString(), QStringLiteral("cu0000000005"));
+    QStringList roles;
+    for (const QJsonValue &role : json.value(QLatin1String("activeRoles")).toArray())
+        roles << role.toString();
+    roles.sort();
+    QCOMPARE(roles, (QStringList{QStringLiteral("ADMIN"), QStringLiteral("LEARNER")}));
+    QCOMPARE(json.value(QLatin1String("grants")).toArray().size(), 2);
+
+    // By Clerk ID and by row id, as a table.
+    run = ctl({QStringLiteral("users"), QStringLiteral("show"), clerkIdOf(7)});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(emailOf(7)) && run.out.contains(QLatin1String("LEARNER")),
+             qPrintable(run.out));
+    run = ctl(words("users show cu0000000007"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(clerkIdOf(7)), qPrintable(run.out));
+}
+
+void TestCliRoles::listsGrantsWithAndWithoutHistory()
+{
+    // User 1: LEARNER active, MENTOR ended in 2024.
+    Run run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOf(1),
+                   QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(values(jsonArray(run), QStringLiteral("role")),
+             QStringList{QStringLiteral("LEARNER")});
+
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list") << emailOf(1)
+                            << words("--history --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray all = jsonArray(run);
+    QCOMPARE(all.size(), 2);
+    QVERIFY(sameKeys(all));
+    QVERIFY(values(all, QStringLiteral("state")).contains(QStringLiteral("ended")));
+    for (const char *key : {"id", "role", "state", "start", "end", "assignedBy", "reason", "notes",
+                            "endedBy", "endedReason"})
+        QVERIFY2(all.first().toObject().contains(QLatin1String(key)), key);
+
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list") << clerkIdOf(1)
+                            << words("--history --format csv"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QLatin1String("id,role,state,start,end,assignedBy,")),
+             qPrintable(run.out));
+    QCOMPARE(run.out.count(QStringLiteral("\r\n")), 3);
+}
+
+void TestCliRoles::listsExpiringGrants()
+{
+    Run run = ctl(words("roles expiring --days 7 --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray soon = jsonArray(run);
+    QCOMPARE(values(soon, QStringLiteral("userEmail")), QStringList{emailOf(8)});
+    QCOMPARE(values(soon, QStringLiteral("grantId")), QStringList{QStringLiteral("cr0000000008x")});
+    QCOMPARE(values(soon, QStringLiteral("userClerkId")), QStringList{clerkIdOf(8)});
+
+    run = ctl(words("roles expiring --days 1 --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(jsonArray(run).size(), 0);
+    run = ctl(words("roles expiring --days soon"));
+    QCOMPARE(run.exitCode, 2);
+}
+
+void TestCliRoles::grantsAsTheAdmin()
+{
+    signInAs(5);
+    Run run = ctl({QStringLiteral("roles"), QStringLiteral("grant"), emailOf(7),
+                   QStringLiteral("MENTOR"), QStringLiteral("--reason"),
+                   QStringLiteral("pairs with new staff"), QStringLiteral("--end"), isoIn(90),
+                   QStringLiteral("--notes"), QStringLiteral("until the spring term")});
+    QVERIFY2(run.exitCode == 0, qPrintable(QString::number(run.exitCode) + run.err + run.out));
+    QVERIFY2(run.out.contains(QLatin1String("Granted MENTOR")), qPrintable(run.out));
+
+    run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOf(7),
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray grants = jsonArray(run);
+    QJsonObject mentor;
+    for (const QJsonValue &grant : grants) {
+        if (grant.toObject().value(QLatin1String("role")).toString() == QLatin1String("MENTOR"))
+            mentor = grant.toObject();
+    }
+    QVERIFY2(!mentor.isEmpty(), qPrintable(run.out));
+    QCOMPARE(mentor.value(QLatin1String("state")).toString(), QStringLiteral("active"));
+    QCOMPARE(mentor.value(QLatin1String("reason")).toString(),
+             QStringLiteral("pairs with new staff"));
+    QCOMPARE(mentor.value(QLatin1String("notes")).toString(),
+             QStringLiteral("until the spring term"));
+    QCOMPARE(mentor.value(QLatin1String("assignedBy")).toString(), emailOf(5));
+    QVERIFY(mentor.value(QLatin1String("end")).toString().endsWith(QLatin1Char('Z')));
+}
+
+void TestCliRoles::dryRunWritesNothing()
+{
+    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(9)
+                                << words("MENTOR --reason try --dry-run"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("Would grant MENTOR")) && run.out.contains(emailOf(5)),
+             qPrintable(run.out));
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list") << emailOf(9)
+                            << words("--history --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(!values(jsonArray(run), QStringLiteral("role")).contains(QStringLiteral("MENTOR")),
+             qPrintable(run.out));
+}
+
+void TestCliRoles::refusesInvalidGrants()
+{
+    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(9)
+                                << words("MENTOR --reason x --start 2030-01-02 --end 2030-01-01"));
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QLatin1String("--end")), qPrintable(run.err));
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(9)
+                            << words("WIZARD --reason x"));
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QLatin1String("WIZARD")), qPrintable(run.err));
+    run = ctl(
+        {QStringLiteral("roles"), QStringLiteral("grant"), emailOf(9), QStringLiteral("MENTOR")});
+    QCOMPARE(run.exitCode, 2); // --reason is required
+}
+
+void TestCliRoles::refusesNonAdmins()
+{
+    signInAs(6);
+    const Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
+                                      << emailOf(9) << words("MENTOR --reason x"));
+    QCOMPARE(run.exitCode, 4);
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    signInAs(5);
+}
+
+void TestCliRoles::bulkGrantsFromAFile()
+{
+    QFile file(m_home.filePath(QStringLiteral("users.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# new mentors\n\n" + emailOf(12).toUtf8() + "\n" + clerkIdOf(13).toUtf8() + "\n" +
+               emailOf(7).toUtf8() + "\n");
+    file.close();
+    QFile withUnknown(m_home.filePath(QStringLiteral("unknown.txt")));
+    QVERIFY(withUnknown.open(QIODevice::WriteOnly));
+    withUnknown.write(emailOf(12).toUtf8() + "\nnobody@example.test\n");
+    withUnknown.close();
+
+    Run run = ctl(QStringList() << words("roles bulk-grant MENTOR --reason")
+                                << QStringLiteral("spring cohort") << QStringLiteral("--users-file")
+                                << file.fileName() << words("--dry-run --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject plan = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(plan.value(QLatin1String("willChange")).toArray().size(), 2);
+    QCOMPARE(plan.value(QLatin1String("alreadyHave")).toArray().size(), 1); // user 7
+    QCOMPARE(plan.value(QLatin1String("unknown")).toArray().size(), 0);
+
+    run = ctl(QStringList() << words("roles bulk-grant MENTOR --reason x --users-file")
+                            << withUnknown.fileName() << QStringLiteral("--dry-run"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("nobody@example.test")), qPrintable(run.out));
+
+    // The dry run wrote nothing.
+    const QStringList mentors = words("users list --role MENTOR --format json");
+    run = ctl(mentors);
+    QVERIFY(!values(jsonArray(run), QStringLiteral("email")).contains(emailOf(12)));
+
+    run = ctl(QStringList() << words("roles bulk-grant MENTOR --reason")
+                            << QStringLiteral("spring cohort") << QStringLiteral("--users-file")
+                            << file.fileName());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("Granted MENTOR to 2 users\n"));
+    run = ctl(mentors);
+    const QStringList emails = values(jsonArray(run), QStringLiteral("email"));
+    QVERIFY2(emails.contains(emailOf(12)) && emails.contains(emailOf(13)), qPrintable(run.out));
+}
+
+void TestCliRoles::listsTheAuditTrail()
+{
+    Run run = ctl(QStringList() << words("audit list --user") << emailOf(7)
+                                << QStringLiteral("--format") << QStringLiteral("json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray events = jsonArray(run);
+    QVERIFY(sameKeys(events));
+    bool found = false;
+    for (const QJsonValue &value : events) {
+        const QJsonObject e = value.toObject();
+        if (e.value(QLatin1String("role")).toString() == QLatin1String("MENTOR") &&
+            e.value(QLatin1String("actorEmail")).toString() == emailOf(5) &&
+            e.value(QLatin1String("reason")).toString() == QLatin1String("pairs with new staff"))
+            found = true;
+    }
+    QVERIFY2(found, qPrintable(run.out));
+
+    run = ctl(QStringList() << words("audit list --user") << emailOf(7));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(emailOf(5)) && run.out.contains(clerkIdOf(7)), qPrintable(run.out));
+
+    // Paging stops at --limit; --since excludes the seed's 2024 events.
+    run = ctl(words("audit list --limit 1 --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(jsonArray(run).size(), 1);
+    run = ctl(QStringList() << words("audit list --since") << isoIn(-1)
+                            << words("--limit 0 --format csv"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(!run.out.contains(QLatin1String("2024-")), qPrintable(run.out));
+}
+
+void TestCliRoles::endsOwnAdminGrantOnlyWithForce()
+{
+    // Another admin first, so ending one's own ADMIN leaves the system managed.
+    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(11)
+                                << words("ADMIN --reason deputy"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    const QStringList end = (QStringList() << words("roles end cr0000000005a --reason")
+                                           << QStringLiteral("stepping down"));
+    run = ctl(end);
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QLatin1String("pass --force to go on")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QLatin1String("SELF_DEMOTION")), qPrintable(run.err));
+
+    run = ctl(end + QStringList{QStringLiteral("--force")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = ctl(words("users list --role ADMIN --format json"));
+    QCOMPARE(values(jsonArray(run), QStringLiteral("email")), QStringList{emailOf(11)});
+}
+
+void TestCliRoles::printsNoToken()
+{
+    QStringList secrets = words("clk_refresh_ oat_ eyJ");
+    const QList<QUrlQuery> requests = m_idp.tokenRequests();
+    for (const QUrlQuery &request : requests) {
+        const QString refresh =
+            request.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded);
+        if (!refresh.isEmpty())
+            secrets << refresh;
+    }
+    for (const QString &output : std::as_const(m_seenOutput)) {
+        for (const QString &secret : std::as_const(secrets))
+            QVERIFY2(!output.contains(secret), "a token was printed");
+    }
+    QCOMPARE(ctl({QStringLiteral("logout")}).exitCode, 0);
+    QVERIFY(
+        rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"), m_profile}).exitCode ==
+        0);
+}
+
+QTEST_GUILESS_MAIN(TestCliRoles)
+#include "tst_cliroles.moc"
