@@ -118,18 +118,17 @@ void bindFilter(QSqlQuery &q, const UserFilter &filter, const UserQuery &query)
 // As of an instant T, a grant is held when
 //   "effectiveStartDate" <= T
 //   AND ("effectiveEndDate" IS NULL OR "effectiveEndDate" > T)
-//   AND ("isActive" OR "effectiveEndDate" IS NOT NULL OR "updatedAt" > T)
-// Rows are never deleted, so history is read from the dates: a grant whose
-// flag was cleared with an end date (what ending a grant writes) was held until
-// that end date; one whose flag was cleared without an end date records no
-// end, so it counts as ended from its "updatedAt" (when the flag was last
-// written) on. At T = now this is the usual "isActive, started, not ended",
-// except that a cleared flag with an end date still ahead counts until then.
+//   AND ("isActive" OR "updatedAt" > T)
+// Rows are never deleted, so history is read from the dates. A cleared flag
+// means the grant was ended no later than when the row was last written
+// ("updatedAt"): before that it counted (until its end date, if one came
+// first), from then on it does not. At T = now this is exactly "isActive,
+// started, not ended", the rule the write checks use.
 QString heldAtCondition(const QString &alias, const QString &instant)
 {
     return QStringLiteral(R"((%1."effectiveStartDate" <= %2
         AND (%1."effectiveEndDate" IS NULL OR %1."effectiveEndDate" > %2)
-        AND (%1."isActive" OR %1."effectiveEndDate" IS NOT NULL OR %1."updatedAt" > %2)))")
+        AND (%1."isActive" OR %1."updatedAt" > %2)))")
         .arg(alias, instant);
 }
 
