@@ -21,8 +21,8 @@ class QTcpSocket;
 
 namespace rolecall::testing {
 
-// An OpenID Connect provider on 127.0.0.1 that behaves like Clerk's (see
-// /work/shared/CLERK.md §1): authorization code with PKCE S256 only, opaque
+// An OpenID Connect provider on 127.0.0.1 that behaves like Clerk's as Clerk
+// documents its OAuth endpoints: authorization code with PKCE S256 only, opaque
 // access tokens, RS256 ID tokens, JWKS, userinfo and revocation. It
 // auto-approves every valid authorization request, and `behaviour()` makes it
 // misbehave on purpose. Everything runs on the event loop, so it keeps serving
