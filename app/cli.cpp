@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "clicontext.h"
+#include "clidb.h"
 #include "cliprofiles.h"
 #include "cliroles.h"
 #include "clisession.h"
@@ -29,6 +30,9 @@ void printUsage(QTextStream &out)
            "                    [--dry-run]\n"
            "  audit list        Role changes, newest first: [--user U] [--actor A] [--role R]\n"
            "                    [--since I] [--until I] [--limit N]\n"
+           "  db check          Which indexes the console would use are missing, and their cost\n"
+           "  db install-indexes [--yes]  Show the CREATE INDEX CONCURRENTLY SQL, ask, run it\n"
+           "  db install-audit [--yes]    Show the audit table's SQL, ask, create it (ADMIN)\n"
            "  profiles list|show|add|edit|remove|set-default\n"
            "                    Deployments to sign in to and read (issuer, client ID, database)\n"
            "  profiles set-secret NAME clerk-secret-key\n"
@@ -100,6 +104,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if ((group == QLatin1String("roles") || group == QLatin1String("audit")) && !verb.isEmpty()) {
         CliContext c = context(2);
         return group == QLatin1String("roles") ? runRoles(verb, c) : runAudit(verb, c);
+    }
+    if (group == QLatin1String("db") && !verb.isEmpty()) {
+        CliContext c = context(2);
+        return runDb(verb, c);
     }
     if (group == QLatin1String("profiles") && !verb.isEmpty()) {
         CliContext c = context(2);

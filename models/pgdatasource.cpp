@@ -253,4 +253,27 @@ QFuture<QList<RoleGrant>> PgDataSource::applyBulkGrant(const Actor &actor,
         false);
 }
 
+QFuture<QList<IndexAdvice>> PgDataSource::adviseIndexes()
+{
+    return run<QList<IndexAdvice>>(
+        [this](QSqlDatabase &db) { return rolecall::adviseIndexes(db, schema(db)); });
+}
+
+QFuture<void> PgDataSource::installIndex(const QString &sql)
+{
+    return run<void>([sql](QSqlDatabase &db) { runIndexStatement(db, sql); }, false);
+}
+
+QFuture<bool> PgDataSource::installAuditTable(const Actor &actor)
+{
+    return run<bool>(
+        [this, actor](QSqlDatabase &db) { return installAuditTableAs(db, schema(db), actor); },
+        false);
+}
+
+QFuture<bool> PgDataSource::auditTableInstalled()
+{
+    return run<bool>([](QSqlDatabase &db) { return rolecall::auditTableInstalled(db); });
+}
+
 } // namespace rolecall

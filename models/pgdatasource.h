@@ -2,6 +2,7 @@
 
 #include "connectionsettings.h"
 #include "datasource.h"
+#include "pgmaintenance.h"
 
 #include <QHash>
 #include <QMutex>
@@ -50,6 +51,14 @@ public:
     QString displayName() const override;
 
     const ConnectionSettings &settings() const { return m_settings; }
+
+    // Schema maintenance (pgmaintenance.h), outside the DataSource interface:
+    // installIndex() runs one IndexAdvice::sql; installAuditTable() needs an
+    // active ADMIN and yields false when the table was there already.
+    QFuture<QList<IndexAdvice>> adviseIndexes();
+    QFuture<void> installIndex(const QString &sql);
+    QFuture<bool> installAuditTable(const Actor &actor);
+    QFuture<bool> auditTableInstalled();
 
 private:
     // Reads are retried once on a fresh connection when the server went away;

@@ -4,6 +4,7 @@
 // which follows the provider's redirect to the loopback listener.
 #include "accountwidget.h"
 #include "auth/oidcsigninservice.h"
+#include "clitestsupport.h"
 #include "consolecontroller.h"
 #include "mainwindow.h"
 #include "pgtestcluster.h"
@@ -14,28 +15,19 @@
 #include "userstablemodel.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace rolecall;
+using rolecall::testing::clerkIdOfSeedUser;
 using rolecall::testing::Fixture;
 using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
 
 namespace {
 constexpr int waitMs = 30000;
-
-QString clerkIdOf(int n)
-{
-    return QStringLiteral("user_") +
-           QString::fromLatin1(
-               QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5)
-                   .toHex()
-                   .left(27));
-}
 } // namespace
 
 class TestConsoleController : public QObject
@@ -56,11 +48,7 @@ private:
 
 void TestConsoleController::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");
-        QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");
-    }
+    ROLECALL_REQUIRE_SESSION_BUS();
     // Settings of this test only, set before anything reads QSettings.
     QVERIFY(m_config.isValid());
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
@@ -72,8 +60,8 @@ void TestConsoleController::initTestCase()
     const QString db = cluster->createDatabase(Fixture::AkakoLms, &error);
     QVERIFY2(testing::seedAkakoUsers(*cluster, db, 50, &error), qPrintable(error));
     QVERIFY2(m_idp.start(&error), qPrintable(error));
-    m_idp.setUser({clerkIdOf(5), QStringLiteral("user5@example.test"), QStringLiteral("Aarav"),
-                   QStringLiteral("O'Brien")});
+    m_idp.setUser({clerkIdOfSeedUser(5), QStringLiteral("user5@example.test"),
+                   QStringLiteral("Aarav"), QStringLiteral("O'Brien")});
 
     m_profile = QStringLiteral("gui-%1").arg(QCoreApplication::applicationPid());
     Profile profile;
@@ -131,8 +119,8 @@ void TestConsoleController::restoresTheSessionWithoutABrowser()
 
 void TestConsoleController::isReadOnlyForALearner()
 {
-    m_idp.setUser({clerkIdOf(6), QStringLiteral("user6@example.test"), QStringLiteral("Mei"),
-                   QStringLiteral("O'Brien")});
+    m_idp.setUser({clerkIdOfSeedUser(6), QStringLiteral("user6@example.test"),
+                   QStringLiteral("Mei"), QStringLiteral("O'Brien")});
     MainWindow window({});
     window.show();
     ConsoleController controller(&window);

@@ -1,11 +1,11 @@
 // rolecallctl's role verbs as separate processes against a real PostgreSQL,
 // the test identity provider and the real Secret Service: reads need only the
 // database; writes need the profile's signed-in session of an active ADMIN.
+#include "clitestsupport.h"
 #include "pgtestcluster.h"
 #include "testdata.h"
 #include "testidp.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,34 +18,17 @@
 using rolecall::testing::Fixture;
 using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
+using Run = rolecall::testing::CliRun;
+using rolecall::testing::clerkIdOfSeedUser;
+using rolecall::testing::emailOfSeedUser;
+using rolecall::testing::runProcess;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// The Clerk ID testing::seedAkakoUsers gives user n.
-QString clerkIdOf(int n)
-{
-    return QStringLiteral("user_") +
-           QString::fromLatin1(
-               QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5)
-                   .toHex()
-                   .left(27));
-}
-
-QString emailOf(int n)
-{
-    return QStringLiteral("user%1@example.test").arg(n);
-}
-
 TestIdentityProvider::TestUser seedUser(int n)
 {
-    return {clerkIdOf(n), emailOf(n), QStringLiteral("Test"), QStringLiteral("User %1").arg(n)};
+    return {clerkIdOfSeedUser(n), emailOfSeedUser(n), QStringLiteral("Test"),
+            QStringLiteral("User %1").arg(n)};
 }
 
 QJsonArray jsonArray(const Run &run)
@@ -125,11 +108,7 @@ private:
 
 void TestCliRoles::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");
-        QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");
-    }
+    ROLECALL_REQUIRE_SESSION_BUS();
     m_cluster = PgTestCluster::shared();
     QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
     QString error;
@@ -158,26 +137,9 @@ VALUES ('cr0000000008x', 'cu0000000008', 'MENTOR', timestamp '2024-01-01',
 // Runs rolecallctl while this process keeps serving the identity provider.
 Run TestCliRoles::rolecallctl(const QStringList &args)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
-    env.insert(QStringLiteral("ROLECALL_BROWSER"), QStringLiteral(TEST_BROWSER_PATH));
-    env.remove(QStringLiteral("ROLECALL_DATABASE_URL"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(ROLECALLCTL_PATH), args);
-    Run run;
-    for (int waited = 0; process.state() != QProcess::NotRunning && waited < 60000; waited += 20)
-        QTest::qWait(20);
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("timed out");
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
+    const QProcessEnvironment env =
+        rolecall::testing::freshHomeEnvironment(m_home.path(), QStringLiteral(TEST_BROWSER_PATH));
+    const Run run = runProcess(QStringLiteral(ROLECALLCTL_PATH), args, env);
     m_seenOutput << run.out << run.err;
     return run;
 }
@@ -192,7 +154,7 @@ void TestCliRoles::signInAs(int n)
 void TestCliRoles::refusesWritesWhenNotSignedIn()
 {
     const Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
-                                      << emailOf(7) << words("MENTOR --reason x"));
+                                      << emailOfSeedUser(7) << words("MENTOR --reason x"));
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(run.err, QStringLiteral("rolecallctl: not signed in to %1; run 'rolecallctl login'\n")
                           .arg(m_profile));
@@ -200,7 +162,7 @@ void TestCliRoles::refusesWritesWhenNotSignedIn()
 
 void TestCliRoles::refusesMalformedInstants()
 {
-    Run run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOf(1),
+    Run run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOfSeedUser(1),
                    QStringLiteral("--as-of"), QStringLiteral("2025-02-30")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("--as-of")) &&
@@ -210,8 +172,8 @@ void TestCliRoles::refusesMalformedInstants()
     run = ctl(words("users list --as-of 2025-03-01T12:00"));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("no time zone")), qPrintable(run.err));
-    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(7)
-                            << words("MENTOR --reason x --end 2025-3-1"));
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
+                            << emailOfSeedUser(7) << words("MENTOR --reason x --end 2025-3-1"));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("YYYY-MM-DD")), qPrintable(run.err));
 }
@@ -221,19 +183,19 @@ void TestCliRoles::listsUsersByRole()
     const QStringList json = words("--format json --limit 0");
     Run run = ctl(words("users list --role ADMIN") + json);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(values(jsonArray(run), QStringLiteral("email")), QStringList{emailOf(5)});
+    QCOMPARE(values(jsonArray(run), QStringLiteral("email")), QStringList{emailOfSeedUser(5)});
 
     run = ctl(words("users list --no-role") + json);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QStringList noRole = values(jsonArray(run), QStringLiteral("email"));
     noRole.sort();
-    QCOMPARE(noRole,
-             (QStringList{emailOf(10), emailOf(20), emailOf(30), emailOf(40), emailOf(50)}));
+    QCOMPARE(noRole, (QStringList{emailOfSeedUser(10), emailOfSeedUser(20), emailOfSeedUser(30),
+                                  emailOfSeedUser(40), emailOfSeedUser(50)}));
 
     // User 2's MENTOR starts in 30 days: held at --as-of 40 days on, not now.
     run = ctl((QStringList() << words("users list --role MENTOR --as-of") << isoIn(40)) + json);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(values(jsonArray(run), QStringLiteral("email")).contains(emailOf(2)),
+    QVERIFY2(values(jsonArray(run), QStringLiteral("email")).contains(emailOfSeedUser(2)),
              qPrintable(run.out));
     run = ctl(words("users list --role LEARNER --as-of 2023-06-01") + json);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -245,11 +207,11 @@ void TestCliRoles::listsUsersByRole()
 
 void TestCliRoles::showsOneUser()
 {
-    Run run = ctl({QStringLiteral("users"), QStringLiteral("show"), emailOf(5),
+    Run run = ctl({QStringLiteral("users"), QStringLiteral("show"), emailOfSeedUser(5),
                    QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
-    QCOMPARE(json.value(QLatin1String("clerkId")).toString(), clerkIdOf(5));
+    QCOMPARE(json.value(QLatin1String("clerkId")).toString(), clerkIdOfSeedUser(5));
     QCOMPARE(json.value(QLatin1String("id")).toString(), QStringLiteral("cu0000000005"));
     QStringList roles;
     for (const QJsonValue &role : json.value(QLatin1String("activeRoles")).toArray())
@@ -259,26 +221,26 @@ void TestCliRoles::showsOneUser()
     QCOMPARE(json.value(QLatin1String("grants")).toArray().size(), 2);
 
     // By Clerk ID and by row id, as a table.
-    run = ctl({QStringLiteral("users"), QStringLiteral("show"), clerkIdOf(7)});
+    run = ctl({QStringLiteral("users"), QStringLiteral("show"), clerkIdOfSeedUser(7)});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(run.out.contains(emailOf(7)) && run.out.contains(QLatin1String("LEARNER")),
+    QVERIFY2(run.out.contains(emailOfSeedUser(7)) && run.out.contains(QLatin1String("LEARNER")),
              qPrintable(run.out));
     run = ctl(words("users show cu0000000007"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(run.out.contains(clerkIdOf(7)), qPrintable(run.out));
+    QVERIFY2(run.out.contains(clerkIdOfSeedUser(7)), qPrintable(run.out));
 }
 
 void TestCliRoles::listsGrantsWithAndWithoutHistory()
 {
     // User 1: LEARNER active, MENTOR ended in 2024.
-    Run run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOf(1),
+    Run run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOfSeedUser(1),
                    QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(values(jsonArray(run), QStringLiteral("role")),
              QStringList{QStringLiteral("LEARNER")});
 
-    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list") << emailOf(1)
-                            << words("--history --format json"));
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list")
+                            << emailOfSeedUser(1) << words("--history --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonArray all = jsonArray(run);
     QCOMPARE(all.size(), 2);
@@ -288,8 +250,8 @@ void TestCliRoles::listsGrantsWithAndWithoutHistory()
                             "endedBy", "endedReason"})
         QVERIFY2(all.first().toObject().contains(QLatin1String(key)), key);
 
-    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list") << clerkIdOf(1)
-                            << words("--history --format csv"));
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list")
+                            << clerkIdOfSeedUser(1) << words("--history --format csv"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.startsWith(QLatin1String("id,role,state,start,end,assignedBy,")),
              qPrintable(run.out));
@@ -301,9 +263,9 @@ void TestCliRoles::listsExpiringGrants()
     Run run = ctl(words("roles expiring --days 7 --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonArray soon = jsonArray(run);
-    QCOMPARE(values(soon, QStringLiteral("userEmail")), QStringList{emailOf(8)});
+    QCOMPARE(values(soon, QStringLiteral("userEmail")), QStringList{emailOfSeedUser(8)});
     QCOMPARE(values(soon, QStringLiteral("grantId")), QStringList{QStringLiteral("cr0000000008x")});
-    QCOMPARE(values(soon, QStringLiteral("userClerkId")), QStringList{clerkIdOf(8)});
+    QCOMPARE(values(soon, QStringLiteral("userClerkId")), QStringList{clerkIdOfSeedUser(8)});
 
     run = ctl(words("roles expiring --days 1 --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -315,14 +277,14 @@ void TestCliRoles::listsExpiringGrants()
 void TestCliRoles::grantsAsTheAdmin()
 {
     signInAs(5);
-    Run run = ctl({QStringLiteral("roles"), QStringLiteral("grant"), emailOf(7),
+    Run run = ctl({QStringLiteral("roles"), QStringLiteral("grant"), emailOfSeedUser(7),
                    QStringLiteral("MENTOR"), QStringLiteral("--reason"),
                    QStringLiteral("pairs with new staff"), QStringLiteral("--end"), isoIn(90),
                    QStringLiteral("--notes"), QStringLiteral("until the spring term")});
     QVERIFY2(run.exitCode == 0, qPrintable(QString::number(run.exitCode) + run.err + run.out));
     QVERIFY2(run.out.contains(QLatin1String("Granted MENTOR")), qPrintable(run.out));
 
-    run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOf(7),
+    run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOfSeedUser(7),
                QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonArray grants = jsonArray(run);
@@ -337,19 +299,20 @@ void TestCliRoles::grantsAsTheAdmin()
              QStringLiteral("pairs with new staff"));
     QCOMPARE(mentor.value(QLatin1String("notes")).toString(),
              QStringLiteral("until the spring term"));
-    QCOMPARE(mentor.value(QLatin1String("assignedBy")).toString(), emailOf(5));
+    QCOMPARE(mentor.value(QLatin1String("assignedBy")).toString(), emailOfSeedUser(5));
     QVERIFY(mentor.value(QLatin1String("end")).toString().endsWith(QLatin1Char('Z')));
 }
 
 void TestCliRoles::dryRunWritesNothing()
 {
-    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(9)
-                                << words("MENTOR --reason try --dry-run"));
+    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
+                                << emailOfSeedUser(9) << words("MENTOR --reason try --dry-run"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(run.out.contains(QLatin1String("Would grant MENTOR")) && run.out.contains(emailOf(5)),
+    QVERIFY2(run.out.contains(QLatin1String("Would grant MENTOR")) &&
+                 run.out.contains(emailOfSeedUser(5)),
              qPrintable(run.out));
-    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list") << emailOf(9)
-                            << words("--history --format json"));
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list")
+                            << emailOfSeedUser(9) << words("--history --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(!values(jsonArray(run), QStringLiteral("role")).contains(QStringLiteral("MENTOR")),
              qPrintable(run.out));
@@ -357,16 +320,17 @@ void TestCliRoles::dryRunWritesNothing()
 
 void TestCliRoles::refusesInvalidGrants()
 {
-    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(9)
+    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
+                                << emailOfSeedUser(9)
                                 << words("MENTOR --reason x --start 2030-01-02 --end 2030-01-01"));
     QCOMPARE(run.exitCode, 5);
     QVERIFY2(run.err.contains(QLatin1String("--end")), qPrintable(run.err));
-    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(9)
-                            << words("WIZARD --reason x"));
+    run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
+                            << emailOfSeedUser(9) << words("WIZARD --reason x"));
     QCOMPARE(run.exitCode, 5);
     QVERIFY2(run.err.contains(QLatin1String("WIZARD")), qPrintable(run.err));
-    run = ctl(
-        {QStringLiteral("roles"), QStringLiteral("grant"), emailOf(9), QStringLiteral("MENTOR")});
+    run = ctl({QStringLiteral("roles"), QStringLiteral("grant"), emailOfSeedUser(9),
+               QStringLiteral("MENTOR")});
     QCOMPARE(run.exitCode, 2); // --reason is required
 }
 
@@ -374,7 +338,7 @@ void TestCliRoles::refusesNonAdmins()
 {
     signInAs(6);
     const Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
-                                      << emailOf(9) << words("MENTOR --reason x"));
+                                      << emailOfSeedUser(9) << words("MENTOR --reason x"));
     QCOMPARE(run.exitCode, 4);
     QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
     signInAs(5);
@@ -384,12 +348,12 @@ void TestCliRoles::bulkGrantsFromAFile()
 {
     QFile file(m_home.filePath(QStringLiteral("users.txt")));
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("# new mentors\n\n" + emailOf(12).toUtf8() + "\n" + clerkIdOf(13).toUtf8() + "\n" +
-               emailOf(7).toUtf8() + "\n");
+    file.write("# new mentors\n\n" + emailOfSeedUser(12).toUtf8() + "\n" +
+               clerkIdOfSeedUser(13).toUtf8() + "\n" + emailOfSeedUser(7).toUtf8() + "\n");
     file.close();
     QFile withUnknown(m_home.filePath(QStringLiteral("unknown.txt")));
     QVERIFY(withUnknown.open(QIODevice::WriteOnly));
-    withUnknown.write(emailOf(12).toUtf8() + "\nnobody@example.test\n");
+    withUnknown.write(emailOfSeedUser(12).toUtf8() + "\nnobody@example.test\n");
     withUnknown.close();
 
     Run run = ctl(QStringList() << words("roles bulk-grant MENTOR --reason")
@@ -409,7 +373,7 @@ void TestCliRoles::bulkGrantsFromAFile()
     // The dry run wrote nothing.
     const QStringList mentors = words("users list --role MENTOR --format json");
     run = ctl(mentors);
-    QVERIFY(!values(jsonArray(run), QStringLiteral("email")).contains(emailOf(12)));
+    QVERIFY(!values(jsonArray(run), QStringLiteral("email")).contains(emailOfSeedUser(12)));
 
     run = ctl(QStringList() << words("roles bulk-grant MENTOR --reason")
                             << QStringLiteral("spring cohort") << QStringLiteral("--users-file")
@@ -418,12 +382,13 @@ void TestCliRoles::bulkGrantsFromAFile()
     QCOMPARE(run.out, QStringLiteral("Granted MENTOR to 2 users\n"));
     run = ctl(mentors);
     const QStringList emails = values(jsonArray(run), QStringLiteral("email"));
-    QVERIFY2(emails.contains(emailOf(12)) && emails.contains(emailOf(13)), qPrintable(run.out));
+    QVERIFY2(emails.contains(emailOfSeedUser(12)) && emails.contains(emailOfSeedUser(13)),
+             qPrintable(run.out));
 }
 
 void TestCliRoles::listsTheAuditTrail()
 {
-    Run run = ctl(QStringList() << words("audit list --user") << emailOf(7)
+    Run run = ctl(QStringList() << words("audit list --user") << emailOfSeedUser(7)
                                 << QStringLiteral("--format") << QStringLiteral("json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonArray events = jsonArray(run);
@@ -432,15 +397,16 @@ void TestCliRoles::listsTheAuditTrail()
     for (const QJsonValue &value : events) {
         const QJsonObject e = value.toObject();
         if (e.value(QLatin1String("role")).toString() == QLatin1String("MENTOR") &&
-            e.value(QLatin1String("actorEmail")).toString() == emailOf(5) &&
+            e.value(QLatin1String("actorEmail")).toString() == emailOfSeedUser(5) &&
             e.value(QLatin1String("reason")).toString() == QLatin1String("pairs with new staff"))
             found = true;
     }
     QVERIFY2(found, qPrintable(run.out));
 
-    run = ctl(QStringList() << words("audit list --user") << emailOf(7));
+    run = ctl(QStringList() << words("audit list --user") << emailOfSeedUser(7));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(run.out.contains(emailOf(5)) && run.out.contains(clerkIdOf(7)), qPrintable(run.out));
+    QVERIFY2(run.out.contains(emailOfSeedUser(5)) && run.out.contains(clerkIdOfSeedUser(7)),
+             qPrintable(run.out));
 
     // Paging stops at --limit; --since excludes the seed's 2024 events.
     run = ctl(words("audit list --limit 1 --format json"));
@@ -455,8 +421,8 @@ void TestCliRoles::listsTheAuditTrail()
 void TestCliRoles::endsOwnAdminGrantOnlyWithForce()
 {
     // Another admin first, so ending one's own ADMIN leaves the system managed.
-    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant") << emailOf(11)
-                                << words("ADMIN --reason deputy"));
+    Run run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("grant")
+                                << emailOfSeedUser(11) << words("ADMIN --reason deputy"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
     const QStringList end = (QStringList() << words("roles end cr0000000005a --reason")
@@ -469,7 +435,7 @@ void TestCliRoles::endsOwnAdminGrantOnlyWithForce()
     run = ctl(end + QStringList{QStringLiteral("--force")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     run = ctl(words("users list --role ADMIN --format json"));
-    QCOMPARE(values(jsonArray(run), QStringLiteral("email")), QStringList{emailOf(11)});
+    QCOMPARE(values(jsonArray(run), QStringLiteral("email")), QStringList{emailOfSeedUser(11)});
 }
 
 void TestCliRoles::printsNoToken()

@@ -2,11 +2,11 @@
 // identity provider, a real PostgreSQL and the real Secret Service: a session
 // made by one process is found by the next in the keychain, and no token ever
 // lands in a file.
+#include "clitestsupport.h"
 #include "pgtestcluster.h"
 #include "testdata.h"
 #include "testidp.h"
 
-#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,25 +23,9 @@ using rolecall::testing::Fixture;
 using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QString clerkIdOf(int n)
-{
-    return QStringLiteral("user_") +
-           QString::fromLatin1(
-               QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5)
-                   .toHex()
-                   .left(27));
-}
-
-} // namespace
+using Run = rolecall::testing::CliRun;
+using rolecall::testing::clerkIdOfSeedUser;
+using rolecall::testing::runProcess;
 
 class TestCliSession : public QObject
 {
@@ -71,11 +55,7 @@ private:
 
 void TestCliSession::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");
-        QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");
-    }
+    ROLECALL_REQUIRE_SESSION_BUS();
     m_cluster = PgTestCluster::shared();
     QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
     QString error;
@@ -83,8 +63,8 @@ void TestCliSession::initTestCase()
     QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, db, 50, &error), qPrintable(error));
     QVERIFY2(m_idp.start(&error), qPrintable(error));
     // The person who signs in is user 5 of the seed: an active ADMIN.
-    m_idp.setUser({clerkIdOf(5), QStringLiteral("user5@example.test"), QStringLiteral("Aarav"),
-                   QStringLiteral("O'Brien")});
+    m_idp.setUser({clerkIdOfSeedUser(5), QStringLiteral("user5@example.test"),
+                   QStringLiteral("Aarav"), QStringLiteral("O'Brien")});
     QVERIFY(m_home.isValid());
     m_profile = QStringLiteral("cli-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
     const Run added =
@@ -96,36 +76,18 @@ void TestCliSession::initTestCase()
 
 QProcessEnvironment TestCliSession::environment() const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
-    env.insert(QStringLiteral("ROLECALL_BROWSER"), QStringLiteral(TEST_BROWSER_PATH));
-    env.remove(QStringLiteral("ROLECALL_DATABASE_URL"));
-    return env;
+    return rolecall::testing::freshHomeEnvironment(m_home.path(),
+                                                   QStringLiteral(TEST_BROWSER_PATH));
 }
 
 // Runs rolecallctl while this process keeps serving the identity provider.
 Run TestCliSession::rolecallctl(const QStringList &args, const QProcessEnvironment &extra)
 {
-    QProcess process;
     QProcessEnvironment env = environment();
     const QStringList keys = extra.keys();
     for (const QString &key : keys)
         env.insert(key, extra.value(key));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(ROLECALLCTL_PATH), args);
-    Run run;
-    for (int waited = 0; process.state() != QProcess::NotRunning && waited < 60000; waited += 20)
-        QTest::qWait(20);
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("timed out");
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
+    const Run run = runProcess(QStringLiteral(ROLECALLCTL_PATH), args, env);
     m_seenOutput << run.out << run.err;
     return run;
 }
@@ -152,7 +114,7 @@ void TestCliSession::signsInInOneProcessAndIsKnownInTheNext()
                                                                QStringLiteral("json")});
     QVERIFY2(whoami.exitCode == 0, qPrintable(whoami.err));
     const QJsonObject json = QJsonDocument::fromJson(whoami.out.toUtf8()).object();
-    QCOMPARE(json.value(QLatin1String("subject")).toString(), clerkIdOf(5));
+    QCOMPARE(json.value(QLatin1String("subject")).toString(), clerkIdOfSeedUser(5));
     QCOMPARE(json.value(QLatin1String("email")).toString(), QStringLiteral("user5@example.test"));
     QCOMPARE(json.value(QLatin1String("issuer")).toString(), m_idp.issuer());
     QCOMPARE(json.value(QLatin1String("profile")).toString(), m_profile);
@@ -248,8 +210,8 @@ void TestCliSession::saysSoWithoutAKeychain()
 void TestCliSession::showsReadOnlyAccessForNonAdmins()
 {
     const auto admin = m_idp.user();
-    m_idp.setUser({clerkIdOf(6), QStringLiteral("user6@example.test"), QStringLiteral("Mei"),
-                   QStringLiteral("O'Brien")});
+    m_idp.setUser({clerkIdOfSeedUser(6), QStringLiteral("user6@example.test"),
+                   QStringLiteral("Mei"), QStringLiteral("O'Brien")});
     QVERIFY(rolecallctl(profileArgs() + QStringList{QStringLiteral("login")}).exitCode == 0);
     Run whoami = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami"),
                                                          QStringLiteral("--format"),

@@ -1,0 +1,106 @@
+// rolecall-bench: run by hand, not a test. Generates users with role histories
+// in a throwaway PostgreSQL and prints JSON figures for the console's data
+// paths next to raw libpq baselines measured in the same run, once on the
+// schema as Prisma makes it and once with indexes added.
+#include "benchphase.h"
+#include "testdata.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace rolecall;
+using namespace rolecall::bench;
+using namespace rolecall::testing;
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("rolecall-bench"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Rolecall benchmark: model and data source vs raw libpq baselines"));
+    parser.addHelpOption();
+    const QCommandLineOption usersOption(QStringLiteral("users"),
+                                         QStringLiteral("Users to generate (default 1000000)."),
+                                         QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption quickOption(QStringLiteral("quick"),
+                                         QStringLiteral("100000 users, for a smoke run."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("Also write the JSON to FILE."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption skipIndexedOption(QStringLiteral("skip-indexed"),
+                                               QStringLiteral("Skip the phase with indexes."));
+    parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption});
+    parser.process(app);
+
+    bool ok = false;
+    int users = parser.value(usersOption).toInt(&ok);
+    if (parser.isSet(quickOption))
+        users = 100000;
+    else if (!ok || users < 1000)
+        fatal(QStringLiteral("--users takes a number of at least 1000"));
+
+    PgTestCluster *cluster = PgTestCluster::shared();
+    if (!cluster)
+        fatal(QStringLiteral("PostgreSQL: ") + PgTestCluster::startError());
+    QString error;
+    const QString database = cluster->createDatabase(Fixture::AkakoLms, &error);
+    if (database.isEmpty())
+        fatal(QStringLiteral("create the database: ") + error);
+    progress(QStringLiteral("generating %L1 users ...").arg(users));
+    QElapsedTimer seedTimer;
+    seedTimer.start();
+    if (!seedAkakoUsers(*cluster, database, users, &error))
+        fatal(QStringLiteral("generate users: ") + error);
+    const double seedMs = elapsedMs(seedTimer);
+    progress(QStringLiteral("generated in %1 s").arg(seedMs / 1000, 0, 'f', 1));
+
+    Bench bench(*cluster, database, users);
+    QJsonObject phases;
+    phases.insert(QStringLiteral("without_indexes"),
+                  bench.phase(QStringLiteral("without indexes")));
+    QJsonArray indexes;
+    if (!parser.isSet(skipIndexedOption)) {
+        progress(QStringLiteral("creating indexes ..."));
+        indexes = createIndexes(bench.raw());
+        phases.insert(QStringLiteral("with_indexes"), bench.phase(QStringLiteral("with indexes")));
+    }
+
+    const QJsonObject result{
+        {QStringLiteral("users"), users},
+        {QStringLiteral("user_role_rows"),
+         bench.raw().scalar(QStringLiteral(R"(SELECT count(*) FROM "UserRole")")).toLongLong()},
+        {QStringLiteral("seed_ms"), rounded(seedMs)},
+        {QStringLiteral("machine"),
+         QJsonObject{{QStringLiteral("cores"), QThread::idealThreadCount()},
+                     {QStringLiteral("postgresql"),
+                      bench.raw().scalar(QStringLiteral("SHOW server_version"))},
+                     {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
+#ifdef NDEBUG
+                     {QStringLiteral("build"), QStringLiteral("optimised")},
+#else
+                     {QStringLiteral("build"), QStringLiteral("debug (no NDEBUG)")},
+#endif
+                     {QStringLiteral("qpa"), QGuiApplication::platformName()}}},
+        {QStringLiteral("runs"), QStringLiteral("median of 5 (bulk grant: 3) after 1 warm-up")},
+        {QStringLiteral("indexes_created"), indexes},
+        {QStringLiteral("phases"), phases}};
+    const QByteArray json = QJsonDocument(result).toJson(QJsonDocument::Indented);
+    std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
+    if (parser.isSet(jsonOption)) {
+        QFile file(parser.value(jsonOption));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) < 0)
+            fatal(QStringLiteral("cannot write ") + parser.value(jsonOption));
+    }
+    return 0;
+}

@@ -1,0 +1,176 @@
+#include "benchsupport.h"
+
+#include <QFile>
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace rolecall::bench {
+
+namespace {
+
+// Keeps the UTF-8 bytes of the parameters alive for one PQexecParams call.
+struct Params
+{
+    std::vector<QByteArray> bytes;
+    std::vector<const char *> values;
+
+    explicit Params(const QList<std::optional<QString>> &params)
+    {
+        bytes.reserve(static_cast<size_t>(params.size()));
+        for (const std::optional<QString> &p : params)
+            bytes.push_back(p ? p->toUtf8() : QByteArray());
+        for (qsizetype i = 0; i < params.size(); ++i)
+            values.push_back(params.at(i) ? bytes.at(static_cast<size_t>(i)).constData() : nullptr);
+    }
+};
+
+} // namespace
+
+RawPg::RawPg(const QString &url)
+{
+    m_conn = PQconnectdb(url.toUtf8().constData());
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        m_error = QString::fromUtf8(PQerrorMessage(m_conn));
+}
+
+RawPg::~RawPg()
+{
+    PQfinish(m_conn);
+}
+
+bool RawPg::ok() const
+{
+    return PQstatus(m_conn) == CONNECTION_OK;
+}
+
+qint64 RawPg::exec(const QString &sql, const QList<std::optional<QString>> &params)
+{
+    Params p(params);
+    const QByteArray text = sql.toUtf8();
+    PGresult *res = PQexecParams(m_conn, text.constData(), static_cast<int>(params.size()), nullptr,
+                                 p.values.data(), nullptr, nullptr, 0);
+    qint64 rows = -1;
+    const ExecStatusType status = PQresultStatus(res);
+    if (status == PGRES_TUPLES_OK) {
+        rows = PQntuples(res);
+        // Touch every value, as a client reading the page would.
+        const int columns = PQnfields(res);
+        qint64 bytes = 0;
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < columns; ++c)
+                bytes += PQgetlength(res, r, c);
+        Q_UNUSED(bytes)
+    } else if (status == PGRES_COMMAND_OK) {
+        const char *affected = PQcmdTuples(res);
+        rows = affected && *affected ? QByteArray(affected).toLongLong() : 0;
+    } else {
+        m_error = QString::fromUtf8(PQresultErrorMessage(res));
+    }
+    PQclear(res);
+    return rows;
+}
+
+QStringList RawPg::column(const QString &sql, const QList<std::optional<QString>> &params)
+{
+    Params p(params);
+    const QByteArray text = sql.toUtf8();
+    PGresult *res = PQexecParams(m_conn, text.constData(), static_cast<int>(params.size()), nullptr,
+                                 p.values.data(), nullptr, nullptr, 0);
+    QStringList values;
+    if (PQresultStatus(res) == PGRES_TUPLES_OK) {
+        for (int r = 0; r < PQntuples(res); ++r)
+            values << QString::fromUtf8(PQgetvalue(res, r, 0));
+    } else {
+        m_error = QString::fromUtf8(PQresultErrorMessage(res));
+    }
+    PQclear(res);
+    return values;
+}
+
+QString RawPg::scalar(const QString &sql, const QList<std::optional<QString>> &params)
+{
+    const QStringList values = column(sql, params);
+    return values.isEmpty() ? QString() : values.first();
+}
+
+void progress(const QString &message)
+{
+    std::fputs((message + QLatin1Char('\n')).toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+}
+
+[[noreturn]] void fatal(const QString &message)
+{
+    progress(QStringLiteral("rolecall-bench: ") + message);
+    std::exit(1);
+}
+
+double elapsedMs(const QElapsedTimer &timer)
+{
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t mid = values.size() / 2;
+    return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+qint64 residentKb()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+StallWatchdog::StallWatchdog(QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(intervalMs);
+    QObject::connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
+    m_clock.start();
+    m_lastNs = m_clock.nsecsElapsed();
+    m_timer.start();
+}
+
+void StallWatchdog::setRecording(bool on)
+{
+    m_recording = on;
+    if (on)
+        m_opMaxGapMs = 0;
+    m_lastNs = m_clock.nsecsElapsed();
+}
+
+void StallWatchdog::tick()
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    if (m_recording) {
+        const double gap = static_cast<double>(now - m_lastNs) / 1e6;
+        m_maxGapMs = std::max(m_maxGapMs, gap);
+        m_opMaxGapMs = std::max(m_opMaxGapMs, gap);
+    }
+    m_lastNs = now;
+}
+
+} // namespace rolecall::bench

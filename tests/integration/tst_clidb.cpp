@@ -1,0 +1,368 @@
+// rolecallctl db check | install-indexes | install-audit as separate processes
+// against a real PostgreSQL, the test identity provider and the real Secret
+// Service; and the index advice of the data source on SehatScan.
+#include "datasourceerror.h"
+#include "pgdatasource.h"
+#include "pgtestcluster.h"
+#include "testdata.h"
+#include "testidp.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using rolecall::IndexAdvice;
+using rolecall::PgDataSource;
+using rolecall::testing::Fixture;
+using rolecall::testing::PgTestCluster;
+using rolecall::testing::TestIdentityProvider;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The Clerk ID testing::seedAkakoUsers gives user n.
+QString clerkIdOf(int n)
+{
+    return QStringLiteral("user_") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5)
+                   .toHex()
+                   .left(27));
+}
+
+QString emailOf(int n)
+{
+    return QStringLiteral("user%1@example.test").arg(n);
+}
+
+TestIdentityProvider::TestUser seedUser(int n)
+{
+    return {clerkIdOf(n), emailOf(n), QStringLiteral("Test"), QStringLiteral("User %1").arg(n)};
+}
+
+QStringList words(const char *text)
+{
+    return QString::fromLatin1(text).split(QLatin1Char(' '));
+}
+
+// name -> present, from `db check --format json`.
+QMap<QString, bool> presence(const Run &run)
+{
+    QMap<QString, bool> map;
+    const QJsonArray array = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        const QStringList keys{QStringLiteral("cost"), QStringLiteral("name"),
+                               QStringLiteral("present"), QStringLiteral("purpose"),
+                               QStringLiteral("sql")};
+        if (object.keys() != keys)
+            qWarning("unexpected keys in %s", qPrintable(run.out));
+        map.insert(object.value(QLatin1String("name")).toString(),
+                   object.value(QLatin1String("present")).toBool());
+    }
+    return map;
+}
+
+} // namespace
+
+class TestCliDb : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void checkListsMissingIndexes();
+    void installIndexesAsksFirst();
+    void installsIndexesWithYes();
+    void installAuditNeedsSignIn();
+    void installAuditNeedsAnAdmin();
+    void installAuditAsksFirst();
+    void installsAuditTableWithYes();
+    void advisesSehatScanIndexes();
+    void cleanupTestCase();
+
+private:
+    Run rolecallctl(const QStringList &args, const QByteArray &input = {});
+    Run ctl(const QStringList &args, const QByteArray &input = {})
+    {
+        return rolecallctl(QStringList{QStringLiteral("--profile"), m_profile} + args, input);
+    }
+    void signInAs(int n);
+    QStringList column(const QString &database, const QString &sql);
+
+    PgTestCluster *m_cluster = nullptr;
+    TestIdentityProvider m_idp;
+    QTemporaryDir m_home;
+    QString m_db;
+    QString m_profile;
+    bool m_trigram = false;
+};
+
+void TestCliDb::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        if (qEnvironmentVariable("CI") == QLatin1String("true"))
+            QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");
+        QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");
+    }
+    m_cluster = PgTestCluster::shared();
+    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    QString error;
+    m_db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
+    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, m_db, 50, &error), qPrintable(error));
+    m_trigram = !column(m_db, QStringLiteral("SELECT 1 FROM pg_available_extensions "
+                                             "WHERE name = 'pg_trgm'"))
+                     .isEmpty();
+    QVERIFY2(m_idp.start(&error), qPrintable(error));
+    QVERIFY(m_home.isValid());
+    m_profile = QStringLiteral("db-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const Run added =
+        rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), m_profile,
+                     QStringLiteral("--issuer"), m_idp.issuer(), QStringLiteral("--client-id"),
+                     m_idp.clientId(), QStringLiteral("--db"), m_cluster->url(m_db)});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+}
+
+void TestCliDb::cleanupTestCase()
+{
+    if (m_profile.isEmpty())
+        return;
+    ctl({QStringLiteral("logout")});
+    rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"), m_profile});
+}
+
+// Runs rolecallctl while this process keeps serving the identity provider.
+Run TestCliDb::rolecallctl(const QStringList &args, const QByteArray &input)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
+    env.insert(QStringLiteral("ROLECALL_BROWSER"), QStringLiteral(TEST_BROWSER_PATH));
+    env.remove(QStringLiteral("ROLECALL_DATABASE_URL"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(ROLECALLCTL_PATH), args);
+    process.waitForStarted();
+    process.write(input);
+    process.closeWriteChannel();
+    Run run;
+    for (int waited = 0; process.state() != QProcess::NotRunning && waited < 120000; waited += 20)
+        QTest::qWait(20);
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        run.err = QStringLiteral("timed out");
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void TestCliDb::signInAs(int n)
+{
+    m_idp.setUser(seedUser(n));
+    const Run login = ctl({QStringLiteral("login")});
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+}
+
+// The first column of every row `sql` returns, as text.
+QStringList TestCliDb::column(const QString &database, const QString &sql)
+{
+    const rolecall::ConnectionSettings settings = m_cluster->connection(database);
+    const QString name = QStringLiteral("tst_clidb-") + database;
+    QStringList values;
+    {
+        QSqlDatabase db = QSqlDatabase::contains(name)
+                              ? QSqlDatabase::database(name)
+                              : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(settings.host);
+        db.setPort(settings.port);
+        db.setUserName(settings.user);
+        db.setDatabaseName(settings.database);
+        if (!db.isOpen() && !db.open()) {
+            qWarning("cannot open %s: %s", qPrintable(database), qPrintable(db.lastError().text()));
+            return values;
+        }
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        while (q.next())
+            values << q.value(0).toString();
+    }
+    return values;
+}
+
+void TestCliDb::checkListsMissingIndexes()
+{
+    const Run run = ctl(words("db check --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QMap<QString, bool> expected{{QStringLiteral("UserRole_userId_idx"), false},
+                                 {QStringLiteral("User_createdAt_id_idx"), false}};
+    if (m_trigram)
+        expected.insert(QStringLiteral("User_search_trgm_idx"), false);
+    QCOMPARE(presence(run), expected);
+
+    const Run table = ctl(words("db check"));
+    QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+    QVERIFY2(table.out.contains(QLatin1String("UserRole_userId_idx: missing")),
+             qPrintable(table.out));
+    QVERIFY2(table.out.contains(QLatin1String("about 0.5 s per page at 1M users")),
+             qPrintable(table.out));
+}
+
+void TestCliDb::installIndexesAsksFirst()
+{
+    const QString indexes = QStringLiteral(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1");
+    const QStringList before = column(m_db, indexes);
+    const Run run = ctl(words("db install-indexes"), "n\n");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("nothing changed")), qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String(
+                 "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"UserRole_userId_idx\" ON \"UserRole\" "
+                 "(\"userId\");")),
+             qPrintable(run.out));
+    QCOMPARE(column(m_db, indexes), before);
+    QVERIFY(column(m_db, QStringLiteral("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"))
+                .isEmpty());
+}
+
+void TestCliDb::installsIndexesWithYes()
+{
+    Run run = ctl(words("db install-indexes --yes"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+    QVERIFY2(run.out.contains(QLatin1String("Creating UserRole_userId_idx ... done")),
+             qPrintable(run.out));
+    if (m_trigram)
+        QVERIFY2(run.out.startsWith(QLatin1String("These statements will run, one at a time:\n\n"
+                                                  "CREATE INDEX")) &&
+                     run.out.contains(QLatin1String("\nCREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+                                                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS "
+                                                    "\"User_search_trgm_idx\"")),
+                 qPrintable(run.out));
+
+    run = ctl(words("db check --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QMap<QString, bool> present = presence(run);
+    QCOMPARE(present.size(), m_trigram ? 3 : 2);
+    for (auto it = present.cbegin(); it != present.cend(); ++it)
+        QVERIFY2(it.value(), qPrintable(it.key()));
+
+    QStringList created = column(
+        m_db, QStringLiteral("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                             "AND indexname LIKE '%\\_idx' ORDER BY 1"));
+    QStringList expected{QStringLiteral("UserRole_userId_idx"),
+                         QStringLiteral("User_createdAt_id_idx")};
+    if (m_trigram)
+        expected << QStringLiteral("User_search_trgm_idx");
+    expected.sort();
+    QCOMPARE(created, expected);
+    QCOMPARE(column(m_db, QStringLiteral("SELECT count(*) FROM pg_index WHERE NOT indisvalid")),
+             QStringList{QStringLiteral("0")});
+
+    run = ctl(words("db install-indexes"));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QLatin1String("nothing to do")), qPrintable(run.out));
+}
+
+void TestCliDb::installAuditNeedsSignIn()
+{
+    const Run run = ctl(words("db install-audit --yes"));
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains(QLatin1String("not signed in")), qPrintable(run.err));
+}
+
+void TestCliDb::installAuditNeedsAnAdmin()
+{
+    signInAs(7); // a LEARNER
+    const Run run = ctl(words("db install-audit --yes"));
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains(QLatin1String("not permitted")), qPrintable(run.err));
+}
+
+void TestCliDb::installAuditAsksFirst()
+{
+    signInAs(5); // the seed's only ADMIN
+    const Run run = ctl(words("db install-audit"), "n\n");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("nothing changed")), qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("\"RolecallAuditEvent\"")), qPrintable(run.out));
+    QVERIFY(column(m_db, QStringLiteral("SELECT to_regclass('\"RolecallAuditEvent\"')"))
+                .value(0)
+                .isEmpty());
+}
+
+void TestCliDb::installsAuditTableWithYes()
+{
+    Run run = ctl(words("db install-audit --yes"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("Created the audit table")), qPrintable(run.out));
+    QVERIFY(!column(m_db, QStringLiteral("SELECT to_regclass('\"RolecallAuditEvent\"')"))
+                 .value(0)
+                 .isEmpty());
+
+    run = ctl(QStringList{QStringLiteral("roles"), QStringLiteral("grant"), emailOf(7)} +
+              words("MENTOR --reason audited"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(column(m_db, QStringLiteral("SELECT count(*) FROM \"RolecallAuditEvent\"")),
+             QStringList{QStringLiteral("1")});
+
+    run = ctl(words("db install-audit"));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QLatin1String("already installed")), qPrintable(run.out));
+}
+
+void TestCliDb::advisesSehatScanIndexes()
+{
+    QString error;
+    const QString database = m_cluster->createDatabase(Fixture::SehatScan, &error);
+    QVERIFY2(!database.isEmpty(), qPrintable(error));
+    QVERIFY2(rolecall::testing::seedSehatScanUsers(*m_cluster, database, 20, &error),
+             qPrintable(error));
+    PgDataSource source(m_cluster->connection(database));
+    QList<IndexAdvice> advice = source.adviseIndexes().result();
+    QStringList names;
+    for (const IndexAdvice &item : std::as_const(advice)) {
+        names << item.name;
+        QVERIFY2(!item.present, qPrintable(item.name));
+        QVERIFY2(!item.sql.contains(QLatin1String("UserRole")), qPrintable(item.sql));
+    }
+    QStringList expected{QStringLiteral("User_createdAt_id_idx")};
+    if (m_trigram)
+        expected << QStringLiteral("User_search_trgm_idx");
+    QCOMPARE(names, expected);
+    if (m_trigram)
+        QVERIFY2(advice.constLast().sql.contains(QLatin1String("coalesce(\"name\",'')")),
+                 qPrintable(advice.constLast().sql));
+
+    for (const IndexAdvice &item : std::as_const(advice))
+        source.installIndex(item.sql).waitForFinished();
+    advice = source.adviseIndexes().result();
+    QCOMPARE(advice.size(), expected.size());
+    for (const IndexAdvice &item : std::as_const(advice))
+        QVERIFY2(item.present, qPrintable(item.name));
+
+    // Only the advised kinds of statement run.
+    QVERIFY_THROWS_EXCEPTION(
+        rolecall::DataSourceError,
+        source.installIndex(QStringLiteral("DROP TABLE \"User\";")).waitForFinished());
+}
+
+QTEST_GUILESS_MAIN(TestCliDb)
+#include "tst_clidb.moc"
