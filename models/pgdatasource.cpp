@@ -100,15 +100,18 @@ PgDataSource::PgDataSource(ConnectionSettings settings, QObject *parent)
     : DataSource(parent)
     , m_settings(std::move(settings))
 {
-    // Two workers: a slow count never holds up the next page.
+    // A worker keeps its connection for its life.
     m_pool.setMaxThreadCount(2);
-    m_pool.setExpiryTimeout(-1); // a worker keeps its connection for its life
+    m_pool.setExpiryTimeout(-1);
+    m_countPool.setMaxThreadCount(1);
+    m_countPool.setExpiryTimeout(-1);
 }
 
 PgDataSource::~PgDataSource()
 {
     // Workers end here; their connections, idle now, close after them.
     m_pool.waitForDone();
+    m_countPool.waitForDone();
     m_connections.clear();
 }
 
@@ -132,28 +135,31 @@ QSqlDatabase &PgDataSource::connectionForThisThread()
 }
 
 template <typename T>
-QFuture<T> PgDataSource::run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection)
+QFuture<T> PgDataSource::run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection,
+                             QThreadPool *pool)
 {
-    return QtConcurrent::run(&m_pool, [this, work = std::move(work), retryOnLostConnection]() -> T {
-        QSqlDatabase &db = connectionForThisThread();
-        try {
-            return work(db);
-        } catch (const DataSourceError &e) {
-            // A read that failed because the server went away is retried once
-            // on a fresh connection; anything else is the caller's to see.
-            const bool broken = (e.kind() == DataSourceError::Kind::Query ||
-                                 e.kind() == DataSourceError::Kind::Connection) &&
-                                connectionObjectForThisThread().dropIfBroken();
-            if (!broken)
-                throw;
-            if (!retryOnLostConnection)
-                throw DataSourceError(DataSourceError::Kind::Connection,
-                                      QStringLiteral("The connection to %1 was lost; nothing was "
-                                                     "written. Try again.")
-                                          .arg(m_settings.displayName()));
-        }
-        return work(connectionForThisThread());
-    });
+    return QtConcurrent::run(
+        pool ? pool : &m_pool, [this, work = std::move(work), retryOnLostConnection]() -> T {
+            QSqlDatabase &db = connectionForThisThread();
+            try {
+                return work(db);
+            } catch (const DataSourceError &e) {
+                // A read that failed because the server went away is retried once
+                // on a fresh connection; anything else is the caller's to see.
+                const bool broken = (e.kind() == DataSourceError::Kind::Query ||
+                                     e.kind() == DataSourceError::Kind::Connection) &&
+                                    connectionObjectForThisThread().dropIfBroken();
+                if (!broken)
+                    throw;
+                if (!retryOnLostConnection)
+                    throw DataSourceError(
+                        DataSourceError::Kind::Connection,
+                        QStringLiteral("The connection to %1 was lost; nothing was "
+                                       "written. Try again.")
+                            .arg(m_settings.displayName()));
+            }
+            return work(connectionForThisThread());
+        });
 }
 
 SchemaInfo PgDataSource::schema(QSqlDatabase &db)
@@ -185,10 +191,12 @@ QFuture<UserPage> PgDataSource::fetchUsers(const UserQuery &query)
 
 QFuture<qint64> PgDataSource::countUsers(const UserQuery &query)
 {
-    return run<qint64>([this, query](QSqlDatabase &db) {
-        const SchemaInfo info = schema(db);
-        return countMatchingUsers(db, info, query);
-    });
+    return run<qint64>(
+        [this, query](QSqlDatabase &db) {
+            const SchemaInfo info = schema(db);
+            return countMatchingUsers(db, info, query);
+        },
+        true, &m_countPool);
 }
 
 QFuture<AccountAccess> PgDataSource::fetchAccount(const QString &clerkId)

@@ -64,7 +64,8 @@ private:
     // Reads are retried once on a fresh connection when the server went away;
     // writes never are (the caller decides, with the input kept).
     template <typename T>
-    QFuture<T> run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection = true);
+    QFuture<T> run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection = true,
+                   QThreadPool *pool = nullptr);
     QSqlDatabase &connectionForThisThread();
     SchemaInfo schema(QSqlDatabase &db);
 
@@ -75,7 +76,10 @@ private:
 
     QMutex m_connectionsMutex;
     QHash<QThread *, std::shared_ptr<PgConnection>> m_connections; // one per worker thread
-    QThreadPool m_pool; // declared last: destroyed first, ending the workers
+    // Declared last: destroyed first, ending the workers. Counts (whole-table
+    // scans) get their own worker so pages and writes never queue behind them.
+    QThreadPool m_countPool;
+    QThreadPool m_pool;
 };
 
 } // namespace rolecall

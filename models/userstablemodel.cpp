@@ -5,6 +5,7 @@
 #include "modelroles.h"
 
 #include <QLocale>
+#include <QThreadPool>
 
 namespace rolecall {
 
@@ -190,7 +191,11 @@ void UsersTableModel::refresh()
     ++m_generation;
     const bool wasLoading = m_loading;
     beginResetModel();
-    m_users.clear();
+    // Freeing a million rows takes a while: do it off the GUI thread.
+    if (m_users.size() > 10000)
+        QThreadPool::globalInstance()->start(
+            [rows = std::move(m_users)]() mutable { rows.clear(); });
+    m_users = {};
     m_atEnd = false;
     m_lastError.clear();
     m_loading = false; // what was in flight belongs to the old generation
