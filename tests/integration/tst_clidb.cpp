@@ -1,13 +1,13 @@
 // rolecallctl db check | install-indexes | install-audit as separate processes
 // against a real PostgreSQL, the test identity provider and the real Secret
 // Service; and the index advice of the data source on SehatScan.
+#include "clitestsupport.h"
 #include "datasourceerror.h"
 #include "pgdatasource.h"
 #include "pgtestcluster.h"
 #include "testdata.h"
 #include "testidp.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,24 +34,10 @@ struct Run
     QString err;
 };
 
-// The Clerk ID testing::seedAkakoUsers gives user n.
-QString clerkIdOf(int n)
-{
-    return QStringLiteral("user_") +
-           QString::fromLatin1(
-               QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5)
-                   .toHex()
-                   .left(27));
-}
-
-QString emailOf(int n)
-{
-    return QStringLiteral("user%1@example.test").arg(n);
-}
-
 TestIdentityProvider::TestUser seedUser(int n)
 {
-    return {clerkIdOf(n), emailOf(n), QStringLiteral("Test"), QStringLiteral("User %1").arg(n)};
+    return {rolecall::testing::clerkIdOfSeedUser(n), rolecall::testing::emailOfSeedUser(n),
+            QStringLiteral("Test"), QStringLiteral("User %1").arg(n)};
 }
 
 QStringList words(const char *text)
@@ -317,7 +303,8 @@ void TestCliDb::installsAuditTableWithYes()
                  .value(0)
                  .isEmpty());
 
-    run = ctl(QStringList{QStringLiteral("roles"), QStringLiteral("grant"), emailOf(7)} +
+    run = ctl(QStringList{QStringLiteral("roles"), QStringLiteral("grant"),
+                          rolecall::testing::emailOfSeedUser(7)} +
               words("MENTOR --reason audited"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(column(m_db, QStringLiteral("SELECT count(*) FROM \"RolecallAuditEvent\"")),
