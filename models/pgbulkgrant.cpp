@@ -1,6 +1,7 @@
 // Bulk grants: one role to many users, planned (dry run) or applied in one
 // transaction with one set-based INSERT.
 #include "pgrolewriter.h"
+#include "pgusersquery.h"
 
 #include "cuid.h"
 #include "datasourceerror.h"
@@ -40,7 +41,7 @@ QString likePattern(const QString &text)
 QStringList filteredUserIds(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &filter)
 {
     if (!filter.role.isEmpty())
-        requireKnownRole(db, schema, filter.role);
+        writer::requireKnownRole(db, schema, filter.role);
     const QString instant = filter.asOf.isValid() ? QStringLiteral("CAST(:asOf AS timestamp(3))")
                                                   : QStringLiteral("timezone('UTC', now())");
     const QString held =
@@ -51,9 +52,9 @@ QStringList filteredUserIds(QSqlDatabase &db, const SchemaInfo &schema, const Us
         instant + QStringLiteral(")");
     QString sql = QStringLiteral(R"(SELECT u."id" FROM "User" u WHERE true)");
     if (!filter.search.isEmpty())
-        sql += QStringLiteral(R"( AND (u."email" ILIKE :pattern ESCAPE '\'
-            OR u."clerkId" ILIKE :pattern ESCAPE '\'
-            OR concat_ws(' ', u."firstName", u."lastName") ILIKE :pattern ESCAPE '\'))");
+        sql +=
+            QStringLiteral(" AND ") + userSearchCondition(SchemaKind::AkakoLms, QStringLiteral("u"),
+                                                          QStringLiteral(":pattern"));
     if (!filter.role.isEmpty())
         sql +=
             QStringLiteral(
@@ -94,7 +95,7 @@ Bounds checkRequest(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantR
     checkReasonAndNotes(request.reason, request.notes);
     checkInstant(request.start, QStringLiteral("start"));
     checkInstant(request.end, QStringLiteral("end"));
-    requireKnownRole(db, schema, request.role);
+    writer::requireKnownRole(db, schema, request.role);
     Bounds bounds;
     bounds.start = request.start.isValid() ? truncatedUtc(request.start) : now;
     bounds.end = request.end.isValid() ? truncatedUtc(request.end) : QDateTime();

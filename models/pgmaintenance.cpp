@@ -4,6 +4,7 @@
 #include "pgrolewriter.h"
 #include "pgrolewriter_p.h"
 #include "pgschema.h"
+#include "pgusersquery.h"
 
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -103,15 +104,6 @@ QString createIndex(const QString &name, const QString &table, const QString &ke
            keys + QLatin1Char(';');
 }
 
-// lower(coalesce("a",'') || ' ' || coalesce("b",'') ...)
-QString searchExpression(const QStringList &columns)
-{
-    QStringList parts;
-    for (const QString &column : columns)
-        parts << QStringLiteral("coalesce(") + quoteIdentifier(column) + QStringLiteral(",'')");
-    return QStringLiteral("lower(") + parts.join(QStringLiteral(" || ' ' || ")) + QLatin1Char(')');
-}
-
 void execPlain(QSqlDatabase &db, const QString &sql, const QString &what)
 {
     // DDL and SET cannot be prepared; these statements carry no values.
@@ -171,24 +163,15 @@ QList<IndexAdvice> adviseIndexes(QSqlDatabase &db, const SchemaInfo &schema)
 
     const Trigram trigram = trigramSupport(db);
     if (trigram.usable) {
-        const QStringList columns =
-            akako ? QStringList{QStringLiteral("email"), QStringLiteral("clerkId"),
-                                QStringLiteral("firstName"), QStringLiteral("lastName")}
-                  : QStringList{QStringLiteral("email"), QStringLiteral("id"),
-                                QStringLiteral("name")};
+        const QString expression = userSearchExpression(schema.kind, QString());
         IndexAdvice search;
         search.name = QStringLiteral("User_search_trgm_idx");
-        // The users query tests each column with its own ILIKE; the planner
-        // only uses an expression index for a query on that same expression.
+        // The same expression the users search matches, so the planner uses it.
         search.purpose =
-            QStringLiteral(
-                "substring search of users (trigram GIN over %1); note: the current search "
-                "matches each column with its own ILIKE, which does not use this index until "
-                "the search is rewritten to match the indexed expression")
-                .arg(searchExpression(columns));
+            QStringLiteral("substring search of users by name, email and Clerk ID (trigram GIN)");
         search.cost = QStringLiteral("each search scans the whole User table");
         search.sql = createIndex(search.name, user,
-                                 QStringLiteral(" USING gin ((") + searchExpression(columns) +
+                                 QStringLiteral(" USING gin ((") + expression +
                                      QStringLiteral(") ") + trigram.opclass + QLatin1Char(')'));
         if (trigram.needsExtension)
             search.sql = trgmExtension + QStringLiteral(";\n") + search.sql;

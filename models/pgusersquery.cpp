@@ -32,13 +32,7 @@ QString userColumns(SchemaKind kind)
 
 QString searchCondition(SchemaKind kind)
 {
-    if (kind == SchemaKind::SehatScan)
-        return QStringLiteral(
-            R"((u."email" ILIKE :pattern ESCAPE '\' OR u."id" ILIKE :pattern ESCAPE '\'
-            OR u."name" ILIKE :pattern ESCAPE '\'))");
-    return QStringLiteral(
-        R"((u."email" ILIKE :pattern ESCAPE '\' OR u."clerkId" ILIKE :pattern ESCAPE '\'
-            OR concat_ws(' ', u."firstName", u."lastName") ILIKE :pattern ESCAPE '\'))");
+    return userSearchCondition(kind, QStringLiteral("u"), QStringLiteral(":pattern"));
 }
 
 QString utcLiteral(const QDateTime &instant)
@@ -163,6 +157,27 @@ void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString 
     throw DataSourceError(DataSourceError::Kind::Validation,
                           QStringLiteral("Unknown role %1; the database's roles are: %2")
                               .arg(role, roles.join(QStringLiteral(", "))));
+}
+
+QString userSearchExpression(SchemaKind kind, const QString &alias)
+{
+    const QString prefix = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
+    const QStringList columns =
+        kind == SchemaKind::SehatScan
+            ? QStringList{QStringLiteral("email"), QStringLiteral("id"), QStringLiteral("name")}
+            : QStringList{QStringLiteral("email"), QStringLiteral("clerkId"),
+                          QStringLiteral("firstName"), QStringLiteral("lastName")};
+    QStringList parts;
+    for (const QString &column : columns)
+        parts << QStringLiteral("coalesce(") + prefix + quoteIdentifier(column) +
+                     QStringLiteral(",'')");
+    return QStringLiteral("lower(") + parts.join(QStringLiteral(" || ' ' || ")) + QLatin1Char(')');
+}
+
+QString userSearchCondition(SchemaKind kind, const QString &alias, const QString &placeholder)
+{
+    return QLatin1Char('(') + userSearchExpression(kind, alias) + QStringLiteral(" LIKE lower(") +
+           placeholder + QStringLiteral(") ESCAPE '\\')");
 }
 
 QString containsPattern(const QString &text)

@@ -31,6 +31,14 @@ void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString 
 // type timestamp, UTC); see pgusersquery.cpp for the rule.
 QString heldAtCondition(const QString &alias, const QString &instant);
 
+// The one text every user search looks in: name, email and Clerk ID (SehatScan:
+// email, id and name) lower-cased and joined by spaces. `db install-indexes`
+// builds its trigram index on exactly this expression (alias empty), so a
+// search can use it. `alias` qualifies the columns ("u"); empty: unqualified.
+QString userSearchExpression(SchemaKind kind, const QString &alias);
+// "(<expression> LIKE lower(<placeholder>) ESCAPE '\')" for a containsPattern() value.
+QString userSearchCondition(SchemaKind kind, const QString &alias, const QString &placeholder);
+
 // `text` as a LIKE pattern matching it anywhere, with %, _ and \ taken literally.
 QString containsPattern(const QString &text);
 

@@ -46,10 +46,7 @@ RawQuery rawUsersQuery(const UserQuery &query)
     QStringList conditions;
     if (!query.search.isEmpty()) {
         const QString p = param(containsPattern(query.search));
-        conditions << QStringLiteral(
-                          R"((u."email" ILIKE %1 ESCAPE '\' OR u."clerkId" ILIKE %1 ESCAPE '\'
-            OR concat_ws(' ', u."firstName", u."lastName") ILIKE %1 ESCAPE '\'))")
-                          .arg(p);
+        conditions << userSearchCondition(SchemaKind::AkakoLms, QStringLiteral("u"), p);
     }
     if (!query.role.isEmpty()) {
         const QString role = param(query.role);
@@ -94,11 +91,10 @@ QJsonArray createIndexes(RawPg &raw)
         QStringLiteral(R"(CREATE INDEX "bench_UserRole_userId" ON "UserRole"("userId"))"),
         QStringLiteral(R"(CREATE INDEX "bench_User_createdAt_id" ON "User"("createdAt", "id"))"),
         QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
-        QStringLiteral(R"(CREATE INDEX "bench_User_trgm" ON "User"
-            USING gin ("email" gin_trgm_ops, "clerkId" gin_trgm_ops))"),
-        // concat_ws() is only STABLE: PostgreSQL refuses it in an index (recorded).
-        QStringLiteral(R"(CREATE INDEX "bench_User_name_trgm" ON "User"
-            USING gin ((concat_ws(' ', "firstName", "lastName")) gin_trgm_ops))"),
+        // The expression the console's search matches (what `db install-indexes` builds).
+        QStringLiteral(
+            R"(CREATE INDEX "bench_User_search_trgm" ON "User" USING gin ((%1) gin_trgm_ops))")
+            .arg(userSearchExpression(SchemaKind::AkakoLms, QString())),
         QStringLiteral("ANALYZE")};
     QJsonArray out;
     for (const QString &sql : statements) {
