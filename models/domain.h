@@ -61,6 +61,9 @@ struct SchemaInfo
 QString schemaKindName(SchemaKind kind);
 
 // Keyset page request over the users table.
+// What the users list can be ordered by.
+enum class UserSortKey { Created, Name, Email, ClerkId };
+
 struct UserQuery
 {
     QString search;      // substring of name, email or Clerk ID; empty: everyone
@@ -69,10 +72,23 @@ struct UserQuery
     bool noRole = false; // only users holding no role at `asOf`
     QDateTime asOf;      // the instant roles are judged at; invalid: now
 
-    // Keyset cursor: the (createdAt, id) of the last row of the previous page.
-    // Null `afterCreatedAt` means the first page.
+    // The order of the list; ties are broken by id in the same direction.
+    UserSortKey sortKey = UserSortKey::Created;
+    bool ascending = false; // newest first by default
+
+    // Keyset cursor: the sort value and id of the row next to the page asked
+    // for. `afterKey` is the value as UserPage::firstKey/lastKey gave it; for
+    // the default order `afterCreatedAt` may be given instead. No cursor: the
+    // first page (or, `backward`, the last one).
     QDateTime afterCreatedAt;
+    QString afterKey;
     QString afterId;
+    // The rows just before the cursor (or the last rows), still returned in
+    // the list's order: how a window jumps to the end or fills a gap upwards.
+    bool backward = false;
+    // Rows to skip before the page, where no neighbouring page gives a cursor
+    // (a jump into the middle); forward only, without a cursor.
+    int offset = 0;
 
     bool operator==(const UserQuery &) const = default;
 };
@@ -80,7 +96,10 @@ struct UserQuery
 struct UserPage
 {
     QList<User> users;
-    bool atEnd = false; // no rows after this page
+    bool atEnd = false; // no rows after this page (backward: before it)
+    // Sort values of the first and last row, as cursors for the neighbours.
+    QString firstKey;
+    QString lastKey;
 };
 
 // What the signed-in person may do, from their own rows in the data source.

@@ -5,6 +5,7 @@
 #include "datasourceerror.h"
 #include "pgschema.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -294,37 +295,61 @@ void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
     execOrThrow(q, QStringLiteral("record the audit event"));
 }
 
-QList<ResolvedKey> resolveUsers(QSqlDatabase &db, const QStringList &keys)
+namespace {
+
+// Each key's User id by one rule set (see resolveUsers); keys that match
+// nothing come back with an empty id.
+QHash<QString, QString> matchKeys(QSqlDatabase &db, const QStringList &keys, bool ignoringCase)
 {
-    // Clerk ID first, then row id, then email (exact before case-insensitive).
-    // Three hash joins rather than one join on OR: a file of 100,000 names
-    // must not become a nested loop.
     QJsonArray array;
     for (const QString &key : keys)
         array.append(key);
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(R"(
-WITH keys AS (
-    SELECT k.value AS key, k.ord FROM json_array_elements_text(CAST(:keys AS json))
-        WITH ORDINALITY AS k(value, ord)),
-candidates AS (
-    SELECT k.key, u."id", 1 AS rank FROM keys k JOIN "User" u ON u."clerkId" = k.key
+    // Hash or index joins, one per column, never one join on OR: a file of
+    // 100,000 names must not become a nested loop. lower("email") has no
+    // index, so the case-insensitive pass (a scan of every User) runs only
+    // for names the exact pass left over.
+    const QString candidates =
+        ignoringCase
+            ? QStringLiteral(R"(SELECT k.key, u."id", 1 AS rank
+                FROM keys k JOIN "User" u ON lower(u."email") = lower(k.key))")
+            : QStringLiteral(
+                  R"(SELECT k.key, u."id", 1 AS rank FROM keys k JOIN "User" u ON u."clerkId" = k.key
     UNION ALL
     SELECT k.key, u."id", 2 FROM keys k JOIN "User" u ON u."id" = k.key
     UNION ALL
-    SELECT k.key, u."id", CASE WHEN u."email" = k.key THEN 3 ELSE 4 END
-    FROM keys k JOIN "User" u ON lower(u."email") = lower(k.key)),
-best AS (
-    SELECT DISTINCT ON (c.key) c.key, c."id" FROM candidates c ORDER BY c.key, c.rank, c."id")
-SELECT k.key, b."id" FROM keys k LEFT JOIN best b ON b.key = k.key ORDER BY k.ord)"));
+    SELECT k.key, u."id", 3 FROM keys k JOIN "User" u ON u."email" = k.key)");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(R"(
+WITH keys AS (SELECT DISTINCT k.value AS key FROM json_array_elements_text(CAST(:keys AS json)) AS k(value)),
+candidates AS ()") +
+              candidates + QStringLiteral(R"()
+SELECT DISTINCT ON (c.key) c.key, c."id" FROM candidates c ORDER BY c.key, c.rank, c."id")"));
     q.bindValue(QStringLiteral(":keys"),
                 QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
     execOrThrow(q, QStringLiteral("look up the users"));
+    QHash<QString, QString> found;
+    while (q.next())
+        found.insert(q.value(0).toString(), q.value(1).toString());
+    return found;
+}
+
+} // namespace
+
+QList<ResolvedKey> resolveUsers(QSqlDatabase &db, const QStringList &keys)
+{
+    // Clerk ID first, then row id, then email exactly, then email ignoring case.
+    QHash<QString, QString> found = matchKeys(db, keys, false);
+    QStringList leftOver;
+    for (const QString &key : keys)
+        if (!found.contains(key) && key.contains(QLatin1Char('@')))
+            leftOver << key;
+    if (!leftOver.isEmpty())
+        found.insert(matchKeys(db, leftOver, true));
     QList<ResolvedKey> resolved;
     resolved.reserve(keys.size());
-    while (q.next())
-        resolved.append({q.value(0).toString(), q.value(1).toString()});
+    for (const QString &key : keys)
+        resolved.append({key, found.value(key)});
     return resolved;
 }
 

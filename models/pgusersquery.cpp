@@ -189,6 +189,35 @@ QString containsPattern(const QString &text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
+namespace {
+
+// The SQL value a users list is ordered by; never NULL, so row comparisons
+// with the cursor agree with ORDER BY.
+QString sortExpression(SchemaKind kind, UserSortKey key)
+{
+    const bool sehat = kind == SchemaKind::SehatScan;
+    switch (key) {
+    case UserSortKey::Name:
+        return sehat ? QStringLiteral(R"(coalesce(u."name", ''))")
+                     : QStringLiteral(
+                           R"((coalesce(u."firstName", '') || ' ' || coalesce(u."lastName", '')))");
+    case UserSortKey::Email:
+        return QStringLiteral(R"(u."email")");
+    case UserSortKey::ClerkId:
+        return sehat ? QStringLiteral(R"(u."id")") : QStringLiteral(R"(u."clerkId")");
+    case UserSortKey::Created:
+        break;
+    }
+    return QStringLiteral(R"(u."createdAt")");
+}
+
+QString sortKeyType(UserSortKey key)
+{
+    return key == UserSortKey::Created ? QStringLiteral("timestamp(3)") : QStringLiteral("text");
+}
+
+} // namespace
+
 UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query)
 {
     requireKnownSchema(schema);
@@ -196,44 +225,71 @@ UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQue
         throw DataSourceError(
             DataSourceError::Kind::Validation,
             QStringLiteral("A page holds 1 to %1 rows, not %2.").arg(maxPageSize).arg(query.limit));
+    if (query.offset < 0)
+        throw DataSourceError(DataSourceError::Kind::Validation,
+                              QStringLiteral("A page cannot start before the first row."));
 
     const UserFilter filter = userFilter(db, schema, query);
     QStringList conditions = filter.conditions;
-    const bool hasCursor = query.afterCreatedAt.isValid();
+    QString cursorKey = query.afterKey;
+    if (cursorKey.isEmpty() && query.afterCreatedAt.isValid() &&
+        query.sortKey == UserSortKey::Created)
+        cursorKey = utcLiteral(query.afterCreatedAt);
+    const bool hasCursor = !cursorKey.isEmpty();
+    if (hasCursor && query.offset > 0)
+        throw DataSourceError(
+            DataSourceError::Kind::Validation,
+            QStringLiteral("A page is asked for by a cursor or an offset, not both."));
+    if (query.backward && query.offset > 0)
+        throw DataSourceError(DataSourceError::Kind::Validation,
+                              QStringLiteral("An offset counts from the first row only."));
+
+    // The order the rows are read in: the list's order, reversed for a page
+    // before the cursor (then put back in the list's order below).
+    const bool readAscending = query.ascending != query.backward;
+    const QString readDir = readAscending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString listDir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString key = sortExpression(schema.kind, query.sortKey);
     if (hasCursor)
         conditions << QStringLiteral(
-            R"((u."createdAt", u."id") < (CAST(:afterCreated AS timestamp(3)), CAST(:afterId AS text)))");
+                          "(%1, u.\"id\") %2 (CAST(:afterKey AS %3), CAST(:afterId AS text))")
+                          .arg(key, readAscending ? QStringLiteral(">") : QStringLiteral("<"),
+                               sortKeyType(query.sortKey));
     const QString where =
         conditions.isEmpty() ? QString()
                              : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 
     // One row more than asked tells whether another page follows.
     QString sql = QStringLiteral("WITH page AS (SELECT ") + userColumns(schema.kind) +
-                  QStringLiteral(R"( FROM "User" u)") + where +
-                  QStringLiteral(R"( ORDER BY u."createdAt" DESC, u."id" DESC LIMIT :limit) )");
-    if (schema.hasRoles()) {
-        // The page's roles held at asOf, aggregated in one pass over "UserRole".
-        sql += QStringLiteral(R"(
+                  QStringLiteral(", ") + key + QStringLiteral(R"( AS "sortKey" FROM "User" u)") +
+                  where + QStringLiteral(" ORDER BY ") + key + readDir +
+                  QStringLiteral(R"(, u."id")") + readDir + QStringLiteral(" LIMIT :limit");
+    if (query.offset > 0)
+        sql += QStringLiteral(" OFFSET :offset");
+    sql += QStringLiteral(") ");
+    const QString outputColumns = QStringLiteral(R"(
 SELECT p."id", p."clerkId", p."email", p."firstName", p."lastName",
        (extract(epoch FROM p."createdAt") * 1000)::bigint,
        (extract(epoch FROM p."updatedAt") * 1000)::bigint,
-       r.roles
+       )");
+    const QString order = QStringLiteral(R"(
+ORDER BY p."sortKey")") + listDir +
+                          QStringLiteral(R"(, p."id")") + listDir;
+    if (schema.hasRoles()) {
+        // The page's roles held at asOf, aggregated in one pass over "UserRole".
+        sql += outputColumns + QStringLiteral(R"(r.roles, p."sortKey"::text
 FROM page p
 LEFT JOIN (
     SELECT ur."userId", array_to_string(array_agg(DISTINCT ur."role" ORDER BY ur."role"), ',') AS roles
     FROM "UserRole" ur
     WHERE ur."userId" IN (SELECT "id" FROM page) AND )") +
                heldAtCondition(QStringLiteral("ur"), asOfExpr) + QStringLiteral(R"(
-    GROUP BY ur."userId") r ON r."userId" = p."id"
-ORDER BY p."createdAt" DESC, p."id" DESC)");
+    GROUP BY ur."userId") r ON r."userId" = p."id")") +
+               order;
     } else {
-        sql += QStringLiteral(R"(
-SELECT p."id", p."clerkId", p."email", p."firstName", p."lastName",
-       (extract(epoch FROM p."createdAt") * 1000)::bigint,
-       (extract(epoch FROM p."updatedAt") * 1000)::bigint,
-       NULL::text
-FROM page p
-ORDER BY p."createdAt" DESC, p."id" DESC)");
+        sql += outputColumns + QStringLiteral(R"(NULL::text, p."sortKey"::text
+FROM page p)") +
+               order;
     }
 
     QSqlQuery q(db);
@@ -244,17 +300,20 @@ ORDER BY p."createdAt" DESC, p."id" DESC)");
     if (schema.hasRoles())
         q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
     if (hasCursor) {
-        q.bindValue(QStringLiteral(":afterCreated"), utcLiteral(query.afterCreatedAt));
+        q.bindValue(QStringLiteral(":afterKey"), cursorKey);
         q.bindValue(QStringLiteral(":afterId"), query.afterId);
     }
     q.bindValue(QStringLiteral(":limit"), query.limit + 1);
+    if (query.offset > 0)
+        q.bindValue(QStringLiteral(":offset"), query.offset);
     execOrThrow(q, QStringLiteral("read users"));
 
+    // The look-ahead row is the last one read: the first in the list's order
+    // when reading backwards.
     UserPage page;
-    page.users.reserve(query.limit);
+    QList<QString> keys;
+    page.users.reserve(query.limit + 1);
     while (q.next()) {
-        if (page.users.size() == query.limit)
-            break; // the look-ahead row
         User user;
         user.id = q.value(0).toString();
         user.clerkId = q.value(1).toString();
@@ -266,9 +325,19 @@ ORDER BY p."createdAt" DESC, p."id" DESC)");
         const QString roles = q.value(7).toString();
         if (!roles.isEmpty())
             user.activeRoles = roles.split(QLatin1Char(','));
+        keys << q.value(8).toString();
         page.users << user;
     }
-    page.atEnd = page.users.size() < query.limit || !q.isValid();
+    page.atEnd = page.users.size() <= query.limit;
+    if (!page.atEnd) {
+        const qsizetype extra = query.backward ? 0 : page.users.size() - 1;
+        page.users.removeAt(extra);
+        keys.removeAt(extra);
+    }
+    if (!keys.isEmpty()) {
+        page.firstKey = keys.constFirst();
+        page.lastKey = keys.constLast();
+    }
     return page;
 }
 

@@ -5,9 +5,18 @@
 #include "modelroles.h"
 
 #include <QLocale>
-#include <QThreadPool>
+
+#include <limits>
 
 namespace rolecall {
+
+namespace {
+// Pages read at once: the data source has two workers for pages.
+constexpr int maxInFlight = 2;
+// Pages painted but not yet asked for that are remembered; older wishes (a
+// scrollbar dragged past them) are forgotten.
+constexpr int maxWanted = 4;
+} // namespace
 
 UsersTableModel::UsersTableModel(DataSource *source, QObject *parent)
     : QAbstractTableModel(parent)
@@ -18,7 +27,7 @@ UsersTableModel::~UsersTableModel() = default;
 
 int UsersTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_users.size());
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int UsersTableModel::columnCount(const QModelIndex &parent) const
@@ -30,7 +39,18 @@ QVariant UsersTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const User &user = m_users.at(index.row());
+    const int page = index.row() / m_pageSize;
+    const auto found = m_pages.constFind(page);
+    const int offset = index.row() % m_pageSize;
+    if (found == m_pages.constEnd() || offset >= found->users.size()) {
+        if (found == m_pages.constEnd() && m_lastError.isEmpty())
+            noteWanted(page);
+        if (index.column() == NameColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole))
+            return m_lastError.isEmpty() ? tr("Loading…") : QString();
+        return {};
+    }
+    found->lastUsed = ++m_clock;
+    const User &user = found->users.at(offset);
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
@@ -96,49 +116,98 @@ QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, i
 
 bool UsersTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_source && !m_atEnd && !m_loading && m_lastError.isEmpty();
+    return !parent.isValid() && m_source && !m_windowed && !m_atEnd && !m_appendInFlight &&
+           m_lastError.isEmpty();
 }
 
 void UsersTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return; // also guards against re-entry while a page is on its way
-    UserQuery query = currentQuery();
-    query.limit = m_pageSize;
-    if (!m_users.isEmpty()) {
-        query.afterCreatedAt = m_users.constLast().createdAt;
-        query.afterId = m_users.constLast().id;
+    fetchPage(m_rowCount / m_pageSize, true);
+}
+
+void UsersTableModel::sort(int column, Qt::SortOrder order)
+{
+    UserSortKey key = m_sortKey;
+    switch (Column(column)) {
+    case NameColumn:
+        key = UserSortKey::Name;
+        break;
+    case EmailColumn:
+        key = UserSortKey::Email;
+        break;
+    case ClerkIdColumn:
+        key = UserSortKey::ClerkId;
+        break;
+    case CreatedColumn:
+        key = UserSortKey::Created;
+        break;
+    case RolesColumn:
+    case ColumnCount:
+        return;
     }
-    setLoading(true);
-    const quint64 generation = m_generation;
-    watchFuture(
-        m_source->fetchUsers(query), this,
-        [this, generation](const UserPage &page) {
-            if (generation != m_generation)
-                return; // an answer to a search that is no longer shown
-            // Still "loading" while rows go in: a fetchMore() from a slot on
-            // rowsAboutToBeInserted would otherwise ask for this page again.
-            if (!page.users.isEmpty()) {
-                beginInsertRows({}, int(m_users.size()),
-                                int(m_users.size() + page.users.size()) - 1);
-                m_users.append(page.users);
-                endInsertRows();
-            }
-            m_atEnd = page.atEnd;
-            setLoading(false);
-            Q_EMIT pageLoaded();
-        },
-        [this, generation](const QString &message) {
-            if (generation != m_generation)
-                return;
-            setLoading(false);
-            fail(message);
-        });
+    const bool ascending = order == Qt::AscendingOrder;
+    if (key == m_sortKey && ascending == m_ascending && m_generation > 0)
+        return;
+    m_sortKey = key;
+    m_ascending = ascending;
+    refresh();
+}
+
+int UsersTableModel::sortColumn() const
+{
+    switch (m_sortKey) {
+    case UserSortKey::Name:
+        return NameColumn;
+    case UserSortKey::Email:
+        return EmailColumn;
+    case UserSortKey::ClerkId:
+        return ClerkIdColumn;
+    case UserSortKey::Created:
+        break;
+    }
+    return CreatedColumn;
 }
 
 void UsersTableModel::setPageSize(int rows)
 {
-    m_pageSize = qBound(1, rows, 5000);
+    const int size = qBound(1, rows, 5000);
+    if (size == m_pageSize)
+        return;
+    m_pageSize = size;
+    if (m_generation > 0)
+        refresh(); // the pages are cut differently now
+}
+
+void UsersTableModel::setMaxCachedPages(int pages)
+{
+    m_maxPages = qMax(2, pages);
+    evictPages(-1);
+}
+
+bool UsersTableModel::isRowLoaded(int row) const
+{
+    const auto found = m_pages.constFind(row / m_pageSize);
+    return found != m_pages.constEnd() && row % m_pageSize < found->users.size();
+}
+
+const User &UsersTableModel::userAt(int row) const
+{
+    static const User none;
+    const auto found = m_pages.constFind(row / m_pageSize);
+    if (found == m_pages.constEnd() || row < 0 || row % m_pageSize >= found->users.size())
+        return none;
+    return found->users.at(row % m_pageSize);
+}
+
+void UsersTableModel::prefetch(int first, int last)
+{
+    first = qMax(0, first);
+    last = qMin(last, m_rowCount - 1);
+    for (int page = first / m_pageSize; last >= 0 && page <= last / m_pageSize; ++page)
+        if (!m_pages.contains(page))
+            noteWanted(page);
 }
 
 void UsersTableModel::setSearch(const QString &text)
@@ -183,25 +252,195 @@ UserQuery UsersTableModel::currentQuery() const
     query.role = m_role;
     query.noRole = m_noRole;
     query.asOf = m_asOf;
+    query.sortKey = m_sortKey;
+    query.ascending = m_ascending;
     return query;
+}
+
+int UsersTableModel::rowsInPage(int page) const
+{
+    if (!m_windowed)
+        return m_pageSize;
+    return qBound(0, m_rowCount - page * m_pageSize, m_pageSize);
+}
+
+// The cheapest way to a page: by keyset from a neighbour read before, the
+// last page backwards from the end, and OFFSET only for the unvisited middle.
+UserQuery UsersTableModel::pageQuery(int page) const
+{
+    UserQuery query = currentQuery();
+    query.limit = m_pageSize;
+    if (page == 0)
+        return query;
+    if (const auto before = m_bounds.constFind(page - 1); before != m_bounds.constEnd()) {
+        query.afterKey = before->lastKey;
+        query.afterId = before->lastId;
+        return query;
+    }
+    if (const auto after = m_bounds.constFind(page + 1); after != m_bounds.constEnd()) {
+        query.backward = true;
+        query.afterKey = after->firstKey;
+        query.afterId = after->firstId;
+        return query;
+    }
+    if (m_windowed && (page + 1) * m_pageSize >= m_rowCount) {
+        query.backward = true;
+        query.limit = qMax(1, rowsInPage(page));
+        return query;
+    }
+    query.offset = page * m_pageSize;
+    return query;
+}
+
+void UsersTableModel::noteWanted(int page) const
+{
+    if (m_inFlight.contains(page))
+        return;
+    m_wanted.removeOne(page);
+    m_wanted.append(page);
+    while (m_wanted.size() > maxWanted)
+        m_wanted.removeFirst();
+    if (m_fetchScheduled)
+        return;
+    // data() is const and may run inside a paint: ask once the paint is done.
+    m_fetchScheduled = true;
+    auto *self = const_cast<UsersTableModel *>(this);
+    QMetaObject::invokeMethod(
+        self, [self] { self->fetchWanted(); }, Qt::QueuedConnection);
+}
+
+void UsersTableModel::fetchWanted()
+{
+    m_fetchScheduled = false;
+    if (!m_source || !m_lastError.isEmpty()) {
+        m_wanted.clear();
+        return;
+    }
+    // The most recently painted first: that is where the view is now.
+    while (m_inFlight.size() < maxInFlight && !m_wanted.isEmpty()) {
+        const int page = m_wanted.takeLast();
+        if (!m_pages.contains(page) && !m_inFlight.contains(page) && page * m_pageSize < m_rowCount)
+            fetchPage(page, false);
+    }
+}
+
+void UsersTableModel::fetchPage(int page, bool append)
+{
+    const bool wasLoading = isLoading();
+    if (append)
+        m_appendInFlight = true;
+    else
+        m_inFlight.insert(page);
+    const quint64 generation = m_generation;
+    watchFuture(
+        m_source->fetchUsers(pageQuery(page)), this,
+        [this, generation, page, append](const UserPage &result) {
+            if (generation != m_generation)
+                return; // an answer to a list that is no longer shown
+            const bool was = isLoading();
+            // Still "loading" while rows go in: a fetchMore() from a slot on
+            // rowsAboutToBeInserted would otherwise ask for this page again.
+            storePage(page, append, result);
+            if (append)
+                m_appendInFlight = false;
+            else
+                m_inFlight.remove(page);
+            updateLoading(was);
+            Q_EMIT pageLoaded();
+            if (!m_wanted.isEmpty())
+                fetchWanted();
+        },
+        [this, generation, page, append](const QString &message) {
+            if (generation != m_generation)
+                return;
+            const bool was = isLoading();
+            if (append)
+                m_appendInFlight = false;
+            else
+                m_inFlight.remove(page);
+            updateLoading(was);
+            fail(message);
+        });
+    updateLoading(wasLoading);
+}
+
+void UsersTableModel::storePage(int page, bool append, const UserPage &result)
+{
+    QList<User> users = result.users;
+    if (!users.isEmpty())
+        m_bounds.insert(page, PageBounds{result.firstKey, users.constFirst().id, result.lastKey,
+                                         users.constLast().id});
+    const int first = page * m_pageSize;
+    if (append && !m_windowed) {
+        if (!users.isEmpty()) {
+            beginInsertRows({}, m_rowCount, m_rowCount + int(users.size()) - 1);
+            m_rowCount += int(users.size());
+            m_pages.insert(page, Page{std::move(users), ++m_clock});
+            endInsertRows();
+        }
+        m_atEnd = result.atEnd;
+        expandToCount();
+    } else {
+        // The rows have their places already (counted): fill them in.
+        if (users.size() > rowsInPage(page))
+            users.resize(rowsInPage(page));
+        const int rows = int(users.size());
+        m_pages.insert(page, Page{std::move(users), ++m_clock});
+        if (rows > 0)
+            Q_EMIT dataChanged(index(first, 0), index(first + rows - 1, ColumnCount - 1));
+    }
+    evictPages(page);
+}
+
+// Once the count is in, every matching row gets its place, so the scrollbar
+// spans the whole list and the view can jump anywhere.
+void UsersTableModel::expandToCount()
+{
+    if (m_windowed || m_atEnd || m_totalCount < 0)
+        return;
+    if (m_rowCount == 0 && m_appendInFlight)
+        return; // rows appear with the first page, not as placeholders before it
+    const int total = int(qMin<qint64>(m_totalCount, std::numeric_limits<int>::max()));
+    if (total > m_rowCount) {
+        beginInsertRows({}, m_rowCount, total - 1);
+        m_rowCount = total;
+        m_windowed = true;
+        endInsertRows();
+    } else {
+        m_windowed = true; // all there already (or the count is behind)
+    }
+}
+
+// Drops the least recently painted pages beyond the limit (never `keep`).
+void UsersTableModel::evictPages(int keep)
+{
+    while (m_pages.size() > m_maxPages) {
+        auto oldest = m_pages.end();
+        for (auto it = m_pages.begin(); it != m_pages.end(); ++it)
+            if (it.key() != keep && (oldest == m_pages.end() || it->lastUsed < oldest->lastUsed))
+                oldest = it;
+        if (oldest == m_pages.end())
+            return;
+        m_pages.erase(oldest);
+    }
 }
 
 void UsersTableModel::refresh()
 {
     ++m_generation;
-    const bool wasLoading = m_loading;
+    const bool wasLoading = isLoading();
     beginResetModel();
-    // Freeing a million rows takes a while: do it off the GUI thread.
-    if (m_users.size() > 10000)
-        QThreadPool::globalInstance()->start(
-            [rows = std::move(m_users)]() mutable { rows.clear(); });
-    m_users = {};
+    m_pages.clear();
+    m_bounds.clear();
+    m_inFlight.clear(); // what was in flight belongs to the old generation
+    m_wanted.clear();
+    m_rowCount = 0;
+    m_windowed = false;
+    m_appendInFlight = false;
     m_atEnd = false;
     m_lastError.clear();
-    m_loading = false; // what was in flight belongs to the old generation
-    endResetModel();   // a view may fetchMore() from here: then that is the first page
-    if (wasLoading && !m_loading)
-        Q_EMIT loadingChanged(false);
+    endResetModel(); // a view may fetchMore() from here: then that is the first page
+    updateLoading(wasLoading);
     if (m_totalCount != -1) {
         m_totalCount = -1;
         Q_EMIT totalCountChanged(m_totalCount);
@@ -217,6 +456,7 @@ void UsersTableModel::refresh()
                 return;
             m_totalCount = count;
             Q_EMIT totalCountChanged(count);
+            expandToCount();
         },
         [this, generation](const QString &message) {
             if (generation == m_generation)
@@ -224,12 +464,10 @@ void UsersTableModel::refresh()
         });
 }
 
-void UsersTableModel::setLoading(bool loading)
+void UsersTableModel::updateLoading(bool wasLoading)
 {
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
+    if (wasLoading != isLoading())
+        Q_EMIT loadingChanged(isLoading());
 }
 
 void UsersTableModel::fail(const QString &message)

@@ -66,10 +66,13 @@ RawQuery rawUsersQuery(const UserQuery &query)
     const QString where =
         conditions.isEmpty() ? QString()
                              : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    raw.sql = QStringLiteral(R"(WITH page AS (SELECT u."id", u."clerkId", u."email", u."firstName",
+    raw.sql =
+        QStringLiteral(R"(WITH page AS (SELECT u."id", u."clerkId", u."email", u."firstName",
             u."lastName", u."createdAt", u."updatedAt" FROM "User" u)") +
-              where + QStringLiteral(R"( ORDER BY u."createdAt" DESC, u."id" DESC LIMIT )") +
-              limit + QStringLiteral(R"()
+        where +
+        (query.backward ? QStringLiteral(R"( ORDER BY u."createdAt" ASC, u."id" ASC LIMIT )")
+                        : QStringLiteral(R"( ORDER BY u."createdAt" DESC, u."id" DESC LIMIT )")) +
+        limit + QStringLiteral(R"()
 SELECT p."id", p."clerkId", p."email", p."firstName", p."lastName",
        (extract(epoch FROM p."createdAt") * 1000)::bigint,
        (extract(epoch FROM p."updatedAt") * 1000)::bigint,
@@ -79,7 +82,7 @@ LEFT JOIN (
     SELECT ur."userId", array_to_string(array_agg(DISTINCT ur."role" ORDER BY ur."role"), ',') AS roles
     FROM "UserRole" ur
     WHERE ur."userId" IN (SELECT "id" FROM page) AND )") +
-              heldAtCondition(QStringLiteral("ur"), asOf) + QStringLiteral(R"(
+        heldAtCondition(QStringLiteral("ur"), asOf) + QStringLiteral(R"(
     GROUP BY ur."userId") r ON r."userId" = p."id"
 ORDER BY p."createdAt" DESC, p."id" DESC)");
     return raw;

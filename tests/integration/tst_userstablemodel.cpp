@@ -1,13 +1,16 @@
 // UsersTableModel on a real PostgreSQL, watched by QAbstractItemModelTester:
-// paging on demand, search, stale answers, and errors.
+// the window cache (pages where the view looks, jumps, eviction), server-side
+// order checked against plain SQL, search, stale answers, and errors.
 #include "modelroles.h"
 #include "pgdatasource.h"
 #include "pgtestcluster.h"
+#include "rolefixtures.h"
 #include "testdata.h"
 #include "userstablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace rolecall;
@@ -28,14 +31,30 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void loadsTheFirstPageAndCounts();
-    void fetchesMorePagesOnDemand();
+    void loadsPagesWhereTheViewLooks();
+    void jumpsToTheEndAndTheMiddle();
+    void evictsPagesFarFromTheScreen();
+    void sortsOnTheServer_data();
+    void sortsOnTheServer();
     void searchReplacesTheRows();
     void dropsAnswersToAnOldSearch();
     void exposesUserRoles();
     void reportsErrorsAndStopsFetching();
 
 private:
+    // Asks for `row` as a view painting it would, and waits until it is in.
+    bool loadRow(int row);
+    QString emailAt(int row) const
+    {
+        return m_model->index(row, UsersTableModel::EmailColumn).data().toString();
+    }
+    QString idAt(int row) const { return m_model->index(row, 0).data(UserIdRole).toString(); }
+    // The id plain SQL puts at `row` in the console's default order.
+    QString sqlIdAt(int row, const QString &orderBy = defaultOrder, const QString &where = {});
+    static inline const QString defaultOrder = QStringLiteral(R"("createdAt" DESC, "id" DESC)");
+
     PgTestCluster *m_cluster = nullptr;
+    testing::RoleWriterDatabases m_sql;
     QString m_db;
     PgDataSource *m_source = nullptr;
     UsersTableModel *m_model = nullptr;
@@ -49,6 +68,25 @@ void TestUsersTableModel::initTestCase()
     QString error;
     m_db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
     QVERIFY2(testing::seedAkakoUsers(*m_cluster, m_db, userCount, &error), qPrintable(error));
+    QVERIFY2(m_sql.start(&error), qPrintable(error));
+}
+
+QString TestUsersTableModel::sqlIdAt(int row, const QString &orderBy, const QString &where)
+{
+    QSqlDatabase db = m_sql.connect(m_db);
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral(R"(SELECT "id" FROM "User" )") + where +
+                QStringLiteral(" ORDER BY ") + orderBy + QStringLiteral(" OFFSET ") +
+                QString::number(row) + QStringLiteral(" LIMIT 1")) ||
+        !q.next())
+        return QStringLiteral("(no row %1)").arg(row);
+    return q.value(0).toString();
+}
+
+bool TestUsersTableModel::loadRow(int row)
+{
+    m_model->index(row, UsersTableModel::NameColumn).data();
+    return QTest::qWaitFor([&] { return m_model->isRowLoaded(row); }, waitMs);
 }
 
 void TestUsersTableModel::init()
@@ -73,41 +111,141 @@ void TestUsersTableModel::loadsTheFirstPageAndCounts()
     m_model->refresh();
     QVERIFY(m_model->isLoading());
     QVERIFY(!m_model->canFetchMore({})); // one page in flight at a time
-    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 500, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() >= 500, waitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_model->totalCount(), qint64(userCount), waitMs);
     QVERIFY(!counted.isEmpty());
-    QVERIFY(!m_model->isLoading());
-    QVERIFY(m_model->canFetchMore({}));
+    // Counted: every row has its place, the scrollbar spans the whole list.
+    QCOMPARE(m_model->rowCount(), userCount);
+    QVERIFY(m_model->isComplete());
+    QVERIFY(!m_model->canFetchMore({}));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), waitMs);
+    QVERIFY(m_model->isRowLoaded(0));
+    QVERIFY(m_model->isRowLoaded(499));
+    QVERIFY(!m_model->isRowLoaded(500));
     QCOMPARE(m_model->columnCount(), int(UsersTableModel::ColumnCount));
     QCOMPARE(m_model->headerData(UsersTableModel::ClerkIdColumn, Qt::Horizontal).toString(),
              QStringLiteral("Clerk ID"));
-    QCOMPARE(m_model->index(0, UsersTableModel::EmailColumn).data().toString(),
-             QStringLiteral("user99999@example.test"));
+    QCOMPARE(emailAt(0), QStringLiteral("user99999@example.test"));
     QCOMPARE(m_model->index(0, UsersTableModel::NameColumn).data().toString(),
              QStringLiteral("Kenji O'Brien"));
 }
 
-void TestUsersTableModel::fetchesMorePagesOnDemand()
+void TestUsersTableModel::loadsPagesWhereTheViewLooks()
 {
     m_model->refresh();
-    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 500, waitMs);
-    for (int pages = 2; pages <= 6; ++pages) {
-        QVERIFY(m_model->canFetchMore({}));
-        m_model->fetchMore({});
-        m_model->fetchMore({}); // re-entry while loading is ignored
-        QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), pages * 500, waitMs);
-    }
-    // no duplicates at page seams
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->isComplete() && !m_model->isLoading(), waitMs);
+    // A row not loaded yet says so, and asking for it loads its page.
+    QCOMPARE(m_model->index(600, UsersTableModel::NameColumn).data().toString(),
+             QStringLiteral("Loading…"));
+    QVERIFY(!m_model->index(600, 0).data(UserIdRole).isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->isRowLoaded(600), waitMs);
+    QVERIFY(!m_model->isRowLoaded(1000));
+    for (int page = 2; page <= 6; ++page)
+        QVERIFY(loadRow(page * 500));
+    // Pages read by keyset from their neighbours: no duplicates at the seams,
+    // newest first throughout.
     QSet<QString> ids;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        ids.insert(m_model->index(row, 0).data(UserIdRole).toString());
-    QCOMPARE(ids.size(), m_model->rowCount());
+    QDateTime previous;
+    for (int row = 0; row < 3500; ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        ids.insert(index.data(UserIdRole).toString());
+        const QDateTime created = index.data(CreatedAtRole).toDateTime();
+        QVERIFY(!previous.isValid() || created <= previous);
+        previous = created;
+    }
+    QCOMPARE(ids.size(), 3500);
+    for (const int row : {499, 500, 1999, 2000, 3499})
+        QCOMPARE(idAt(row), sqlIdAt(row));
+}
+
+void TestUsersTableModel::jumpsToTheEndAndTheMiddle()
+{
+    m_model->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->isComplete() && !m_model->isLoading(), waitMs);
+    QVERIFY(loadRow(userCount - 1)); // the last page, read backwards from the end
+    QCOMPARE(emailAt(userCount - 1), QStringLiteral("user50000@example.test"));
+    for (const int row : {userCount - 1, userCount - 500})
+        QCOMPARE(idAt(row), sqlIdAt(row));
+    QVERIFY(loadRow(userCount - 501)); // its neighbour, backwards by keyset
+    QCOMPARE(idAt(userCount - 501), sqlIdAt(userCount - 501));
+    QCOMPARE(idAt(userCount - 1000), sqlIdAt(userCount - 1000));
+    QVERIFY(loadRow(50250)); // the unvisited middle
+    for (const int row : {50000, 50250, 50499})
+        QCOMPARE(idAt(row), sqlIdAt(row));
+    QVERIFY(loadRow(49999)); // above it, backwards by keyset
+    QCOMPARE(idAt(49999), sqlIdAt(49999));
+    QCOMPARE(idAt(49500), sqlIdAt(49500));
+}
+
+void TestUsersTableModel::evictsPagesFarFromTheScreen()
+{
+    m_model->setMaxCachedPages(3);
+    m_model->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->isComplete() && !m_model->isLoading(), waitMs);
+    for (int page = 1; page < 12; ++page) {
+        QVERIFY(loadRow(page * 500));
+        QVERIFY(m_model->cachedPageCount() <= 3);
+    }
+    // (The model tester keeps looking at row 0: page 0 stays.)
+    QVERIFY(!m_model->isRowLoaded(500));
+    QVERIFY(m_model->userAt(500).id.isEmpty());
+    QVERIFY(loadRow(500)); // read again when looked at
+    QCOMPARE(idAt(500), sqlIdAt(500));
+    QVERIFY(loadRow(2 * 500 + 7)); // evicted, read again from its known bounds
+    QCOMPARE(idAt(1007), sqlIdAt(1007));
+    QVERIFY(m_model->cachedPageCount() <= 3);
+}
+
+void TestUsersTableModel::sortsOnTheServer_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("expression");
+    const QString name =
+        QStringLiteral(R"((coalesce("firstName", '') || ' ' || coalesce("lastName", '')))");
+    QTest::newRow("name ascending")
+        << int(UsersTableModel::NameColumn) << int(Qt::AscendingOrder) << name;
+    QTest::newRow("name descending")
+        << int(UsersTableModel::NameColumn) << int(Qt::DescendingOrder) << name;
+    QTest::newRow("email ascending") << int(UsersTableModel::EmailColumn) << int(Qt::AscendingOrder)
+                                     << QStringLiteral(R"("email")");
+    QTest::newRow("clerk id descending")
+        << int(UsersTableModel::ClerkIdColumn) << int(Qt::DescendingOrder)
+        << QStringLiteral(R"("clerkId")");
+    QTest::newRow("created ascending")
+        << int(UsersTableModel::CreatedColumn) << int(Qt::AscendingOrder)
+        << QStringLiteral(R"("createdAt")");
+}
+
+void TestUsersTableModel::sortsOnTheServer()
+{
+    QFETCH(int, column);
+    QFETCH(int, order);
+    QFETCH(QString, expression);
+    m_model->setSearch(QStringLiteral("o'brien")); // 11,119 rows, many equal names
+    m_model->sort(column, Qt::SortOrder(order));
+    QCOMPARE(m_model->sortColumn(), column);
+    QCOMPARE(m_model->sortOrder(), Qt::SortOrder(order));
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->isComplete() && !m_model->isLoading(), waitMs);
+    const int rows = m_model->rowCount();
+    QCOMPARE(rows, 11119);
+    const QString dir =
+        order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString where = QStringLiteral(
+        R"(WHERE lower(coalesce("email",'') || ' ' || coalesce("clerkId",'') || ' ' ||
+           coalesce("firstName",'') || ' ' || coalesce("lastName",'')) LIKE '%o''brien%')");
+    // First, seams by keyset, last (backwards), middle (offset), its neighbour.
+    for (const int row : {0, 499, 500, 1000, rows - 1, rows - 500, 5600, 5499}) {
+        QVERIFY2(loadRow(row), qPrintable(QString::number(row)));
+        QCOMPARE(idAt(row),
+                 sqlIdAt(row, expression + dir + QStringLiteral(R"(, "id")") + dir, where));
+    }
 }
 
 void TestUsersTableModel::searchReplacesTheRows()
 {
     m_model->refresh();
-    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 500, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->isComplete(), waitMs);
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
     m_model->setSearch(QStringLiteral("  user12345@example.test "));
     QCOMPARE(m_model->search(), QStringLiteral("user12345@example.test"));
@@ -118,8 +256,8 @@ void TestUsersTableModel::searchReplacesTheRows()
     QTRY_COMPARE_WITH_TIMEOUT(m_model->totalCount(), qint64(1), waitMs);
 
     m_model->setSearch(QStringLiteral("O'Brien"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 500, waitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_model->totalCount(), qint64(11119), waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 11119, waitMs);
     QVERIFY(m_model->index(0, UsersTableModel::NameColumn)
                 .data()
                 .toString()
