@@ -74,6 +74,8 @@ QVariant GrantsTableModel::data(const QModelIndex &index, int role) const
         case EndColumn:
             return g.effectiveEnd.isValid() ? localTime(g.effectiveEnd) : tr("open-ended");
         case AssignedByColumn:
+            if (g.assignedByEmail.isEmpty() && g.assignedBy.isEmpty())
+                return tr("(not recorded)");
             return personOf(g.assignedByEmail, g.assignedBy);
         case ReasonColumn:
             return g.reason;

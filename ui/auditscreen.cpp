@@ -57,8 +57,10 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
     m_actor->setAccessibleName(tr("Actor filter"));
     m_actor->setPlaceholderText(tr("By: email or Clerk ID"));
     m_actor->setClearButtonEnabled(true);
+    // Wide enough for the hint, so nobody has to guess what goes in.
     for (QLineEdit *field : {m_user, m_actor})
-        field->setMinimumWidth(fontMetrics().averageCharWidth() * 22);
+        field->setMinimumWidth(fontMetrics().horizontalAdvance(field->placeholderText()) +
+                               fontMetrics().height() * 3);
 
     m_role = new QComboBox(this);
     m_role->setObjectName(QStringLiteral("roleFilter"));

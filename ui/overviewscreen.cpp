@@ -77,9 +77,14 @@ OverviewScreen::OverviewScreen(DataSource *source, QWidget *parent)
     m_rolesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rolesView->verticalHeader()->hide();
     m_rolesView->horizontalHeader()->setStretchLastSection(true);
-    m_rolesView->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
+    m_rolesView->setAlternatingRowColors(true);
+    m_rolesView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_rolesView->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_rolesView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    m_rolesView->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
     rolesLayout->addWidget(m_rolesView);
-    lower->addWidget(rolesBox, 2);
+    rolesLayout->addStretch();
+    lower->addWidget(rolesBox, 1);
 
     auto *chartBox = new QGroupBox(tr("Active grants per role, last 12 months"), this);
     auto *chartLayout = new QVBoxLayout(chartBox);
@@ -211,6 +216,10 @@ void OverviewScreen::show(const OverviewFigures &figures)
         m_roles->appendRow(row);
     }
     m_rolesView->resizeColumnsToContents();
+    // As tall as its rows (a deployment may have many roles), no taller.
+    m_rolesView->setMaximumHeight(m_rolesView->horizontalHeader()->height() +
+                                  m_rolesView->verticalHeader()->length() +
+                                  2 * m_rolesView->frameWidth());
     m_chart->setData(figures.months, figures.series);
 }
 
