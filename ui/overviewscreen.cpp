@@ -170,7 +170,7 @@ void OverviewScreen::refresh()
     const quint64 request = ++m_request;
     showBanner({});
     if (!m_source) {
-        show(OverviewFigures{});
+        showFigures(OverviewFigures{});
         setBusy(false);
         showBanner(tr("No database is open."));
         return;
@@ -182,7 +182,7 @@ void OverviewScreen::refresh()
             if (request != m_request)
                 return; // an older refresh, or another data source
             setBusy(false);
-            show(figures);
+            showFigures(figures);
             if (!figures.rolesSupported)
                 showBanner(tr("Roles are not available for this schema: its users have no "
                               "roles, so only the user count is shown."));
@@ -191,12 +191,12 @@ void OverviewScreen::refresh()
             if (request != m_request)
                 return;
             setBusy(false);
-            show(OverviewFigures{});
+            showFigures(OverviewFigures{});
             showBanner(message);
         });
 }
 
-void OverviewScreen::show(const OverviewFigures &figures)
+void OverviewScreen::showFigures(const OverviewFigures &figures)
 {
     m_figures = figures;
     const QLocale locale;

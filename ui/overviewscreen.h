@@ -53,7 +53,7 @@ Q_SIGNALS:
 
 private:
     QLabel *addCard(QGridLayout *grid, int column, const QString &objectName, const QString &title);
-    void show(const OverviewFigures &figures);
+    void showFigures(const OverviewFigures &figures);
     void setBusy(bool busy);
     void showBanner(const QString &message);
 
