@@ -6,6 +6,7 @@
 #include "connectionsettings.h"
 #include "mainwindow.h"
 #include "pgdatasource.h"
+#include "profileconnectiontester.h"
 #include "profilesdialog.h"
 #include "profilestore.h"
 #include "signindialog.h"
@@ -68,6 +69,7 @@ void ConsoleController::chooseProfile()
     auto *dialog = new ProfilesDialog(*m_profiles, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setCurrentProfile(m_profile.name);
+    dialog->setConnectionTester(new ProfileConnectionTester(m_network, dialog));
     connect(dialog, &ProfilesDialog::profileRemoved, this, [this](const QString &name) {
         // Its session goes with it; nothing of it stays in the keychain.
         for (const QString &what : {QStringLiteral("session"), QStringLiteral("clerk-secret-key")})

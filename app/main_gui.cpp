@@ -7,6 +7,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 using rolecall::ConnectionSettings;
 using rolecall::DataSource;
@@ -31,6 +34,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("rolecall"));
     QApplication::setApplicationDisplayName(QStringLiteral("Rolecall"));
     QApplication::setApplicationVersion(QStringLiteral(ROLECALL_VERSION));
+
+    // The console's own strings (compiled in as :/i18n) and Qt's, for the
+    // system locale; without a match everything stays in English.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("rolecall"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

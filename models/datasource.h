@@ -1,6 +1,8 @@
 #pragma once
 
+#include "datasourceerror.h"
 #include "domain.h"
+#include "grantlist.h"
 #include "roles.h"
 
 #include <QFuture>
@@ -64,6 +66,26 @@ public:
 
     // "user@host:port/db" or the API's base URL, for titles and messages.
     virtual QString displayName() const = 0;
+
+    // --- the Grants and Overview screens (default: not supported) ---
+
+    // One keyset page of every grant of every user, newest first.
+    virtual QFuture<GrantPage> fetchGrantPage(const GrantListQuery &query)
+    {
+        Q_UNUSED(query)
+        return notSupported<GrantPage>();
+    }
+    // Counts per role, users without a role, and the 12-month series.
+    virtual QFuture<OverviewFigures> fetchOverview() { return notSupported<OverviewFigures>(); }
+
+protected:
+    template <typename T>
+    static QFuture<T> notSupported()
+    {
+        return QtFuture::makeExceptionalFuture<T>(std::make_exception_ptr(
+            DataSourceError(DataSourceError::Kind::Schema,
+                            QStringLiteral("This data source cannot answer that yet."))));
+    }
 };
 
 } // namespace rolecall

@@ -1,6 +1,7 @@
 #include "pgdatasource.h"
 
 #include "datasourceerror.h"
+#include "pggrantsquery.h"
 #include "pgrolesquery.h"
 #include "pgrolewriter.h"
 #include "pgschema.h"
@@ -282,6 +283,20 @@ QFuture<bool> PgDataSource::installAuditTable(const Actor &actor)
 QFuture<bool> PgDataSource::auditTableInstalled()
 {
     return run<bool>([](QSqlDatabase &db) { return rolecall::auditTableInstalled(db); });
+}
+
+QFuture<GrantPage> PgDataSource::fetchGrantPage(const GrantListQuery &query)
+{
+    return run<GrantPage>(
+        [this, query](QSqlDatabase &db) { return fetchGrantListPage(db, schema(db), query); });
+}
+
+// Whole-table aggregates: on the count worker, so pages never queue behind them.
+QFuture<OverviewFigures> PgDataSource::fetchOverview()
+{
+    return run<OverviewFigures>(
+        [this](QSqlDatabase &db) { return fetchOverviewFigures(db, schema(db)); }, true,
+        &m_countPool);
 }
 
 } // namespace rolecall

@@ -49,6 +49,8 @@ public:
     QFuture<QList<RoleGrant>> applyBulkGrant(const Actor &actor,
                                              const BulkGrantRequest &request) override;
     QString displayName() const override;
+    QFuture<GrantPage> fetchGrantPage(const GrantListQuery &query) override;
+    QFuture<OverviewFigures> fetchOverview() override;
 
     const ConnectionSettings &settings() const { return m_settings; }
 

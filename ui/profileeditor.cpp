@@ -1,5 +1,6 @@
 #include "profileeditor.h"
 
+#include "futurewatch.h"
 #include "profilestore.h"
 
 #include <QCheckBox>
@@ -106,12 +107,29 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
     m_buttons->button(QDialogButtonBox::Ok)->setText(editing ? tr("Save") : tr("Add"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(editing ? tr("Save") : tr("Add"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    // Test connection: the issuer's discovery document and the database, as typed.
+    m_test = m_buttons->addButton(tr("&Test Connection"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(QStringLiteral("testButton"));
+    m_test->setAccessibleName(tr("Test connection"));
+    m_test->setToolTip(tr("Check the issuer's discovery document and the database as typed, "
+                          "without saving"));
+    m_test->hide(); // until a tester is set
+    connect(m_test, &QPushButton::clicked, this, &ProfileEditor::testConnection);
+
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("testResultLabel"));
+    m_testResult->setAccessibleName(tr("Connection test result"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->hide();
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileEditor::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileEditor::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_error);
+    layout->addWidget(m_testResult);
     layout->addStretch();
     layout->addWidget(m_buttons);
     layout->setSizeConstraint(QLayout::SetMinimumSize); // the error label may grow
@@ -145,6 +163,49 @@ void ProfileEditor::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->show();
+}
+
+void ProfileEditor::setConnectionTester(ConnectionTester *tester)
+{
+    m_tester = tester;
+    m_test->setVisible(tester != nullptr);
+}
+
+QString ProfileEditor::testResultText() const
+{
+    return m_testResult->isHidden() ? QString() : m_testResult->text();
+}
+
+void ProfileEditor::testConnection()
+{
+    if (!m_tester || m_testing)
+        return;
+    m_testing = true;
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Testing the issuer and the database…"));
+    m_testResult->show();
+    const quint64 run = ++m_testRun;
+    const auto line = [](bool ok, const QString &what, const QString &message) {
+        return (ok ? tr("✓ %1: %2") : tr("✗ %1: %2")).arg(what, message);
+    };
+    watchFuture(
+        m_tester->test(profileFromFields()), this,
+        [this, run, line](const ConnectionTestResult &result) {
+            if (run != m_testRun)
+                return;
+            m_testing = false;
+            m_test->setEnabled(true);
+            m_testResult->setText(line(result.issuerOk, tr("Issuer"), result.issuerMessage) +
+                                  QLatin1Char('\n') +
+                                  line(result.databaseOk, tr("Database"), result.databaseMessage));
+        },
+        [this, run](const QString &message) {
+            if (run != m_testRun)
+                return;
+            m_testing = false;
+            m_test->setEnabled(true);
+            m_testResult->setText(tr("The test could not run: %1").arg(message));
+        });
 }
 
 void ProfileEditor::accept()

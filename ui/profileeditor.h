@@ -1,8 +1,10 @@
 #pragma once
 
+#include "connectiontester.h"
 #include "profile.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <optional>
 
@@ -10,6 +12,7 @@ class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace rolecall {
 
@@ -31,8 +34,14 @@ public:
     Profile profile() const { return m_saved; } // what was saved, after accept
     QString errorText() const;                  // the inline problem; empty when none
 
+    // Enables "Test connection" (not owned; nullptr hides the button).
+    void setConnectionTester(ConnectionTester *tester);
+    QString testResultText() const; // what the last test found; empty before one
+    bool isTesting() const { return m_testing; }
+
 public Q_SLOTS:
     void accept() override;
+    void testConnection();
 
 private:
     Profile profileFromFields() const;
@@ -49,6 +58,11 @@ private:
     QCheckBox *m_makeDefault = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_test = nullptr;
+    QLabel *m_testResult = nullptr;
+    QPointer<ConnectionTester> m_tester;
+    quint64 m_testRun = 0;
+    bool m_testing = false;
 };
 
 } // namespace rolecall

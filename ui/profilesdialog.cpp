@@ -193,6 +193,7 @@ void ProfilesDialog::addProfile()
     // open(), not exec(): no nested event loop; the list reloads when it closes.
     auto *editor = new ProfileEditor(m_store, std::nullopt, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->setConnectionTester(m_tester);
     connect(editor, &QDialog::accepted, this, [this, editor] { reload(editor->profile().name); });
     editor->open();
 }
@@ -205,6 +206,7 @@ void ProfilesDialog::editProfile()
         return;
     auto *editor = new ProfileEditor(m_store, existing, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->setConnectionTester(m_tester);
     connect(editor, &QDialog::accepted, this, [this, editor] { reload(editor->profile().name); });
     editor->open();
 }

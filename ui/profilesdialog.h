@@ -1,6 +1,9 @@
 #pragma once
 
+#include "connectiontester.h"
+
 #include <QDialog>
+#include <QPointer>
 
 #include <functional>
 
@@ -29,6 +32,8 @@ public:
     ~ProfilesDialog() override;
 
     void setConfirmation(Confirmation confirm);
+    // Offered to the profile editor as "Test connection" (not owned).
+    void setConnectionTester(ConnectionTester *tester) { m_tester = tester; }
 
     QString selectedProfile() const { return m_selected; } // after accept
     QString currentProfile() const;                        // highlighted in the list
@@ -64,6 +69,7 @@ private:
     QPushButton *m_default = nullptr;
     QPushButton *m_open = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QPointer<ConnectionTester> m_tester;
 };
 
 } // namespace rolecall

@@ -1,0 +1,118 @@
+// rolecall-screen-preview: one of the console's screens on the demo data, in a
+// throwaway PostgreSQL, to look at (and take screenshots of) without signing in.
+//
+//   rolecall-screen-preview grants|expiring|audit|overview|sehatscan [--save FILE] [--dark]
+//
+// With --save it writes a PNG of the window once the data is in and quits;
+// under Xvfb: xvfb-run -a -s "-screen 0 1280x800x24" rolecall-screen-preview audit --save a.png
+#include "auditscreen.h"
+#include "grantsscreen.h"
+#include "overviewscreen.h"
+#include "pgdatasource.h"
+#include "pgtestcluster.h"
+#include "testdata.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QPalette>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTimer>
+
+using namespace rolecall;
+using rolecall::testing::Fixture;
+using rolecall::testing::PgTestCluster;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    return p;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("rolecall-screen-preview"));
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("screen"),
+                                 QStringLiteral("grants, expiring, audit, overview or sehatscan"));
+    parser.addOption(
+        {QStringLiteral("save"), QStringLiteral("Write a PNG and quit."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("dark"), QStringLiteral("A dark palette.")});
+    parser.addHelpOption();
+    parser.process(app);
+    const QString which = parser.positionalArguments().value(0, QStringLiteral("grants"));
+    if (parser.isSet(QStringLiteral("dark"))) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+
+    PgTestCluster *cluster = PgTestCluster::shared();
+    if (!cluster) {
+        qCritical("%s", qUtf8Printable(PgTestCluster::startError()));
+        return 1;
+    }
+    QString error;
+    QString db;
+    if (which == QLatin1String("sehatscan")) {
+        db = cluster->createDatabase(Fixture::SehatScan, &error);
+        if (db.isEmpty() || !testing::seedSehatScanUsers(*cluster, db, 50, &error)) {
+            qCritical("%s", qUtf8Printable(error));
+            return 1;
+        }
+    } else {
+        db = cluster->createDatabase(Fixture::AkakoLms, &error);
+        QFile demo(QStringLiteral(":/sql/akako-demo-data.sql"));
+        if (db.isEmpty() || !demo.open(QIODevice::ReadOnly) ||
+            !cluster->exec(db, QString::fromUtf8(demo.readAll()), &error)) {
+            qCritical("cannot load the demo data: %s", qUtf8Printable(error));
+            return 1;
+        }
+    }
+    PgDataSource source(cluster->connection(db));
+
+    QWidget *screen = nullptr;
+    if (which == QLatin1String("audit"))
+        screen = new AuditScreen(&source);
+    else if (which == QLatin1String("overview"))
+        screen = new OverviewScreen(&source);
+    else {
+        auto *grants = new GrantsScreen(&source);
+        if (which == QLatin1String("expiring"))
+            grants->viewChooser()->setCurrentIndex(1);
+        screen = grants;
+    }
+    screen->setWindowTitle(QStringLiteral("Rolecall — %1").arg(which));
+    screen->resize(1200, 720);
+    screen->show();
+    if (auto *audit = qobject_cast<AuditScreen *>(screen))
+        QTimer::singleShot(2500, audit, [audit] { audit->view()->selectRow(1); });
+
+    if (parser.isSet(QStringLiteral("save"))) {
+        const QString file = parser.value(QStringLiteral("save"));
+        QTimer::singleShot(4000, screen, [screen, file] {
+            if (!screen->grab().save(file))
+                qCritical("cannot write %s", qUtf8Printable(file));
+            QApplication::quit();
+        });
+    }
+    const int code = QApplication::exec();
+    delete screen;
+    return code;
+}
