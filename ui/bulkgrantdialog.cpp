@@ -177,12 +177,12 @@ QString BulkGrantDialog::validationProblem() const
 
 QString BulkGrantDialog::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return !m_error->isHidden() ? m_error->text() : QString();
 }
 
 QString BulkGrantDialog::summaryText() const
 {
-    return m_summary->isVisible() ? m_summary->text() : QString();
+    return !m_summary->isHidden() ? m_summary->text() : QString();
 }
 
 void BulkGrantDialog::inputsChanged()

@@ -89,7 +89,7 @@ EndRequest EndGrantDialog::request() const
 
 QString EndGrantDialog::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return !m_error->isHidden() ? m_error->text() : QString();
 }
 
 bool EndGrantDialog::asksForSelfDemotion() const

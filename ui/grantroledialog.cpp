@@ -155,7 +155,7 @@ QString GrantRoleDialog::previewText() const
 
 QString GrantRoleDialog::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return !m_error->isHidden() ? m_error->text() : QString();
 }
 
 void GrantRoleDialog::updateState()

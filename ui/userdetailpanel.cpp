@@ -178,7 +178,7 @@ void UserDetailPanel::setWriteAccess(bool canWrite, const QString &reason)
 
 QString UserDetailPanel::statusText() const
 {
-    return m_status->isVisible() ? m_status->text() : QString();
+    return !m_status->isHidden() ? m_status->text() : QString();
 }
 
 const GrantView *UserDetailPanel::selectedGrant() const

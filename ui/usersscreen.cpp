@@ -213,29 +213,14 @@ void UsersScreen::setDataSource(DataSource *source)
         updateActions();
         return;
     }
+    // The view gets the model in start(): a view asks for rows as soon as it
+    // has a model, and rows must wait for the schema and the restored filters.
     m_model = new UsersTableModel(source, this);
-    m_view->setModel(m_model);
     connect(m_model, &UsersTableModel::loadingChanged, this, &UsersScreen::loadingChanged);
     connect(m_model, &UsersTableModel::totalCountChanged, this, &UsersScreen::countChanged);
     connect(m_model, &UsersTableModel::pageLoaded, this, &UsersScreen::countChanged);
     connect(m_model, &UsersTableModel::pageLoaded, this, &UsersScreen::pageLoaded);
     connect(m_model, &UsersTableModel::errorOccurred, this, &UsersScreen::errorOccurred);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &UsersScreen::currentRowChanged);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &UsersScreen::updateActions);
-
-    // Remembered column widths win; otherwise fit the columns to the first page.
-    const QSettings settings;
-    const bool restored = m_view->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("mainWindow/usersHeader")).toByteArray());
-    if (!restored) {
-        auto fitOnce = std::make_shared<QMetaObject::Connection>();
-        *fitOnce = connect(m_model, &UsersTableModel::pageLoaded, this, [this, fitOnce] {
-            disconnect(*fitOnce);
-            fitColumnsToContents();
-        });
-    }
     updateActions();
 }
 
@@ -256,10 +241,33 @@ void UsersScreen::start(const SchemaInfo &schema)
     for (QWidget *w : std::initializer_list<QWidget *>{m_roleFilter, m_noRole, m_asOfEnabled})
         w->setEnabled(schema.hasRoles());
     m_started = true;
-    applyFilters();
-    if (m_model)
+    if (m_model) {
+        // Search first: each setter reloads only when its value changes.
         m_model->setSearch(m_search->text());
+        applyFilters();
+        attachModel();
+    }
     updateActions();
+}
+
+void UsersScreen::attachModel()
+{
+    m_view->setModel(m_model);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &UsersScreen::currentRowChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &UsersScreen::updateActions);
+    // Remembered column widths win; otherwise fit the columns to the first page.
+    const QSettings settings;
+    const bool restored = m_view->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("mainWindow/usersHeader")).toByteArray());
+    if (!restored) {
+        auto fitOnce = std::make_shared<QMetaObject::Connection>();
+        *fitOnce = connect(m_model, &UsersTableModel::pageLoaded, this, [this, fitOnce] {
+            disconnect(*fitOnce);
+            fitColumnsToContents();
+        });
+    }
 }
 
 void UsersScreen::applyFilters()
@@ -525,7 +533,7 @@ void UsersScreen::saveSettings() const
     settings.setValue(settingsGroup + QStringLiteral("role"),
                       m_roleFilter->currentData().toString());
     settings.setValue(settingsGroup + QStringLiteral("noRole"), m_noRole->isChecked());
-    if (m_model)
+    if (m_view->model())
         settings.setValue(QStringLiteral("mainWindow/usersHeader"),
                           m_view->horizontalHeader()->saveState());
 }

@@ -96,6 +96,7 @@ private:
     void buildFilterBar(QHBoxLayout *bar);
     void buildActions();
     void applyFilters();
+    void attachModel();
     void currentRowChanged();
     void updateActions();
     void fitColumnsToContents();
