@@ -4,6 +4,7 @@
 #include "datasource.h"
 #include "futurewatch.h"
 #include "signinservice.h"
+#include "usersscreen.h"
 #include "userstablemodel.h"
 
 #include <QAction>
@@ -18,18 +19,14 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include <memory>
 
 namespace rolecall {
-
-namespace {
-constexpr int searchDebounceMs = 250;
-}
 
 MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     : QMainWindow(parent)
@@ -51,39 +48,27 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     m_banner->hide();
     layout->addWidget(m_banner);
 
-    m_view = new QTableView(central);
-    m_view->setObjectName(QStringLiteral("usersView"));
-    m_view->setAccessibleName(tr("Users"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideRight);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_view);
+    m_screens = new QTabWidget(central);
+    m_screens->setObjectName(QStringLiteral("screens"));
+    m_screens->setAccessibleName(tr("Screens"));
+    m_screens->setDocumentMode(true);
+    layout->addWidget(m_screens, 1);
     setCentralWidget(central);
 
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("searchField"));
-    m_search->setPlaceholderText(tr("Search name, email or Clerk ID"));
-    m_search->setAccessibleName(tr("Search users"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(320);
-
-    m_searchDebounce = new QTimer(this);
-    m_searchDebounce->setSingleShot(true);
-    m_searchDebounce->setInterval(searchDebounceMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchDebounce, qOverload<>(&QTimer::start));
-    connect(m_searchDebounce, &QTimer::timeout, this, [this] {
-        if (m_model)
-            m_model->setSearch(m_search->text());
-    });
+    m_users = new UsersScreen(m_screens);
+    addScreen(m_users, tr("&Users"));
+    connect(m_users, &UsersScreen::loadingChanged, this,
+            [this](bool loading) { m_busy->setVisible(loading); });
+    connect(m_users, &UsersScreen::countChanged, this, &MainWindow::updateCountLabel);
+    connect(m_users, &UsersScreen::errorOccurred, this, &MainWindow::showBanner);
+    connect(m_users, &UsersScreen::pageLoaded, m_banner, &QWidget::hide);
+    connect(m_users, &UsersScreen::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     m_sourceLabel = new QLabel(this);
     m_schemaLabel = new QLabel(this);
     m_countLabel = new QLabel(this);
+    m_countLabel->setAccessibleName(tr("Users loaded"));
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0); // busy indicator
     m_busy->setMaximumWidth(120);
@@ -97,28 +82,75 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     statusBar()->addPermanentWidget(m_account);
 
     buildActions();
+    setAccess(false, {}, {});
     restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
+
+QTableView *MainWindow::usersView() const
+{
+    return m_users->view();
+}
+
+QLineEdit *MainWindow::searchField() const
+{
+    return m_users->searchField();
+}
+
+UsersTableModel *MainWindow::usersModel() const
+{
+    return m_users->model();
+}
+
+void MainWindow::addScreen(QWidget *screen, const QString &title)
+{
+    if (!screen)
+        return;
+    if (screen->accessibleName().isEmpty())
+        screen->setAccessibleName(QString(title).remove(QLatin1Char('&')));
+    m_screens->addTab(screen, title);
+    if (!m_savedScreen.isEmpty() && screen->objectName() == m_savedScreen)
+        m_screens->setCurrentWidget(screen);
+}
+
+void MainWindow::showScreen(const QString &objectName)
+{
+    for (int i = 0; i < m_screens->count(); ++i) {
+        if (m_screens->widget(i)->objectName() == objectName) {
+            m_screens->setCurrentIndex(i);
+            return;
+        }
+    }
+}
 
 void MainWindow::buildActions()
 {
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     auto *open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
     open->setShortcut(QKeySequence::Open);
+    fileMenu->addAction(m_users->exportAction());
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    auto *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_users->copyAction());
+
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *reload = viewMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
-    reload->setShortcut(QKeySequence::Refresh);
+    reload->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
+    reload->setShortcutContext(Qt::ApplicationShortcut);
     auto *find = viewMenu->addAction(tr("&Find User"), this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
+        showScreen(m_users->objectName());
+        m_users->focusSearch();
     });
     find->setShortcut(QKeySequence::Find);
+
+    auto *usersMenu = menuBar()->addMenu(tr("&Roles"));
+    usersMenu->addAction(m_users->grantAction());
+    usersMenu->addAction(m_users->endAction());
+    usersMenu->addAction(m_users->bulkGrantAction());
 
     auto *accountMenu = menuBar()->addMenu(tr("&Account"));
     m_signInAction = accountMenu->addAction(tr("&Sign In…"), this, &MainWindow::signInRequested);
@@ -127,20 +159,26 @@ void MainWindow::buildActions()
     accountMenu->addAction(tr("&Profiles…"), this, &MainWindow::profilesRequested);
     updateAccountActions();
 
-    auto *toolBar = addToolBar(tr("Search"));
-    toolBar->setObjectName(QStringLiteral("searchToolBar"));
+    auto *toolBar = addToolBar(tr("Actions"));
+    toolBar->setObjectName(QStringLiteral("actionsToolBar"));
     toolBar->setMovable(false);
-    toolBar->addWidget(m_search);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolBar->addAction(reload);
+    toolBar->addSeparator();
+    toolBar->addAction(m_users->grantAction());
+    toolBar->addAction(m_users->endAction());
+    toolBar->addAction(m_users->bulkGrantAction());
+    toolBar->addSeparator();
+    toolBar->addAction(m_users->exportAction());
+    // Window-wide shortcuts live on the window, so they work from any widget.
+    for (QAction *action :
+         {m_users->grantAction(), m_users->bulkGrantAction(), m_users->exportAction()})
+        addAction(action);
 }
 
 void MainWindow::setDataSource(DataSource *source)
 {
-    if (m_model) {
-        m_view->setModel(nullptr);
-        delete m_model;
-        m_model = nullptr;
-    }
+    m_users->setDataSource(nullptr);
     if (m_source)
         m_source->deleteLater();
     m_source = source;
@@ -154,38 +192,19 @@ void MainWindow::setDataSource(DataSource *source)
     source->setParent(this);
     m_sourceLabel->setText(source->displayName());
     setWindowTitle(tr("Rolecall — %1").arg(source->displayName()));
-
-    m_model = new UsersTableModel(source, this);
-    m_view->setModel(m_model);
-    connect(m_model, &UsersTableModel::loadingChanged, m_busy, &QWidget::setVisible);
-    connect(m_model, &UsersTableModel::totalCountChanged, this, &MainWindow::updateCountLabel);
-    connect(m_model, &UsersTableModel::pageLoaded, this, &MainWindow::updateCountLabel);
-    connect(m_model, &UsersTableModel::errorOccurred, this, &MainWindow::showBanner);
-    connect(m_model, &UsersTableModel::pageLoaded, m_banner, &QWidget::hide);
-
-    // Remembered column widths win; otherwise fit the columns to the first page.
-    QSettings settings;
-    const bool restored = m_view->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("mainWindow/usersHeader")).toByteArray());
-    if (!restored) {
-        auto fitOnce = std::make_shared<QMetaObject::Connection>();
-        *fitOnce = connect(m_model, &UsersTableModel::pageLoaded, this, [this, fitOnce] {
-            disconnect(*fitOnce);
-            fitColumnsToContents();
-        });
-    }
+    m_users->setDataSource(source);
 
     if (m_signIn && m_signIn->state() == SignInService::State::SignedIn)
         lookUpAccess(m_signIn->identity());
 
     m_busy->show();
     watchFuture(
-        source->detectSchema(), m_model,
+        source->detectSchema(), m_users->model(),
         [this](const SchemaInfo &schema) {
             m_busy->hide();
             showSchema(schema);
             if (schema.kind != SchemaKind::Unknown)
-                m_model->setSearch(m_search->text());
+                m_users->start(schema);
         },
         [this](const QString &message) {
             m_busy->hide();
@@ -193,32 +212,19 @@ void MainWindow::setDataSource(DataSource *source)
         });
 }
 
-void MainWindow::fitColumnsToContents()
-{
-    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    auto *header = m_view->horizontalHeader();
-    for (int column = 0; column < UsersTableModel::ColumnCount - 1; ++column) {
-        const QAbstractItemView *view = m_view; // QTableView hides the public overload
-        const int wanted =
-            std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
-        header->resizeSection(column, std::min(wanted + em, 30 * em));
-    }
-}
-
 void MainWindow::setSignInService(SignInService *service)
 {
     if (m_signIn)
         m_signIn->disconnect(this);
     m_signIn = service;
-    m_canWrite = false;
     m_account->clear();
+    setAccess(false, {}, {});
     if (service) {
         connect(service, &SignInService::signedIn, this, &MainWindow::lookUpAccess);
         connect(service, &SignInService::signedOut, this, [this] {
-            m_canWrite = false;
             m_account->clear();
             updateAccountActions();
-            Q_EMIT accessChanged(false);
+            setAccess(false, {}, {});
         });
         connect(service, &SignInService::stateChanged, this, &MainWindow::updateAccountActions);
         if (service->state() == SignInService::State::SignedIn)
@@ -238,16 +244,32 @@ void MainWindow::lookUpAccess(const Identity &identity)
     // The database decides what this person may do: their own active roles.
     watchFuture(
         m_source->fetchAccount(identity.subject), m_account,
-        [this](const AccountAccess &access) {
+        [this, identity](const AccountAccess &access) {
             m_account->setAccess(access);
-            m_canWrite = access.canWrite();
-            Q_EMIT accessChanged(m_canWrite);
+            setAccess(access.canWrite(), identity.subject,
+                      access.user.email.isEmpty() ? identity.email : access.user.email);
         },
         [this](const QString &message) {
             m_account->setAccess(std::nullopt, message);
-            m_canWrite = false;
-            Q_EMIT accessChanged(false);
+            setAccess(false, {}, {});
         });
+}
+
+void MainWindow::setAccess(bool canWrite, const QString &clerkId, const QString &email)
+{
+    m_canWrite = canWrite;
+    m_users->setAccess(canWrite, Actor{clerkId, email}, readOnlyReason());
+    Q_EMIT accessChanged(canWrite);
+}
+
+QString MainWindow::readOnlyReason() const
+{
+    if (m_canWrite)
+        return {};
+    const QString reason = m_account->readOnlyReason();
+    if (!reason.isEmpty())
+        return tr("Read-only: %1").arg(reason);
+    return tr("Read-only: sign in as an active ADMIN to change roles.");
 }
 
 void MainWindow::updateAccountActions()
@@ -280,16 +302,16 @@ QString MainWindow::bannerText() const
 
 void MainWindow::updateCountLabel()
 {
-    if (!m_model)
+    const UsersTableModel *model = m_users->model();
+    if (!model)
         return;
     const QLocale locale;
-    const qint64 total = m_model->totalCount();
+    const qint64 total = model->totalCount();
     if (total < 0)
-        m_countLabel->setText(tr("%1 users loaded").arg(locale.toString(m_model->rowCount())));
+        m_countLabel->setText(tr("%1 users loaded").arg(locale.toString(model->rowCount())));
     else
-        m_countLabel->setText(
-            tr("%1 of %2 users loaded")
-                .arg(locale.toString(m_model->rowCount()), locale.toString(total)));
+        m_countLabel->setText(tr("%1 of %2 users loaded")
+                                  .arg(locale.toString(model->rowCount()), locale.toString(total)));
 }
 
 void MainWindow::openDatabase()
@@ -313,8 +335,7 @@ void MainWindow::openDatabase()
 
 void MainWindow::refresh()
 {
-    if (m_model)
-        m_model->refresh();
+    m_users->refresh();
 }
 
 void MainWindow::restoreSettings()
@@ -326,6 +347,8 @@ void MainWindow::restoreSettings()
                std::min(760, available.height() * 9 / 10));
     }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_users->restoreSettings();
+    m_savedScreen = settings.value(QStringLiteral("mainWindow/screen")).toString();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -333,9 +356,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    if (m_model)
-        settings.setValue(QStringLiteral("mainWindow/usersHeader"),
-                          m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("mainWindow/screen"),
+                      m_screens->currentWidget() ? m_screens->currentWidget()->objectName()
+                                                 : QString());
+    m_users->saveSettings();
     event->accept();
 }
 

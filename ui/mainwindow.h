@@ -9,21 +9,23 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QTabWidget;
 class QTableView;
-class QTimer;
 
 namespace rolecall {
 
 class AccountWidget;
 class DataSource;
 class SignInService;
+class UsersScreen;
 class UsersTableModel;
 struct AccountAccess;
 struct Identity;
 struct SchemaInfo;
 
-// The console's main window: the users of one data source, searchable on the
-// server, loaded page by page as the table scrolls.
+// The console's main window: one data source, its screens in tabs (Users
+// first; others plug in with addScreen()), who is signed in and whether they
+// may write, and the window-wide menus, shortcuts and remembered layout.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -47,10 +49,20 @@ public:
     bool canWrite() const { return m_canWrite; }
     AccountWidget *accountWidget() const { return m_account; }
 
-    QTableView *usersView() const { return m_view; }
-    QLineEdit *searchField() const { return m_search; }
-    UsersTableModel *usersModel() const { return m_model; }
+    QTableView *usersView() const;
+    QLineEdit *searchField() const;
+    UsersTableModel *usersModel() const;
+    UsersScreen *usersScreen() const { return m_users; }
+    QTabWidget *screens() const { return m_screens; }
     QString bannerText() const;
+
+    // Adds a screen as a tab (the window takes ownership); its objectName is
+    // what showScreen() and the remembered last screen go by.
+    void addScreen(QWidget *screen, const QString &title);
+    // Brings the screen with this objectName to the front (none: no change).
+    void showScreen(const QString &objectName);
+    // Why edits are off for the person signed in; empty while they may write.
+    QString readOnlyReason() const;
 
 public Q_SLOTS:
     void openDatabase();
@@ -68,21 +80,19 @@ protected:
 
 private:
     void buildActions();
-    void fitColumnsToContents();
     void showSchema(const SchemaInfo &schema);
     void showBanner(const QString &message);
     void updateCountLabel();
     void restoreSettings();
     void lookUpAccess(const Identity &identity);
     void updateAccountActions();
+    void setAccess(bool canWrite, const QString &clerkId, const QString &email);
 
     DataSourceFactory m_factory;
     QPointer<DataSource> m_source;
-    UsersTableModel *m_model = nullptr;
     QLabel *m_banner = nullptr;
-    QLineEdit *m_search = nullptr;
-    QTableView *m_view = nullptr;
-    QTimer *m_searchDebounce = nullptr;
+    QTabWidget *m_screens = nullptr;
+    UsersScreen *m_users = nullptr;
     QLabel *m_sourceLabel = nullptr;
     QLabel *m_schemaLabel = nullptr;
     QLabel *m_countLabel = nullptr;
@@ -91,6 +101,7 @@ private:
     QPointer<SignInService> m_signIn;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QString m_savedScreen; // the screen shown last time, once it is added
     bool m_canWrite = false;
 };
 

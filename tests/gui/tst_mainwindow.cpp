@@ -1,16 +1,32 @@
 // The main window on the offscreen platform against a real PostgreSQL: the
 // users table fills, search filters on the server, problems show in the banner.
+#include "accountwidget.h"
+#include "clitestsupport.h"
+#include "granttimelinemodel.h"
 #include "mainwindow.h"
 #include "pgdatasource.h"
 #include "pgtestcluster.h"
+#include "signinservice.h"
 #include "testdata.h"
+#include "userdetailpanel.h"
+#include "usersscreen.h"
 #include "userstablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -21,7 +37,31 @@ using rolecall::testing::PgTestCluster;
 
 namespace {
 constexpr int waitMs = 20000;
-}
+
+// Someone already signed in, as the window sees it; the real sign-in flow is
+// tst_consolecontroller's.
+class SignedInStub final : public SignInService
+{
+public:
+    explicit SignedInStub(const QString &clerkId, const QString &email)
+    {
+        m_identity.profile = QStringLiteral("test");
+        m_identity.subject = clerkId;
+        m_identity.email = email;
+    }
+    State state() const override { return State::SignedIn; }
+    Identity identity() const override { return m_identity; }
+    QUrl authorizationUrl() const override { return {}; }
+    bool keychainAvailable() const override { return true; }
+    void restore() override {}
+    void signIn() override {}
+    void cancel() override {}
+    void signOut() override {}
+
+private:
+    Identity m_identity;
+};
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -35,6 +75,14 @@ private Q_SLOTS:
     void explainsAnUnknownSchema();
     void explainsAnUnreachableDatabase();
     void opensADatabaseFromTheMenu();
+    void filtersByRoleFromTheDatabaseEnum();
+    void filtersByNoRoleAndAsOf();
+    void selectingAUserOpensTheDetail();
+    void isReadOnlyWithoutAnAdmin();
+    void offersEditsToASignedInAdmin();
+    void copiesSelectedRows();
+    void hostsMoreScreens();
+    void remembersFiltersAndLayout();
 
 private:
     DataSource *source(const QString &db) { return new PgDataSource(m_cluster->connection(db)); }
@@ -61,7 +109,7 @@ void TestMainWindow::showsUsersOfTheDatabase()
     QAbstractItemModelTester tester(window.usersModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTableView *view = window.usersView();
-    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() >= 200, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model() && view->model()->rowCount() >= 200, waitMs);
     QCOMPARE(view->model()->index(0, UsersTableModel::EmailColumn).data().toString(),
              QStringLiteral("user3000@example.test"));
     QVERIFY(!view->isColumnHidden(UsersTableModel::ClerkIdColumn));
@@ -150,6 +198,191 @@ void TestMainWindow::opensADatabaseFromTheMenu()
     window.openDatabase();
     QCOMPARE(asked, m_cluster->url(m_db));
     QTRY_VERIFY_WITH_TIMEOUT(window.usersModel() && window.usersModel()->rowCount() > 0, waitMs);
+}
+
+void TestMainWindow::filtersByRoleFromTheDatabaseEnum()
+{
+    MainWindow window({});
+    window.setDataSource(source(m_db));
+    window.show();
+    QComboBox *roles = window.usersScreen()->roleFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(roles->count() == 4, waitMs); // "Any role" and the enum
+    QCOMPARE(roles->itemData(1).toString(), QStringLiteral("LEARNER"));
+    QVERIFY(roles->findData(QStringLiteral("ADMIN")) > 0);
+    QVERIFY(window.usersView()->isSortingEnabled());
+    QCOMPARE(window.usersView()->horizontalHeader()->sortIndicatorSection(),
+             int(UsersTableModel::CreatedColumn));
+    QTRY_VERIFY_WITH_TIMEOUT(window.usersModel()->rowCount() >= 200, waitMs);
+    roles->setCurrentIndex(roles->findData(QStringLiteral("ADMIN")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersModel()->rowCount(), 1, waitMs);
+    QCOMPARE(window.usersModel()->index(0, UsersTableModel::EmailColumn).data().toString(),
+             QStringLiteral("user5@example.test"));
+    QCOMPARE(window.usersScreen()->filterDescription(), QStringLiteral("holding ADMIN"));
+}
+
+void TestMainWindow::filtersByNoRoleAndAsOf()
+{
+    MainWindow window({});
+    window.setDataSource(source(m_db));
+    window.show();
+    UsersScreen *screen = window.usersScreen();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        screen->noRoleFilter()->isEnabled() && window.usersModel()->rowCount() > 0, waitMs);
+    screen->noRoleFilter()->setChecked(true); // users 10, 20, ... 3000
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersModel()->totalCount(), 300, waitMs);
+    QVERIFY(window.usersModel()->noRoleFilter());
+    // Long before anyone was created, nobody held a role.
+    screen->asOfEdit()->setDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0)));
+    screen->asOfEnabled()->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(window.usersModel()->asOf().isValid(), waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersModel()->totalCount(), 3000, waitMs);
+    screen->roleFilter()->setCurrentIndex(1); // a role clears "no role"
+    QVERIFY(!screen->noRoleFilter()->isChecked());
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersModel()->totalCount(), 0, waitMs);
+}
+
+void TestMainWindow::selectingAUserOpensTheDetail()
+{
+    MainWindow window({});
+    window.setDataSource(source(m_db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTableView *view = window.usersView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->model() && view->model()->rowCount() > 0, waitMs);
+    UserDetailPanel *panel = window.usersScreen()->detailPanel();
+    QVERIFY(!panel->isVisible());
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QTRY_VERIFY(panel->isVisible());
+    QCOMPARE(panel->user().email, QStringLiteral("user3000@example.test"));
+    QCOMPARE(window.usersScreen()->currentUser().clerkId, testing::clerkIdOfSeedUser(3000));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isLoading(), waitMs);
+    QCOMPARE(panel->timelineModel()->rowCount(), 0); // user 3000 never held a role
+    QVERIFY(panel->statusText().contains(QLatin1String("never held a role")));
+
+    view->setCurrentIndex(view->model()->index(1, 0)); // user 2999: LEARNER
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isLoading() && panel->timelineModel()->rowCount() == 1,
+                             waitMs);
+    QTest::keyClick(view, Qt::Key_Return); // Enter opens the detail
+    QTRY_VERIFY(panel->timelineView()->hasFocus());
+}
+
+void TestMainWindow::isReadOnlyWithoutAnAdmin()
+{
+    MainWindow window({});
+    window.setDataSource(source(m_db));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.usersModel()->rowCount() > 0, waitMs);
+    window.usersView()->setCurrentIndex(window.usersModel()->index(0, 0));
+    UsersScreen *screen = window.usersScreen();
+    QVERIFY(!window.canWrite());
+    for (QAction *action :
+         {screen->grantAction(), screen->endAction(), screen->bulkGrantAction()}) {
+        QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+        QVERIFY2(action->toolTip().startsWith(QLatin1String("Read-only")),
+                 qPrintable(action->toolTip()));
+    }
+    QVERIFY(!screen->detailPanel()->grantButton()->isEnabled());
+    QVERIFY(screen->detailPanel()->grantButton()->toolTip().startsWith(QLatin1String("Read-only")));
+    QVERIFY(screen->exportAction()->isEnabled()); // reading is fine
+    QVERIFY(window.accountWidget()->isReadOnly());
+
+    // Signed in as a LEARNER: still read-only, and the reason says why.
+    SignedInStub learner(testing::clerkIdOfSeedUser(6), testing::emailOfSeedUser(6));
+    window.setSignInService(&learner);
+    QTRY_VERIFY_WITH_TIMEOUT(screen->grantAction()->toolTip().contains(QLatin1String("ADMIN")),
+                             waitMs);
+    QVERIFY(!window.canWrite());
+    QVERIFY(!screen->grantAction()->isEnabled());
+    window.setSignInService(nullptr);
+}
+
+void TestMainWindow::offersEditsToASignedInAdmin()
+{
+    SignedInStub admin(testing::clerkIdOfSeedUser(5), testing::emailOfSeedUser(5));
+    MainWindow window({});
+    window.setSignInService(&admin);
+    window.setDataSource(source(m_db));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.canWrite(), waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.usersModel()->rowCount() > 0, waitMs);
+    UsersScreen *screen = window.usersScreen();
+    QVERIFY(screen->bulkGrantAction()->isEnabled());
+    QVERIFY(!screen->grantAction()->isEnabled()); // nobody selected yet
+    window.usersView()->setCurrentIndex(window.usersModel()->index(0, 0));
+    QTRY_VERIFY(screen->grantAction()->isEnabled());
+    QVERIFY(screen->detailPanel()->grantButton()->isEnabled());
+    QVERIFY(window.readOnlyReason().isEmpty());
+    window.setSignInService(nullptr);
+}
+
+void TestMainWindow::copiesSelectedRows()
+{
+    MainWindow window({});
+    window.setDataSource(source(m_db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTableView *view = window.usersView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->model() && view->model()->rowCount() > 2, waitMs);
+    view->setFocus();
+    view->selectionModel()->select(view->model()->index(0, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(view->model()->index(2, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QApplication::clipboard()->clear();
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).contains(QLatin1String("\tuser3000@example.test\t")),
+             qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).contains(QLatin1String("\tuser2998@example.test\t")),
+             qPrintable(lines.at(1)));
+}
+
+void TestMainWindow::hostsMoreScreens()
+{
+    MainWindow window({});
+    auto *grants = new QWidget;
+    grants->setObjectName(QStringLiteral("grantsScreen"));
+    window.addScreen(grants, QStringLiteral("&Grants"));
+    QCOMPARE(window.screens()->count(), 2);
+    QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
+    window.showScreen(QStringLiteral("grantsScreen"));
+    QCOMPARE(window.screens()->currentWidget(), grants);
+    QCOMPARE(grants->accessibleName(), QStringLiteral("Grants"));
+    window.showScreen(QStringLiteral("noSuchScreen"));
+    QCOMPARE(window.screens()->currentWidget(), grants);
+    window.showScreen(QStringLiteral("usersScreen"));
+    QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
+}
+
+void TestMainWindow::remembersFiltersAndLayout()
+{
+    {
+        MainWindow window({});
+        window.setDataSource(source(m_db));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.usersScreen()->roleFilter()->count() == 4, waitMs);
+        window.searchField()->setText(QStringLiteral("user12"));
+        window.usersScreen()->roleFilter()->setCurrentIndex(
+            window.usersScreen()->roleFilter()->findData(QStringLiteral("MENTOR")));
+        window.usersView()->horizontalHeader()->resizeSection(UsersTableModel::EmailColumn, 321);
+        window.close();
+    }
+    MainWindow window({});
+    QCOMPARE(window.searchField()->text(), QStringLiteral("user12"));
+    window.setDataSource(source(m_db));
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersScreen()->roleFilter()->currentData().toString(),
+                              QStringLiteral("MENTOR"), waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersModel()->search(), QStringLiteral("user12"), waitMs);
+    QCOMPARE(window.usersModel()->roleFilter(), QStringLiteral("MENTOR"));
+    QCOMPARE(window.usersView()->horizontalHeader()->sectionSize(UsersTableModel::EmailColumn),
+             321);
+    // Leave the next tests a clean slate.
+    window.searchField()->clear();
+    window.usersScreen()->roleFilter()->setCurrentIndex(0);
+    window.close();
 }
 
 QTEST_MAIN(TestMainWindow)
