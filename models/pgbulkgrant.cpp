@@ -27,62 +27,6 @@ QString jsonText(const QJsonArray &array)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
-// Row ids of every user the filter matches (search, role held, no role held at
-// asOf), at most maxBulkUsers + 1 so too many can be told apart.
-QStringList filteredUserIds(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &filter)
-{
-    if (!filter.role.isEmpty())
-        writer::requireKnownRole(db, schema, filter.role);
-    const QString instant = filter.asOf.isValid() ? QStringLiteral("CAST(:asOf AS timestamp(3))")
-                                                  : QStringLiteral("timezone('UTC', now())");
-    const QString held =
-        QStringLiteral(R"(r."userId" = u."id" AND r."isActive"
-        AND r."effectiveStartDate" <= )") +
-        instant +
-        QStringLiteral(R"( AND (r."effectiveEndDate" IS NULL OR r."effectiveEndDate" > )") +
-        instant + QStringLiteral(")");
-    QString sql = QStringLiteral(R"(SELECT u."id" FROM "User" u WHERE true)");
-    if (!filter.search.isEmpty())
-        sql +=
-            QStringLiteral(" AND ") + userSearchCondition(SchemaKind::AkakoLms, QStringLiteral("u"),
-                                                          QStringLiteral(":pattern"));
-    if (!filter.role.isEmpty())
-        sql +=
-            QStringLiteral(
-                R"( AND EXISTS (SELECT 1 FROM "UserRole" r WHERE r."role" = CAST(:role AS "Role") AND )") +
-            held + QStringLiteral(")");
-    if (filter.noRole)
-        sql += QStringLiteral(R"( AND NOT EXISTS (SELECT 1 FROM "UserRole" r WHERE )") + held +
-               QStringLiteral(")");
-    sql += QStringLiteral(R"( ORDER BY u."id" LIMIT :cap)");
-
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        execOrThrow(q, QStringLiteral("prepare the user filter"));
-    if (!filter.search.isEmpty())
-        q.bindValue(QStringLiteral(":pattern"), likePattern(filter.search));
-    if (!filter.role.isEmpty())
-        q.bindValue(QStringLiteral(":role"), filter.role);
-    if (filter.asOf.isValid())
-        q.bindValue(QStringLiteral(":asOf"), utcLiteral(filter.asOf));
-    q.bindValue(QStringLiteral(":cap"), maxBulkUsers + 1);
-    execOrThrow(q, QStringLiteral("find the users matching the filter"));
-    QStringList ids;
-    while (q.next())
-        ids << q.value(0).toString();
-    return ids;
-}
-
 struct Bounds
 {
     QDateTime start;
@@ -109,15 +53,14 @@ Bounds checkRequest(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantR
     return bounds;
 }
 
-// Who would change and who already holds the role; with `lock`, the users'
-// rows stay locked to the end of the transaction (as single writes lock them).
-BulkPlan makePlan(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantRequest &request,
-                  const Bounds &bounds, bool lock)
+// The User ids a request names (its list, or its filter), each once; names
+// that match nobody go to `unknown`.
+QStringList targetIds(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantRequest &request,
+                      QStringList *unknown)
 {
-    BulkPlan plan;
     QStringList ids;
     if (request.useFilter) {
-        ids = filteredUserIds(db, schema, request.filter);
+        ids = matchingUserIds(db, schema, request.filter, maxBulkUsers + 1);
     } else {
         QStringList keys;
         QSet<QString> seenKeys;
@@ -134,7 +77,7 @@ BulkPlan makePlan(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantReq
         const QList<ResolvedKey> resolved = resolveUsers(db, keys);
         for (const ResolvedKey &r : resolved) {
             if (r.userId.isEmpty())
-                plan.unknown << r.key;
+                *unknown << r.key;
             else if (!seenIds.contains(r.userId)) {
                 seenIds.insert(r.userId);
                 ids << r.userId;
@@ -144,6 +87,30 @@ BulkPlan makePlan(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantReq
     if (ids.size() > maxBulkUsers)
         invalid(QStringLiteral("A bulk grant reaches at most %L1 users; narrow the selection.")
                     .arg(maxBulkUsers));
+    return ids;
+}
+
+const QString idSet =
+    QStringLiteral("(SELECT value FROM json_array_elements_text(CAST(:ids AS json)))");
+
+// Locks the users' rows to the end of the transaction, as single writes lock
+// them; in id order, so two bulk writes over shared users cannot deadlock.
+void lockUsers(QSqlDatabase &db, const QString &idJson)
+{
+    QSqlQuery locker(db);
+    locker.setForwardOnly(true);
+    locker.prepare(QStringLiteral(R"(SELECT 1 FROM "User" u WHERE u."id" IN )") + idSet +
+                   QStringLiteral(R"( ORDER BY u."id" FOR UPDATE)"));
+    locker.bindValue(QStringLiteral(":ids"), idJson);
+    execOrThrow(locker, QStringLiteral("lock the users"));
+}
+
+// Who would change and who already holds the role (the dry run).
+BulkPlan makePlan(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantRequest &request,
+                  const Bounds &bounds)
+{
+    BulkPlan plan;
+    const QStringList ids = targetIds(db, schema, request, &plan.unknown);
     if (ids.isEmpty())
         return plan;
 
@@ -151,20 +118,6 @@ BulkPlan makePlan(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantReq
     for (const QString &id : std::as_const(ids))
         idArray.append(id);
     const QString idJson = jsonText(idArray);
-    const QString idSet =
-        QStringLiteral("(SELECT value FROM json_array_elements_text(CAST(:ids AS json)))");
-    if (lock) {
-        // In id order, so two bulk writes over shared users cannot deadlock.
-        QSqlQuery locker(db);
-        locker.setForwardOnly(true);
-        locker.prepare(QStringLiteral(R"(SELECT 1 FROM "User" u WHERE u."id" IN )") + idSet +
-                       QStringLiteral(R"( ORDER BY u."id" FOR UPDATE)"));
-        locker.bindValue(QStringLiteral(":ids"), idJson);
-        execOrThrow(locker, QStringLiteral("lock the users"));
-    }
-
-    // A fresh statement after the lock: grants other writers committed
-    // meanwhile count as held.
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(R"(SELECT u."id", u."clerkId", u."email", u."firstName", u."lastName",
@@ -206,7 +159,7 @@ BulkPlan planBulk(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor
     Transaction tx(db, QStringLiteral("120s"));
     requireAdmin(db, actor, false);
     const Bounds bounds = checkRequest(db, schema, request, transactionNow(db));
-    return makePlan(db, schema, request, bounds, false);
+    return makePlan(db, schema, request, bounds);
 }
 
 QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor,
@@ -217,27 +170,34 @@ QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, cons
     const ActorRow admin = requireAdmin(db, actor, false);
     const QDateTime now = transactionNow(db);
     const Bounds bounds = checkRequest(db, schema, request, now);
-    // Planned again here, under lock: what the dry run showed may have moved.
-    const BulkPlan plan = makePlan(db, schema, request, bounds, true);
-    if (!plan.unknown.isEmpty()) {
-        const QStringList shown = plan.unknown.mid(0, 20);
+    // Resolved again here, under lock: what the dry run showed may have moved.
+    QStringList unknown;
+    const QStringList ids = targetIds(db, schema, request, &unknown);
+    if (!unknown.isEmpty()) {
+        const QStringList shown = unknown.mid(0, 20);
         invalid(QStringLiteral("No user matches %L1 of the names, so nothing was granted: %2%3")
-                    .arg(plan.unknown.size())
+                    .arg(unknown.size())
                     .arg(shown.join(QStringLiteral(", ")),
-                         plan.unknown.size() > shown.size() ? QStringLiteral(", ...") : QString()));
+                         unknown.size() > shown.size() ? QStringLiteral(", ...") : QString()));
     }
     QList<RoleGrant> grants;
-    if (plan.willChange.isEmpty()) {
+    if (ids.isEmpty()) {
         tx.commit();
         return grants;
     }
+    QJsonArray idArray;
+    for (const QString &id : ids)
+        idArray.append(id);
+    lockUsers(db, jsonText(idArray));
 
     // The console mints the ids (as Prisma's client would); the rows then go
-    // in with one INSERT ... SELECT.
+    // in with one INSERT ... SELECT, a fresh statement after the lock, which
+    // skips whoever holds an overlapping grant by then (the plan's "already
+    // have"): no separate planning query on the way.
     QJsonArray rows;
-    for (const User &user : plan.willChange)
+    for (const QString &id : ids)
         rows.append(QJsonObject{{QStringLiteral("id"), makeCuid()},
-                                {QStringLiteral("userId"), user.id},
+                                {QStringLiteral("userId"), id},
                                 {QStringLiteral("auditId"), makeCuid()}});
     const QString rowsJson = jsonText(rows);
     const QString rowSet = QStringLiteral(
@@ -245,14 +205,19 @@ QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, cons
 
     QSqlQuery insert(db);
     insert.setForwardOnly(true);
-    insert.prepare(QStringLiteral(R"(INSERT INTO "UserRole"
+    insert.prepare(
+        QStringLiteral(R"(INSERT INTO "UserRole"
         ("id", "userId", "role", "effectiveStartDate", "effectiveEndDate", "assignedBy",
          "assignedByEmail", "reason", "adminNotes", "isActive", "createdAt", "updatedAt")
         SELECT x."id", x."userId", CAST(:role AS "Role"), CAST(:start AS timestamp(3)),
                CAST(:end AS timestamp(3)), :by, :byEmail, :reason, :notes, true,
                CAST(:now AS timestamp(3)), CAST(:now AS timestamp(3))
-        FROM )") + rowSet +
-                   QStringLiteral(R"( RETURNING )") + grantColumns(QStringLiteral("\"UserRole\"")));
+        FROM )") +
+        rowSet + QStringLiteral(R"( WHERE NOT EXISTS (SELECT 1 FROM "UserRole" r
+            WHERE r."userId" = x."userId" AND r."role" = CAST(:role AS "Role") AND )") +
+        overlapCondition(QStringLiteral("r"), QStringLiteral("CAST(:start AS timestamp(3))"),
+                         QStringLiteral("CAST(:end AS timestamp(3))")) +
+        QStringLiteral(R"() RETURNING )") + grantColumns(QStringLiteral("\"UserRole\"")));
     insert.bindValue(QStringLiteral(":role"), request.role);
     insert.bindValue(QStringLiteral(":start"), utcLiteral(bounds.start));
     insert.bindValue(QStringLiteral(":end"), timestampValue(bounds.end));
@@ -263,7 +228,7 @@ QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, cons
     insert.bindValue(QStringLiteral(":now"), utcLiteral(now));
     insert.bindValue(QStringLiteral(":rows"), rowsJson);
     execOrThrow(insert, QStringLiteral("write the grants"));
-    grants.reserve(plan.willChange.size());
+    grants.reserve(ids.size());
     while (insert.next())
         grants << readGrant(insert, 0);
 

@@ -358,6 +358,28 @@ qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const User
     return q.value(0).toLongLong();
 }
 
+QStringList matchingUserIds(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query,
+                            int cap)
+{
+    requireKnownSchema(schema);
+    const UserFilter filter = userFilter(db, schema, query);
+    QString sql = QStringLiteral(R"(SELECT u."id" FROM "User" u)");
+    if (!filter.conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + filter.conditions.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(R"( ORDER BY u."id" LIMIT :cap)");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        execOrThrow(q, QStringLiteral("prepare the user filter"));
+    bindFilter(q, filter, query);
+    q.bindValue(QStringLiteral(":cap"), cap);
+    execOrThrow(q, QStringLiteral("find the users matching the filter"));
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
 AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema, const QString &clerkId)
 {
     requireKnownSchema(schema);

@@ -2,6 +2,8 @@
 
 #include "domain.h"
 
+#include <QStringList>
+
 class QSqlDatabase;
 
 namespace rolecall {
@@ -14,6 +16,11 @@ UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQue
 // How many users match the query's search, role and no-role filters (its
 // limit and cursor are ignored).
 qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query);
+
+// Row ids of the users the query's filters match (as the users list and its
+// count match them), in id order, at most `cap`.
+QStringList matchingUserIds(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query,
+                            int cap);
 
 // The User row with this Clerk ID and its roles active now.
 AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema,

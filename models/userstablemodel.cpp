@@ -347,6 +347,8 @@ void UsersTableModel::fetchPage(int page, bool append)
                 m_inFlight.remove(page);
             updateLoading(was);
             Q_EMIT pageLoaded();
+            if (append && page == 0)
+                startCount(result.atEnd);
             if (!m_wanted.isEmpty())
                 fetchWanted();
         },
@@ -398,8 +400,6 @@ void UsersTableModel::expandToCount()
 {
     if (m_windowed || m_atEnd || m_totalCount < 0)
         return;
-    if (m_rowCount == 0 && m_appendInFlight)
-        return; // rows appear with the first page, not as placeholders before it
     const int total = int(qMin<qint64>(m_totalCount, std::numeric_limits<int>::max()));
     if (total > m_rowCount) {
         beginInsertRows({}, m_rowCount, total - 1);
@@ -448,6 +448,17 @@ void UsersTableModel::refresh()
     if (!m_source)
         return;
     fetchMore({}); // no-op when a view already asked for the first page
+}
+
+// Counting waits for the first page: on a large table the count would compete
+// with it for the server, and a first page that is also the last one is the count.
+void UsersTableModel::startCount(bool firstPageWasLast)
+{
+    if (firstPageWasLast) {
+        m_totalCount = m_rowCount;
+        Q_EMIT totalCountChanged(m_totalCount);
+        return;
+    }
     const quint64 generation = m_generation;
     watchFuture(
         m_source->countUsers(currentQuery()), this,

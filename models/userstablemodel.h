@@ -114,6 +114,7 @@ private:
     void fetchWanted();
     void fetchPage(int page, bool append);
     void storePage(int page, bool append, const UserPage &result);
+    void startCount(bool firstPageWasLast);
     void expandToCount();
     void evictPages(int keep);
     void updateLoading(bool wasLoading);
