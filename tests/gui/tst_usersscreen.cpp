@@ -132,7 +132,9 @@ void TestUsersScreen::theSignedInAdminGrantsAndEndsARole()
     QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1 && !panel->isLoading(), waitMs);
     const QString ended = panel->timelineModel()->index(0).data().toString();
     QVERIFY2(ended.startsWith(QStringLiteral("MENTOR — ended")) &&
-                 ended.contains(QLatin1String("Ended by user5@example.test: Cohort finished")),
+                 ended.contains(QLatin1String("\nEnded on ")) &&
+                 ended.contains(QLatin1String(" by user5@example.test: Cohort finished")) &&
+                 !ended.contains(QLatin1String("Notes:")),
              qPrintable(ended));
 
     // Signed out: read-only again, the edit actions say why.
