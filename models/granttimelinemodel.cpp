@@ -1,6 +1,7 @@
 #include "granttimelinemodel.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace rolecall {
 
@@ -58,9 +59,24 @@ QStringList GrantTimelineModel::describe(const GrantView &view)
         lines << tr("Granted by %1 on %2 (no reason given)").arg(granter, when(g.createdAt));
     else
         lines << tr("Granted by %1 on %2: %3").arg(granter, when(g.createdAt), g.reason);
-    if (!g.adminNotes.trimmed().isEmpty())
-        lines << tr("Notes: %1").arg(g.adminNotes.trimmed());
-    if (view.state == GrantState::Ended) {
+    // The console records each end in the notes ("Ended <instant> by <who>:
+    // <reason>"): those become timeline lines of their own, the rest is notes.
+    static const QRegularExpression endRecord(QStringLiteral("^Ended (\\S+) by (.+?): (.*)$"));
+    QStringList notes;
+    QStringList ends;
+    for (const QString &line : g.adminNotes.split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch m = endRecord.match(line.trimmed());
+        const QDateTime at =
+            m.hasMatch() ? QDateTime::fromString(m.captured(1), Qt::ISODateWithMs) : QDateTime();
+        if (at.isValid())
+            ends << tr("Ended on %1 by %2: %3").arg(when(at), m.captured(2), m.captured(3));
+        else if (!line.trimmed().isEmpty())
+            notes << line.trimmed();
+    }
+    if (!notes.isEmpty())
+        lines << tr("Notes: %1").arg(notes.join(QStringLiteral(" / ")));
+    lines << ends;
+    if (view.state == GrantState::Ended && ends.isEmpty()) {
         if (!view.endedBy.isEmpty() || !view.endedReason.isEmpty())
             lines << tr("Ended by %1: %2")
                          .arg(view.endedBy.isEmpty() ? tr("an unknown admin") : view.endedBy,

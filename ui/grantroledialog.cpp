@@ -43,6 +43,13 @@ GrantRoleDialog::GrantRoleDialog(DataSource *source, const Actor &actor, const U
     m_role->setObjectName(QStringLiteral("roleBox"));
     m_role->addItems(roles);
     m_role->setAccessibleName(tr("Role"));
+    // Offer first a role the user does not hold yet.
+    for (const QString &role : roles) {
+        if (!target.activeRoles.contains(role)) {
+            m_role->setCurrentText(role);
+            break;
+        }
+    }
     form->addRow(tr("&Role:"), m_role);
 
     const QDateTime now = dialogs::minuteOf(QDateTime::currentDateTime());

@@ -139,8 +139,12 @@ void MainWindow::buildActions()
 
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *reload = viewMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
-    reload->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
-    reload->setShortcutContext(Qt::ApplicationShortcut);
+    // F5 everywhere, plus the platform's own refresh keys (one entry per key:
+    // the same key twice would be an ambiguous shortcut).
+    QList<QKeySequence> reloadKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!reloadKeys.contains(QKeySequence(Qt::Key_F5)))
+        reloadKeys.prepend(QKeySequence(Qt::Key_F5));
+    reload->setShortcuts(reloadKeys);
     auto *find = viewMenu->addAction(tr("&Find User"), this, [this] {
         showScreen(m_users->objectName());
         m_users->focusSearch();

@@ -70,6 +70,7 @@ UsersScreen::UsersScreen(QWidget *parent)
                                                  Qt::DescendingOrder);
     m_view->setSortingEnabled(true);
     m_detail = new UserDetailPanel(m_splitter);
+    m_detail->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 20);
     m_detail->hide(); // opens on the first selected user
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_detail);
@@ -378,7 +379,16 @@ void UsersScreen::currentRowChanged()
         return; // a reset: keep showing who was shown
     if (user.id != m_detail->user().id || !m_detail->hasUser())
         m_detail->setUser(user, m_model ? m_model->asOf() : QDateTime());
-    m_detail->show();
+    if (m_detail->isHidden()) {
+        m_detail->show();
+        // Opened narrower than it reads well (first time, or a squeezed
+        // remembered layout): give it two fifths of the width.
+        const QList<int> sizes = m_splitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        if (sizes.value(1) < 30 * em && total > 0)
+            m_splitter->setSizes({total - total * 2 / 5, total * 2 / 5});
+    }
     updateActions();
 }
 

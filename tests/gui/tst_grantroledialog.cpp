@@ -45,6 +45,7 @@ class TestGrantRoleDialog : public QObject
 private Q_SLOTS:
     void initTestCase();
     void previewsWhatWillBeWritten();
+    void offersARoleTheUserDoesNotHold();
     void refusesAnEndBeforeTheStart();
     void refusesAReasonTooLong();
     void showsTheServicesDuplicateMessageAndKeepsTheInput();
@@ -93,6 +94,15 @@ void TestGrantRoleDialog::previewsWhatWillBeWritten()
             qobject_cast<QDateTimeEdit *>(w) || qobject_cast<QCheckBox *>(w))
             QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
     }
+}
+
+void TestGrantRoleDialog::offersARoleTheUserDoesNotHold()
+{
+    User learner = seedUser(1);
+    learner.activeRoles = {QStringLiteral("LEARNER")};
+    GrantRoleDialog dialog(m_source.get(), admin(), learner, roles);
+    QCOMPARE(dialog.request().role, QStringLiteral("MENTOR"));
+    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("roleBox"))->count(), 3);
 }
 
 void TestGrantRoleDialog::refusesAnEndBeforeTheStart()

@@ -19,15 +19,19 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialog>
+#include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -72,6 +76,7 @@ private Q_SLOTS:
     void showsUsersOfTheDatabase();
     void searchFiltersOnTheServer();
     void ctrlFFocusesSearch();
+    void f5Refreshes();
     void explainsAnUnknownSchema();
     void explainsAnUnreachableDatabase();
     void opensADatabaseFromTheMenu();
@@ -81,8 +86,10 @@ private Q_SLOTS:
     void isReadOnlyWithoutAnAdmin();
     void offersEditsToASignedInAdmin();
     void copiesSelectedRows();
+    void exportsTheFilteredTable();
     void hostsMoreScreens();
     void remembersFiltersAndLayout();
+    void savesScreenshots();
 
 private:
     DataSource *source(const QString &db) { return new PgDataSource(m_cluster->connection(db)); }
@@ -149,6 +156,20 @@ void TestMainWindow::ctrlFFocusesSearch()
     window.usersView()->setFocus();
     QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(window.searchField()->hasFocus());
+}
+
+void TestMainWindow::f5Refreshes()
+{
+    MainWindow window({});
+    window.setDataSource(source(m_db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.usersModel()->rowCount() > 0, waitMs);
+    QSignalSpy reset(window.usersModel(), &QAbstractItemModel::modelReset);
+    window.usersView()->setFocus();
+    QTest::keyClick(window.usersView(), Qt::Key_F5);
+    QCOMPARE(reset.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(window.usersModel()->rowCount() > 0, waitMs);
 }
 
 void TestMainWindow::explainsAnUnknownSchema()
@@ -339,6 +360,32 @@ void TestMainWindow::copiesSelectedRows()
              qPrintable(lines.at(1)));
 }
 
+void TestMainWindow::exportsTheFilteredTable()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow window({});
+    window.setDataSource(source(m_db));
+    window.show();
+    UsersScreen *screen = window.usersScreen();
+    QTRY_VERIFY_WITH_TIMEOUT(screen->roleFilter()->count() == 4, waitMs);
+    screen->roleFilter()->setCurrentIndex(screen->roleFilter()->findData(QStringLiteral("ADMIN")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersModel()->rowCount(), 1, waitMs);
+    QSignalSpy finished(screen, &UsersScreen::exportFinished);
+    const QString path = dir.filePath(QStringLiteral("admins.csv"));
+    QVERIFY(screen->exportTo(path));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, waitMs);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Exported 1 users."));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines =
+        QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(1).contains(QLatin1String(",user5@example.test,")), qPrintable(lines.at(1)));
+    screen->roleFilter()->setCurrentIndex(0);
+}
+
 void TestMainWindow::hostsMoreScreens()
 {
     MainWindow window({});
@@ -383,6 +430,41 @@ void TestMainWindow::remembersFiltersAndLayout()
     window.searchField()->clear();
     window.usersScreen()->roleFilter()->setCurrentIndex(0);
     window.close();
+}
+
+// Not a check: with ROLECALL_SCREENSHOTS_DIR set (and a real display, e.g.
+// under xvfb-run), saves the Users screen with the detail panel open and the
+// Grant role dialog, signed in as the seeded admin, for people to look at.
+void TestMainWindow::savesScreenshots()
+{
+    const QString dir = qEnvironmentVariable("ROLECALL_SCREENSHOTS_DIR");
+    if (dir.isEmpty())
+        QSKIP("ROLECALL_SCREENSHOTS_DIR is not set");
+    SignedInStub admin(testing::clerkIdOfSeedUser(5), testing::emailOfSeedUser(5));
+    MainWindow window({});
+    window.setSignInService(&admin);
+    window.setDataSource(source(m_db));
+    window.resize(1240, 760);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.canWrite() && window.usersModel()->rowCount() > 0, waitMs);
+    // User 2901: an ended MENTOR and an active LEARNER.
+    window.searchField()->setText(QStringLiteral("user2901@"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersModel()->rowCount(), 1, waitMs);
+    window.usersView()->setCurrentIndex(window.usersModel()->index(0, 0));
+    UserDetailPanel *panel = window.usersScreen()->detailPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isLoading() && panel->timelineModel()->rowCount() > 0, waitMs);
+    panel->timelineView()->setCurrentIndex(panel->timelineModel()->index(0));
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/users-detail.png")));
+    window.usersScreen()->grantRole();
+    QWidget *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<QDialog *>(QStringLiteral("grantRoleDialog"))));
+    dialog->findChild<QLineEdit *>(QStringLiteral("reasonField"))
+        ->setText(QStringLiteral("Mentors the autumn cohort"));
+    QTest::qWait(300);
+    QVERIFY(dialog->grab().save(dir + QStringLiteral("/grant-role.png")));
+    dialog->close();
 }
 
 QTEST_MAIN(TestMainWindow)

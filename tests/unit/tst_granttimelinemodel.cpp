@@ -80,6 +80,11 @@ void TestGrantTimelineModel::saysWhoEndedAGrantAndWhy()
     GrantView recorded = grant(QStringLiteral("g1"), QStringLiteral("MENTOR"), GrantState::Ended);
     recorded.endedBy = QStringLiteral("admin@example.test");
     recorded.endedReason = QStringLiteral("term over");
+    GrantView noted = grant(QStringLiteral("g4"), QStringLiteral("MENTOR"), GrantState::Ended);
+    noted.grant.adminNotes = QStringLiteral(
+        "Spring term\nEnded 2025-06-01T10:00:00.000Z by admin@example.test: term over");
+    noted.endedBy = QStringLiteral("admin@example.test");
+    noted.endedReason = QStringLiteral("term over");
     GrantView flag = grant(QStringLiteral("g2"), QStringLiteral("ADMIN"), GrantState::Ended);
     flag.grant.isActiveFlag = false;
     GrantView expired = grant(QStringLiteral("g3"), QStringLiteral("LEARNER"), GrantState::Ended);
@@ -93,6 +98,13 @@ void TestGrantTimelineModel::saysWhoEndedAGrantAndWhy()
              qPrintable(model.index(0).data().toString()));
     QVERIFY(model.index(1).data().toString().contains(QLatin1String("isActive cleared")));
     QVERIFY(model.index(2).data().toString().endsWith(QLatin1String("Expired at its end date")));
+    model.setGrants({noted});
+    const QStringList lines = model.index(0).data().toString().split(u'\n');
+    QVERIFY2(lines.contains(QStringLiteral("Notes: Spring term")), qPrintable(lines.join(u'|')));
+    QVERIFY2(lines.constLast().startsWith(QLatin1String("Ended on ")) &&
+                 lines.constLast().endsWith(QLatin1String(" by admin@example.test: term over")),
+             qPrintable(lines.join(u'|')));
+    QCOMPARE(lines.filter(QStringLiteral("term over")).size(), 1); // not twice
     model.clear();
     QCOMPARE(model.rowCount(), 0);
 }

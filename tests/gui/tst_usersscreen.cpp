@@ -1,0 +1,152 @@
+// The Users screen as an admin uses it, signed in for real: the console with
+// the test identity provider, the real keyring and a real PostgreSQL. Select
+// a user, grant a role through the dialog, see it in the timeline, end it,
+// and lose the edit actions on signing out.
+#include "auth/oidcsigninservice.h"
+#include "clitestsupport.h"
+#include "consolecontroller.h"
+#include "endgrantdialog.h"
+#include "grantroledialog.h"
+#include "granttimelinemodel.h"
+#include "mainwindow.h"
+#include "pgtestcluster.h"
+#include "profilestore.h"
+#include "testdata.h"
+#include "testidp.h"
+#include "userdetailpanel.h"
+#include "usersscreen.h"
+#include "userstablemodel.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rolecall;
+using rolecall::testing::clerkIdOfSeedUser;
+using rolecall::testing::Fixture;
+using rolecall::testing::PgTestCluster;
+using rolecall::testing::TestIdentityProvider;
+
+namespace {
+constexpr int waitMs = 30000;
+} // namespace
+
+class TestUsersScreen : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void theSignedInAdminGrantsAndEndsARole();
+
+private:
+    QTemporaryDir m_config;
+    TestIdentityProvider m_idp;
+    QString m_profile;
+};
+
+void TestUsersScreen::initTestCase()
+{
+    ROLECALL_REQUIRE_SESSION_BUS();
+    QVERIFY(m_config.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    qputenv("ROLECALL_BROWSER", QByteArrayLiteral(TEST_BROWSER_PATH));
+
+    PgTestCluster *cluster = PgTestCluster::shared();
+    QVERIFY2(cluster, qPrintable(PgTestCluster::startError()));
+    QString error;
+    const QString db = cluster->createDatabase(Fixture::AkakoLms, &error);
+    QVERIFY2(testing::seedAkakoUsers(*cluster, db, 50, &error), qPrintable(error));
+    QVERIFY2(m_idp.start(&error), qPrintable(error));
+    // Seed user 5 is the database's active ADMIN.
+    m_idp.setUser({clerkIdOfSeedUser(5), QStringLiteral("user5@example.test"),
+                   QStringLiteral("Aarav"), QStringLiteral("O'Brien")});
+
+    m_profile = QStringLiteral("users-%1").arg(QCoreApplication::applicationPid());
+    Profile profile;
+    profile.name = m_profile;
+    profile.issuer = m_idp.issuer();
+    profile.clientId = m_idp.clientId();
+    profile.databaseUrl = cluster->url(db);
+    const std::unique_ptr<QSettings> settings = openAppSettings();
+    ProfileStore store(*settings);
+    QVERIFY2(store.add(profile, &error), qPrintable(error));
+}
+
+void TestUsersScreen::theSignedInAdminGrantsAndEndsARole()
+{
+    MainWindow window({});
+    window.show();
+    ConsoleController controller(&window);
+    controller.start(m_profile, true);
+    QTRY_VERIFY_WITH_TIMEOUT(window.canWrite(), waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.usersModel() && window.usersModel()->rowCount() == 50, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.signInService()->isStoringSession(), waitMs);
+    UsersScreen *screen = window.usersScreen();
+    UserDetailPanel *panel = screen->detailPanel();
+
+    // User 10 holds no role.
+    window.searchField()->setText(QStringLiteral("user10@"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersModel()->rowCount(), 1, waitMs);
+    window.usersView()->setCurrentIndex(window.usersModel()->index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible() && !panel->isLoading(), waitMs);
+    QCOMPARE(panel->timelineModel()->rowCount(), 0);
+    QVERIFY(screen->grantAction()->isEnabled());
+
+    // Grant role…: the dialog writes as the signed-in admin; the panel reloads.
+    QSignalSpy loaded(panel, &UserDetailPanel::loaded);
+    screen->grantAction()->trigger();
+    GrantRoleDialog *grant = nullptr;
+    QTRY_VERIFY((grant = window.findChild<GrantRoleDialog *>()));
+    grant->setRole(QStringLiteral("MENTOR"));
+    grant->findChild<QLineEdit *>(QStringLiteral("reasonField"))
+        ->setText(QStringLiteral("Runs the spring cohort"));
+    QVERIFY2(grant->previewText().contains(QLatin1String("granted by user5@example.test")),
+             qPrintable(grant->previewText()));
+    grant->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<GrantRoleDialog *>(), waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1 && panel->timelineModel()->rowCount() == 1, waitMs);
+    const QString line = panel->timelineModel()->index(0).data().toString();
+    QVERIFY2(line.startsWith(QStringLiteral("MENTOR — active")) &&
+                 line.contains(QLatin1String("Granted by user5@example.test")) &&
+                 line.contains(QLatin1String("Runs the spring cohort")),
+             qPrintable(line));
+
+    // End grant…: the selected grant, with a reason; the timeline says who and why.
+    panel->timelineView()->setCurrentIndex(panel->timelineModel()->index(0));
+    QVERIFY(screen->endAction()->isEnabled());
+    loaded.clear();
+    screen->endAction()->trigger();
+    EndGrantDialog *end = nullptr;
+    QTRY_VERIFY((end = window.findChild<EndGrantDialog *>()));
+    end->findChild<QLineEdit *>(QStringLiteral("reasonField"))
+        ->setText(QStringLiteral("Cohort finished"));
+    end->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<EndGrantDialog *>(), waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1 && !panel->isLoading(), waitMs);
+    const QString ended = panel->timelineModel()->index(0).data().toString();
+    QVERIFY2(ended.startsWith(QStringLiteral("MENTOR — ended")) &&
+                 ended.contains(QLatin1String("\nEnded on ")) &&
+                 ended.contains(QLatin1String(" by user5@example.test: Cohort finished")) &&
+                 !ended.contains(QLatin1String("Notes:")),
+             qPrintable(ended));
+
+    // Signed out: read-only again, the edit actions say why.
+    QSignalSpy finished(controller.signInService(), &auth::OidcSignInService::signOutFinished);
+    Q_EMIT window.signOutRequested();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, waitMs);
+    QVERIFY(!screen->grantAction()->isEnabled());
+    QVERIFY2(screen->grantAction()->toolTip().startsWith(QLatin1String("Read-only")),
+             qPrintable(screen->grantAction()->toolTip()));
+    QVERIFY(!panel->grantButton()->isEnabled());
+    window.searchField()->clear();
+}
+
+QTEST_MAIN(TestUsersScreen)
+#include "tst_usersscreen.moc"
