@@ -7,8 +7,10 @@
 // With --save it writes a PNG of the window once the data is in and quits;
 // under Xvfb: xvfb-run -a -s "-screen 0 1280x800x24" rolecall-screen-preview audit --save a.png
 #include "auditscreen.h"
+#include "audittablemodel.h"
 #include "datasource.h"
 #include "grantsscreen.h"
+#include "grantstablemodel.h"
 #include "overviewscreen.h"
 #include "pgdatasource.h"
 #include "pgtestcluster.h"
@@ -76,6 +78,11 @@ int measure(PgTestCluster &cluster, int users)
         return 1;
     }
     qInfo("seeded %d users in %.1f s", users, seed.elapsed() / 1000.0);
+    if (qEnvironmentVariableIsSet("ROLECALL_PREVIEW_HOLD")) {
+        // For EXPLAIN by hand: keep the cluster until this process is stopped.
+        qInfo("holding %s", qUtf8Printable(cluster.url(db)));
+        return QApplication::exec();
+    }
     PgDataSource source(cluster.connection(db));
     source.detectSchema().waitForFinished();
     GrantListQuery first;
@@ -104,6 +111,47 @@ int measure(PgTestCluster &cluster, int users)
                q.limit = 200;
                source.fetchAudit(q).result();
            }));
+
+    // The three screens loading at once, then scrolling the grants and the
+    // audit trail through 20 pages each: the longest the GUI thread went
+    // without turning its event loop (a 5 ms timer's largest gap).
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    tick.start(5);
+    GrantsScreen grants(&source);
+    AuditScreen audit(&source);
+    OverviewScreen overview(&source);
+    for (QWidget *w : {static_cast<QWidget *>(&grants), static_cast<QWidget *>(&audit),
+                       static_cast<QWidget *>(&overview)}) {
+        w->resize(1200, 700);
+        w->show();
+    }
+    last = clock.nsecsElapsed();
+    longest = 0;
+    const auto waitFor = [](auto done) {
+        QElapsedTimer timeout;
+        timeout.start();
+        while (!done() && timeout.elapsed() < 120000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    };
+    waitFor([&] { return !grants.isBusy() && !audit.isBusy() && !overview.isBusy(); });
+    qInfo("%-34s %9.1f ms", "longest stall: first show and load", longest / 1e6);
+    longest = 0;
+    for (int pages = 0; pages < 20; ++pages) {
+        grants.view()->scrollToBottom();
+        audit.view()->scrollToBottom();
+        waitFor([&] { return !grants.isBusy() && !audit.isBusy(); });
+    }
+    qInfo("%-34s %9.1f ms (%d grants, %d events loaded)", "longest stall: scrolling 20 pages",
+          longest / 1e6, grants.model()->rowCount(), audit.model()->rowCount());
     return 0;
 }
 
