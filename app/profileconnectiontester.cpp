@@ -76,7 +76,9 @@ QFuture<ConnectionTestResult> ProfileConnectionTester::test(const Profile &profi
         if (!settings.options.contains(QStringLiteral("connect_timeout")))
             settings.options.insert(QStringLiteral("connect_timeout"),
                                     QString::number(qMax(1, m_timeoutMs / 1000)));
-        auto *source = new PgDataSource(settings, this);
+        // Owns itself and goes when its last answer is in: deleting it early
+        // would wait on the GUI thread for a connection attempt in flight.
+        auto *source = new PgDataSource(settings);
         const auto fail = [run, source](const QString &message) {
             source->deleteLater();
             run->result.databaseMessage = message;

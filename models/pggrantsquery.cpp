@@ -177,75 +177,65 @@ OverviewFigures fetchOverviewFigures(QSqlDatabase &db, const SchemaInfo &schema)
         return figures;
     }
 
-    // Totals: the users, those holding nothing now (a hash anti-join, one scan
-    // of "UserRole"), and the grants ending within a week.
-    QSqlQuery totals = prepared(db,
-                                QStringLiteral(R"(SELECT
-    (SELECT count(*) FROM "User"),
-    (SELECT count(*) FROM "User" u
-        WHERE NOT EXISTS (SELECT 1 FROM "UserRole" g WHERE g."userId" = u."id" AND %1)),
-    (SELECT count(*) FROM "UserRole" g WHERE %1 AND g."effectiveEndDate" <= %2 + interval '7 days'))")
-                                    .arg(held, nowExpr),
-                                QStringLiteral("the overview totals"));
-    execOrThrow(totals, QStringLiteral("count users and grants"));
-    if (totals.next()) {
-        figures.users = totals.value(0).toLongLong();
-        figures.usersWithoutRole = totals.value(1).toLongLong();
-        figures.grantsExpiringThisWeek = totals.value(2).toLongLong();
-    }
-
-    // Every value of the Role enum, in enum order, with its grants held now.
-    QSqlQuery perRole = prepared(db,
-                                 QStringLiteral(R"(SELECT r."role"::text, count(g."id"),
-    count(DISTINCT g."userId")
+    // Totals and per-role counts from one scan of "UserRole": the grants held
+    // now, grouped by role and user (hashed, no sort); users without a role are
+    // the users minus those holding anything. Every enum value, in enum order.
+    QSqlQuery counts = prepared(db,
+                                QStringLiteral(R"(WITH held AS MATERIALIZED (
+    SELECT g."role", g."userId", g."effectiveEndDate" FROM "UserRole" g WHERE %1),
+roleUsers AS (SELECT h."role", h."userId", count(*) AS n FROM held h GROUP BY 1, 2),
+perRole AS (SELECT ru."role", sum(ru.n) AS "grants", count(*) AS "users"
+    FROM roleUsers ru GROUP BY 1),
+totals AS (SELECT (SELECT count(*) FROM "User") AS "users",
+    (SELECT count(*) FROM (SELECT DISTINCT ru."userId" FROM roleUsers ru) d) AS "holders",
+    (SELECT count(*) FROM held h WHERE h."effectiveEndDate" <= %2 + interval '7 days')
+        AS "expiring")
+SELECT r."role"::text, COALESCE(p."grants", 0), COALESCE(p."users", 0),
+       t."users", t."users" - t."holders", t."expiring"
 FROM unnest(enum_range(NULL::"Role")) WITH ORDINALITY AS r("role", "ord")
-LEFT JOIN "UserRole" g ON g."role" = r."role" AND %1
-GROUP BY r."role", r."ord"
+CROSS JOIN totals t
+LEFT JOIN perRole p ON p."role" = r."role"
 ORDER BY r."ord")")
-                                     .arg(held),
-                                 QStringLiteral("the active grants per role"));
-    execOrThrow(perRole, QStringLiteral("count active grants per role"));
-    while (perRole.next())
-        figures.activePerRole << RoleCount{perRole.value(0).toString(),
-                                           perRole.value(1).toLongLong(),
-                                           perRole.value(2).toLongLong()};
+                                    .arg(held, nowExpr),
+                                QStringLiteral("the overview counts"));
+    execOrThrow(counts, QStringLiteral("count users and grants"));
+    while (counts.next()) {
+        figures.activePerRole << RoleCount{counts.value(0).toString(), counts.value(1).toLongLong(),
+                                           counts.value(2).toLongLong()};
+        figures.users = counts.value(3).toLongLong();
+        figures.usersWithoutRole = counts.value(4).toLongLong();
+        figures.grantsExpiringThisWeek = counts.value(5).toLongLong();
+    }
 
     // Held at T means start <= T < until, where until is the end date or, for a
     // cleared flag, updatedAt, whichever is earlier (the as-of rule). So the
     // count at the end of month k is the sum of +1 (starts) and -1 (untils) up to
-    // it: bucket each change into the first month end at or after it, then a
-    // running sum. One pass over "UserRole", whatever its size.
+    // it: one scan of "UserRole" yields both changes of each grant, each goes to
+    // the first month end at or after it (width_bucket over the month starts,
+    // at T - 1 ms since a month end is the next month's start), and a running
+    // sum per role adds them up. The cost does not grow with the months shown.
     QSqlQuery series = prepared(db,
                                 QStringLiteral(R"(WITH bounds AS (
-    SELECT %1 AS "nowAt", date_trunc('month', %1) - interval '11 months' AS "firstMonth"),
-months AS (
-    SELECT k, (b."firstMonth" + make_interval(months => k))::date AS "month"
-    FROM bounds b, generate_series(0, 11) AS k),
-spans AS (
-    SELECT g."role"::text AS "role", g."effectiveStartDate" AS "heldFrom",
-           LEAST(g."effectiveEndDate", CASE WHEN g."isActive" THEN NULL ELSE g."updatedAt" END)
-               AS "heldUntil"
-    FROM "UserRole" g),
+    SELECT %1 AS "nowAt",
+           ARRAY(SELECT date_trunc('month', %1) - make_interval(months => 11 - k)
+                 FROM generate_series(1, 11) k) AS "monthStarts"),
 changes AS (
-    SELECT s."role", s."heldFrom" AS "at", 1 AS "delta" FROM spans s
-    WHERE s."heldUntil" IS NULL OR s."heldUntil" > s."heldFrom"
-    UNION ALL
-    SELECT s."role", s."heldUntil", -1 FROM spans s WHERE s."heldUntil" > s."heldFrom"),
+    SELECT g."role", c."at", c."delta"
+    FROM "UserRole" g
+    CROSS JOIN LATERAL (SELECT LEAST(g."effectiveEndDate",
+                CASE WHEN g."isActive" THEN NULL ELSE g."updatedAt" END) AS "until") s
+    CROSS JOIN LATERAL (VALUES (g."effectiveStartDate", 1), (s."until", -1)) c("at", "delta")
+    WHERE (s."until" IS NULL OR s."until" > g."effectiveStartDate") AND c."at" IS NOT NULL),
 buckets AS (
-    -- a change at T counts from the first month end >= T: the month of T - 1 ms
-    SELECT c."role", GREATEST(0,
-               (extract(year FROM c."at" - interval '1 millisecond') * 12
-                + extract(month FROM c."at" - interval '1 millisecond'))::int
-               - (extract(year FROM b."firstMonth") * 12 + extract(month FROM b."firstMonth"))::int)
-               AS k,
+    SELECT c."role", width_bucket(c."at" - interval '1 millisecond', b."monthStarts") AS k,
            sum(c."delta") AS "delta"
     FROM changes c, bounds b WHERE c."at" <= b."nowAt"
     GROUP BY 1, 2)
-SELECT m."month", r."role"::text,
+SELECT (date_trunc('month', %1) - make_interval(months => 11 - m.k))::date, r."role"::text,
        sum(COALESCE(x."delta", 0)) OVER (PARTITION BY r."role" ORDER BY m.k)
-FROM months m
+FROM generate_series(0, 11) AS m(k)
 CROSS JOIN unnest(enum_range(NULL::"Role")) WITH ORDINALITY AS r("role", "ord")
-LEFT JOIN buckets x ON x."role" = r."role"::text AND x.k = m.k
+LEFT JOIN buckets x ON x."role" = r."role" AND x.k = m.k
 ORDER BY r."ord", m.k)")
                                     .arg(nowExpr),
                                 QStringLiteral("the monthly series"));

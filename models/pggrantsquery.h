@@ -12,9 +12,9 @@ namespace rolecall {
 GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
                              const GrantListQuery &query);
 
-// The Overview screen's figures in three statements: totals, active grants per
-// role now, and the 12-month series (generate_series over months and one pass
-// over "UserRole": each grant adds +1 when its hold starts and -1 when it ends).
+// The Overview screen's figures in two statements, one scan of "UserRole" each:
+// the counts now, and the 12-month series (generate_series months; each grant
+// adds +1 when its hold starts and -1 when it ends, summed per month).
 // SehatScan: only the user count.
 OverviewFigures fetchOverviewFigures(QSqlDatabase &db, const SchemaInfo &schema);
 

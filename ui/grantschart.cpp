@@ -126,7 +126,7 @@ void GrantsChart::paintEvent(QPaintEvent *)
     for (qint64 v = 0; v <= top; v += step)
         labelWidth = std::max(labelWidth, fm.horizontalAdvance(QLocale().toString(v)));
     const QRectF plot(area.left() + labelWidth + em / 2, area.top() + legendHeight,
-                      area.width() - labelWidth - em, area.height() - legendHeight - em * 1.5);
+                      area.width() - labelWidth - em, area.height() - legendHeight - em * 2);
     if (plot.width() < em * 4 || plot.height() < em * 2)
         return; // too small to say anything legible
 
@@ -165,7 +165,8 @@ void GrantsChart::paintEvent(QPaintEvent *)
         const QString label = QLocale().toString(m_months[i], QStringLiteral("MMM"));
         const qreal w = fm.horizontalAdvance(label);
         const qreal left = std::clamp(xAt(i) - w / 2, qreal(area.left()), area.right() - w);
-        p.drawText(QPointF(left, plot.bottom() + em), label);
+        // Below the lowest value label, which is centred on the plot's bottom.
+        p.drawText(QPointF(left, plot.bottom() + em / 2.0 + fm.ascent()), label);
     }
 
     // One line per role, with a dot on each month.

@@ -117,6 +117,7 @@ TableScreen::TableScreen(QWidget *parent)
     m_busy->setAccessibleName(tr("Loading"));
     m_busy->hide();
     layout->addWidget(m_busy);
+    layout->addStretch(0); // takes the room only while the table is hidden
 
     connect(m_refresh, &QPushButton::clicked, this, &TableScreen::refresh);
     connect(m_export, &QPushButton::clicked, this, &TableScreen::exportToFile);
@@ -189,6 +190,7 @@ void TableScreen::refresh()
         clearModel();
         m_detecting = false;
         setBusy(false);
+        m_view->hide(); // an empty table would look like "no rows"
         showBanner(tr("No database is open."));
         return;
     }
@@ -201,6 +203,7 @@ void TableScreen::refresh()
                 return; // an older refresh, or another data source
             m_detecting = false;
             m_available = schema.hasRoles();
+            m_view->setVisible(m_available);
             setBusy(false);
             if (schema.kind == SchemaKind::Unknown) {
                 clearModel();
@@ -217,6 +220,7 @@ void TableScreen::refresh()
                 return;
             m_detecting = false;
             m_available = false;
+            m_view->hide();
             setBusy(false);
             clearModel();
             showBanner(message);

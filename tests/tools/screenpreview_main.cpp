@@ -2,11 +2,15 @@
 // throwaway PostgreSQL, to look at (and take screenshots of) without signing in.
 //
 //   rolecall-screen-preview grants|expiring|audit|overview|sehatscan [--save FILE] [--dark]
+//   rolecall-screen-preview measure --users N     time the screens' queries on N users
 //
 // With --save it writes a PNG of the window once the data is in and quits;
 // under Xvfb: xvfb-run -a -s "-screen 0 1280x800x24" rolecall-screen-preview audit --save a.png
 #include "auditscreen.h"
+#include "audittablemodel.h"
+#include "datasource.h"
 #include "grantsscreen.h"
+#include "grantstablemodel.h"
 #include "overviewscreen.h"
 #include "pgdatasource.h"
 #include "pgtestcluster.h"
@@ -15,11 +19,14 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace rolecall;
 using rolecall::testing::Fixture;
@@ -43,6 +50,111 @@ QPalette darkPalette()
     return p;
 }
 
+// Median wall time of `runs` calls of `call` (each waits for its future).
+template <typename Call>
+double medianMs(Call call, int runs = 3)
+{
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        call();
+        times << timer.nsecsElapsed() / 1e6;
+    }
+    std::sort(times.begin(), times.end());
+    return times[runs / 2];
+}
+
+// The Grants and Overview queries on `users` generated users (testdata.h),
+// without the optional indexes: what the screens cost on a large database.
+int measure(PgTestCluster &cluster, int users)
+{
+    QString error;
+    const QString db = cluster.createDatabase(Fixture::AkakoLms, &error);
+    QElapsedTimer seed;
+    seed.start();
+    if (db.isEmpty() || !testing::seedAkakoUsers(cluster, db, users, &error)) {
+        qCritical("%s", qUtf8Printable(error));
+        return 1;
+    }
+    qInfo("seeded %d users in %.1f s", users, seed.elapsed() / 1000.0);
+    if (qEnvironmentVariableIsSet("ROLECALL_PREVIEW_HOLD")) {
+        // For EXPLAIN by hand: keep the cluster until this process is stopped.
+        qInfo("holding %s", qUtf8Printable(cluster.url(db)));
+        return QApplication::exec();
+    }
+    PgDataSource source(cluster.connection(db));
+    source.detectSchema().waitForFinished();
+    GrantListQuery first;
+    GrantPage page;
+    const auto report = [](const char *what, double ms) { qInfo("%-34s %9.1f ms", what, ms); };
+    report("grants: first page of 200",
+           medianMs([&] { page = source.fetchGrantPage(first).result(); }));
+    GrantListQuery deep = first;
+    deep.beforeCreatedAt = QDateTime::currentDateTimeUtc().addYears(-3);
+    deep.beforeId = QStringLiteral("z");
+    report("grants: a page 3 years back", medianMs([&] { source.fetchGrantPage(deep).result(); }));
+    GrantListQuery active = first;
+    active.state = GrantFilterState::Active;
+    active.role = QStringLiteral("MENTOR");
+    report("grants: active MENTOR", medianMs([&] { source.fetchGrantPage(active).result(); }));
+    GrantListQuery expiring = first;
+    expiring.state = GrantFilterState::Expiring;
+    expiring.expiringDays = 30;
+    report("grants: expiring within 30 days",
+           medianMs([&] { source.fetchGrantPage(expiring).result(); }));
+    report("expiring soon view (fetchExpiring)",
+           medianMs([&] { source.fetchExpiring(30).result(); }));
+    report("overview: all figures + 12 months", medianMs([&] { source.fetchOverview().result(); }));
+    report("audit: first page of 200", medianMs([&] {
+               AuditQuery q;
+               q.limit = 200;
+               source.fetchAudit(q).result();
+           }));
+
+    // The three screens loading at once, then scrolling the grants and the
+    // audit trail through 20 pages each: the longest the GUI thread went
+    // without turning its event loop (a 5 ms timer's largest gap).
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    tick.start(5);
+    GrantsScreen grants(&source);
+    AuditScreen audit(&source);
+    OverviewScreen overview(&source);
+    for (QWidget *w : {static_cast<QWidget *>(&grants), static_cast<QWidget *>(&audit),
+                       static_cast<QWidget *>(&overview)}) {
+        w->resize(1200, 700);
+        w->show();
+    }
+    last = clock.nsecsElapsed();
+    longest = 0;
+    const auto waitFor = [](auto done) {
+        QElapsedTimer timeout;
+        timeout.start();
+        while (!done() && timeout.elapsed() < 120000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    };
+    waitFor([&] { return !grants.isBusy() && !audit.isBusy() && !overview.isBusy(); });
+    qInfo("%-34s %9.1f ms", "longest stall: first show and load", longest / 1e6);
+    longest = 0;
+    for (int pages = 0; pages < 20; ++pages) {
+        grants.view()->scrollToBottom();
+        audit.view()->scrollToBottom();
+        waitFor([&] { return !grants.isBusy() && !audit.isBusy(); });
+    }
+    qInfo("%-34s %9.1f ms (%d grants, %d events loaded)", "longest stall: scrolling 20 pages",
+          longest / 1e6, grants.model()->rowCount(), audit.model()->rowCount());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -55,6 +167,8 @@ int main(int argc, char *argv[])
     parser.addOption(
         {QStringLiteral("save"), QStringLiteral("Write a PNG and quit."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("A dark palette.")});
+    parser.addOption({QStringLiteral("users"), QStringLiteral("Users to generate for measure."),
+                      QStringLiteral("N"), QStringLiteral("100000")});
     parser.addHelpOption();
     parser.process(app);
     const QString which = parser.positionalArguments().value(0, QStringLiteral("grants"));
@@ -68,6 +182,8 @@ int main(int argc, char *argv[])
         qCritical("%s", qUtf8Printable(PgTestCluster::startError()));
         return 1;
     }
+    if (which == QLatin1String("measure"))
+        return measure(*cluster, parser.value(QStringLiteral("users")).toInt());
     QString error;
     QString db;
     if (which == QLatin1String("sehatscan")) {
