@@ -53,18 +53,22 @@ void SyncRun::start()
     m_pending.clear();
     m_admins.clear();
     m_clerkTotal = -1;
-    m_clerkSeen = m_databaseRows = m_comparisonNs = 0;
+    m_clerkSeen = m_databaseRows = m_comparisonNs = m_buildNs = 0;
     const quint64 generation = m_generation;
+    // The database side is hashed on the worker that read it, while Clerk
+    // answers: the event thread only ever joins pages.
+    QFuture<std::shared_ptr<SyncComparer>> comparer =
+        m_store->loadSnapshot().then([](SyncDbSnapshot snapshot) {
+            return std::make_shared<SyncComparer>(std::move(snapshot));
+        });
     watchFuture(
-        m_store->loadSnapshot(), this,
-        [this, generation](const SyncDbSnapshot &snapshot) {
+        comparer, this,
+        [this, generation](const std::shared_ptr<SyncComparer> &ready) {
             if (generation != m_generation || !m_running)
                 return;
-            m_databaseRows = snapshot.users.size();
-            QElapsedTimer timer;
-            timer.start();
-            m_comparer = std::make_unique<SyncComparer>(snapshot);
-            m_comparisonNs += timer.nsecsElapsed();
+            m_comparer = ready;
+            m_databaseRows = ready->databaseRows();
+            m_buildNs = ready->buildNs();
             Q_EMIT snapshotLoaded(m_databaseRows);
             const auto pending = std::exchange(m_pending, {});
             for (const QList<ClerkUser> &page : pending)

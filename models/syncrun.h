@@ -42,8 +42,10 @@ public:
     qint64 clerkTotal() const { return m_clerkTotal; } // -1 until counted
     qint64 clerkSeen() const { return m_clerkSeen; }
     qint64 databaseRows() const { return m_databaseRows; }
-    // Time spent joining (not waiting for Clerk or the database), in ns.
+    // Time spent joining pages on this thread, and hashing the database
+    // side on the worker (overlapped with the Clerk walk), in ns.
     qint64 comparisonNs() const { return m_comparisonNs; }
+    qint64 hashBuildNs() const { return m_buildNs; }
     // The Clerk user with this ID as this run saw it (the actor's, for SehatScan writes).
     std::optional<ClerkUser> clerkUser(const QString &clerkId) const;
 
@@ -63,7 +65,7 @@ private:
 
     QPointer<PgSyncStore> m_store;
     QPointer<ClerkApiClient> m_client;
-    std::unique_ptr<SyncComparer> m_comparer;
+    std::shared_ptr<SyncComparer> m_comparer;
     QList<QList<ClerkUser>> m_pending;  // pages that came before the snapshot
     QHash<QString, ClerkUser> m_admins; // Clerk users with a public role, for SehatScan writes
     bool m_running = false;
@@ -73,6 +75,7 @@ private:
     qint64 m_clerkSeen = 0;
     qint64 m_databaseRows = 0;
     qint64 m_comparisonNs = 0;
+    qint64 m_buildNs = 0;
     quint64 m_generation = 0;
 };
 

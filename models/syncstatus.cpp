@@ -1,5 +1,7 @@
 #include "syncstatus.h"
 
+#include <QElapsedTimer>
+
 namespace rolecall {
 
 namespace {
@@ -83,6 +85,8 @@ QList<FieldDiff> diffOf(SchemaKind kind, const SyncTarget &target, const SyncDbU
 SyncComparer::SyncComparer(SyncDbSnapshot snapshot)
     : m_snapshot(std::move(snapshot))
 {
+    QElapsedTimer timer;
+    timer.start();
     const qsizetype n = m_snapshot.users.size();
     m_byClerkId.reserve(n);
     m_byEmail.reserve(n);
@@ -93,6 +97,7 @@ SyncComparer::SyncComparer(SyncDbSnapshot snapshot)
         if (!row.email.isEmpty())
             m_byEmail.insert(row.email, i);
     }
+    m_buildNs = timer.nsecsElapsed();
 }
 
 QList<SyncRecord> SyncComparer::addClerkPage(const QList<ClerkUser> &users)

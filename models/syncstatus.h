@@ -104,6 +104,8 @@ public:
     explicit SyncComparer(SyncDbSnapshot snapshot);
 
     SchemaKind kind() const { return m_snapshot.kind; }
+    qsizetype databaseRows() const { return m_snapshot.users.size(); }
+    qint64 buildNs() const { return m_buildNs; } // hashing the database side
     QList<SyncRecord> addClerkPage(const QList<ClerkUser> &users);
     QList<SyncRecord> finish();
 
@@ -115,6 +117,7 @@ private:
     QHash<QString, qsizetype> m_byEmail;
     QVector<bool> m_seen;
     bool m_finished = false;
+    qint64 m_buildNs = 0;
 };
 
 } // namespace rolecall
