@@ -182,20 +182,25 @@ void TestCliSync::takesTheKeyFromTheKeychain()
         ctl(QStringList{QStringLiteral("--profile"), m_profile} + words("sync status"), false);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("set-secret")), qPrintable(run.err));
-    // Stored from standard input, then used through the profile.
-    QProcess setSecret;
-    QProcessEnvironment env =
-        rolecall::testing::freshHomeEnvironment(m_home.path(), QStringLiteral(TEST_BROWSER_PATH));
-    env.remove(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"));
-    setSecret.setProcessEnvironment(env);
-    setSecret.start(QStringLiteral(ROLECALLCTL_PATH),
-                    {QStringLiteral("profiles"), QStringLiteral("set-secret"), m_profile,
-                     QStringLiteral("clerk-secret-key")});
-    QVERIFY(setSecret.waitForStarted());
-    setSecret.write(secret + '\n');
-    setSecret.closeWriteChannel();
-    QVERIFY(setSecret.waitForFinished(60000));
-    QCOMPARE(setSecret.exitCode(), 0);
+    // Stored from standard input (a publishable key refused), then used
+    // through the profile.
+    const auto setSecret = [this](const QByteArray &value) {
+        QProcess process;
+        QProcessEnvironment env = rolecall::testing::freshHomeEnvironment(
+            m_home.path(), QStringLiteral(TEST_BROWSER_PATH));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(ROLECALLCTL_PATH),
+                      {QStringLiteral("profiles"), QStringLiteral("set-secret"), m_profile,
+                       QStringLiteral("clerk-secret-key")});
+        process.waitForStarted();
+        process.write(value + '\n');
+        process.closeWriteChannel();
+        process.waitForFinished(60000);
+        m_seenOutput << QString::fromUtf8(process.readAll());
+        return process.exitCode();
+    };
+    QCOMPARE(setSecret(QByteArrayLiteral("pk_test_Y2xlcmsuZXhhbXBsZS5jb20k")), 5);
+    QCOMPARE(setSecret(secret), 0);
     run = ctl(QStringList{QStringLiteral("--profile"), m_profile} +
                   words("sync status --status drifted --format json"),
               false);
