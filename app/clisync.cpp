@@ -12,6 +12,7 @@
 #include "datasourceerror.h"
 #include "pgsync.h"
 #include "profilestore.h"
+#include "syncapplier.h"
 #include "syncrun.h"
 #include "tableexport.h"
 
@@ -277,25 +278,6 @@ QJsonObject resultJson(const SyncActionResult &result)
                        {QStringLiteral("summary"), result.summary}};
 }
 
-// What `apply` does for a person in this state; nullopt: nothing to do.
-std::optional<SyncAction::Kind> actionFor(const SyncRecord &record)
-{
-    switch (record.status) {
-    case SyncStatus::MissingInDatabase:
-    case SyncStatus::Drifted:
-    case SyncStatus::EmailConflict: // refused with the holder named
-        return SyncAction::Kind::Sync;
-    case SyncStatus::NoDefaultRole:
-        return SyncAction::Kind::GrantDefaultRole;
-    case SyncStatus::Orphaned:
-        return SyncAction::Kind::EndAllGrants;
-    case SyncStatus::InSync:
-    case SyncStatus::PasswordAccount:
-        break;
-    }
-    return std::nullopt;
-}
-
 int runApply(CliContext &context)
 {
     const auto addOptions = [](QCommandLineParser &parser) {
@@ -400,21 +382,17 @@ int runApply(CliContext &context)
     int worst = ExitOk;
     int changed = 0;
     for (const SyncRecord &record : std::as_const(targets)) {
-        std::optional<SyncAction::Kind> kind = actionFor(record);
+        std::optional<SyncAction> planned = syncActionFor(record, reason);
         if (allOf.contains(SyncStatus::NoDefaultRole) && record.lacksDefaultRole &&
-            !allOf.contains(record.status))
-            kind = SyncAction::Kind::GrantDefaultRole;
-        if (!kind) {
+            !allOf.contains(record.status) && planned)
+            planned->kind = SyncAction::Kind::GrantDefaultRole;
+        if (!planned) {
             if (format == Format::Table)
                 context.out << record.clerkId << ": " << syncStatusName(record.status)
                             << ", nothing to do\n";
             continue;
         }
-        SyncAction action;
-        action.kind = *kind;
-        action.clerkId = record.clerkId;
-        action.clerk = record.clerk;
-        action.reason = reason;
+        const SyncAction &action = *planned;
         if (action.kind == SyncAction::Kind::EndAllGrants && reason.trimmed().isEmpty()) {
             context.err << "rolecallctl: " << record.clerkId
                         << " is orphaned; ending its grants needs --reason TEXT\n";

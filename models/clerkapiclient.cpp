@@ -203,6 +203,8 @@ void ClerkApiClient::send(const std::shared_ptr<Call> &call)
     QNetworkRequest request(urlFor(*call));
     request.setRawHeader("Authorization", "Bearer " + m_settings.secretKey);
     request.setRawHeader("Accept", "application/json");
+    if (!m_settings.apiVersion.isEmpty())
+        request.setRawHeader("Clerk-API-Version", m_settings.apiVersion);
     // Never follow a redirect: it would carry the key to wherever it points.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);

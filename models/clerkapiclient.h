@@ -31,6 +31,9 @@ struct ClerkApiSettings
     qint64 backoffStartMs = 500;
     qint64 backoffMaxMs = 60'000;
     int pageSize = 500; // Clerk's maximum
+    // Pins the response shapes (Clerk-API-Version); what applies without it
+    // is not documented.
+    QByteArray apiVersion = QByteArrayLiteral("2026-05-12");
 
     static QUrl defaultBaseUrl() { return QUrl(QStringLiteral("https://api.clerk.com/v1")); }
 };

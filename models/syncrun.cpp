@@ -17,6 +17,7 @@ SyncRun::SyncRun(PgSyncStore *store, ClerkApiClient *client, QObject *parent)
         Q_EMIT progress(m_clerkSeen, m_clerkTotal);
     });
     connect(client, &ClerkApiClient::pageReady, this, &SyncRun::onPage);
+    connect(client, &ClerkApiClient::retrying, this, &SyncRun::waiting);
     connect(client, &ClerkApiClient::finished, this, [this] {
         m_clerkDone = true;
         maybeFinish();

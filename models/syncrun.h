@@ -54,6 +54,8 @@ Q_SIGNALS:
     void totalCountReady(qint64 total);
     void recordsReady(const QList<rolecall::SyncRecord> &records);
     void progress(qint64 clerkSeen, qint64 clerkTotal);
+    // Clerk asked us to wait (429) or a request failed and is tried again.
+    void waiting(const QString &reason, qint64 delayMs);
     void finished();
     void failed(const QString &message);
 

@@ -7,6 +7,7 @@
 #include "pgsync.h"
 #include "pgtestcluster.h"
 #include "rolefixtures.h"
+#include "syncapplier.h"
 #include "syncrun.h"
 #include "testdata.h"
 
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void refusesNonAdminsAndConflicts();
     void seesClerkChangesBetweenRuns();
     void classifiesAndSyncsSehatScan();
+    void appliesABatchWithPreviewAndProgress();
     void survivesRateLimitsAndFailingPages();
     void cancelNamesNoOrphans();
     void cleanupTestCase() { removeConnections(); }
@@ -367,6 +369,55 @@ void TestPgSync::classifiesAndSyncsSehatScan()
     QCOMPARE(after.records.value(id(41)).status, SyncStatus::InSync);
     QCOMPARE(after.records.value(id(3)).status, SyncStatus::InSync);
     QCOMPARE(after.records.value(id(10)).status, SyncStatus::PasswordAccount);
+}
+
+void TestPgSync::appliesABatchWithPreviewAndProgress()
+{
+    const RunResult run = runSync(m_akako);
+    QList<SyncAction> actions;
+    for (const SyncRecord &record : run.records)
+        if (const std::optional<SyncAction> action = syncActionFor(record, QStringLiteral("gone")))
+            actions << *action;
+    QCOMPARE(actions.size(), 10); // every status but in-sync
+    PgSyncStore store(m_cluster->connection(m_akako));
+    SyncApplier applier(&store);
+    QSignalSpy progress(&applier, &SyncApplier::progress);
+    QSignalSpy done(&applier, &SyncApplier::actionDone);
+    QSignalSpy failed(&applier, &SyncApplier::actionFailed);
+    QSignalSpy finished(&applier, &SyncApplier::finished);
+
+    // The preview: every action checked, nothing written.
+    const QString before = checksum(m_akako);
+    applier.start(admin(), std::nullopt, actions, true);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(checksum(m_akako), before);
+    QCOMPARE(done.count(), 8);
+    QCOMPARE(failed.count(), 2); // the two email conflicts
+    QCOMPARE(progress.count(), 11);
+    QCOMPARE(progress.last().at(0).toInt(), 10);
+    QCOMPARE(finished.first().at(0).toInt(), 7); // orphan 30 has no grants to end
+
+    // For real: the same outcome, written.
+    done.clear();
+    failed.clear();
+    finished.clear();
+    applier.start(admin(), std::nullopt, actions, false);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(done.count(), 8);
+    QCOMPARE(failed.count(), 2);
+    const RunResult after = runSync(m_akako);
+    int notInSync = 0;
+    for (const SyncRecord &record : after.records)
+        notInSync += record.status == SyncStatus::InSync ? 0 : 1;
+    QCOMPARE(notInSync, 4); // two conflicts, two orphans (their grants ended)
+
+    // Not an admin: the batch stops at the first refusal.
+    finished.clear();
+    failed.clear();
+    applier.start(actorOf(7), std::nullopt, actions, true);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(failed.first().at(2).toBool());
 }
 
 void TestPgSync::survivesRateLimitsAndFailingPages()
