@@ -2,6 +2,10 @@
 
 #include <QDateTime>
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -17,6 +21,13 @@ Q_LOGGING_CATEGORY(lcClerk, "rolecall.clerk", QtInfoMsg)
 namespace rolecall {
 
 namespace {
+
+struct RawPage
+{
+    QJsonArray users;
+    QString lastId;
+    QString error;
+};
 
 struct ParsedPage
 {
@@ -48,6 +59,7 @@ ClerkApiClient::ClerkApiClient(ClerkApiSettings settings, QNetworkAccessManager 
     , m_limiter(m_settings.rateLimit, m_settings.rateWindowMs + m_settings.rateSlackMs)
 {
     m_settings.pageSize = std::clamp(m_settings.pageSize, 1, 500);
+    m_convertPool.setMaxThreadCount(1); // one worker: pages stay in order
 }
 
 ClerkApiClient::~ClerkApiClient()
@@ -77,7 +89,8 @@ void ClerkApiClient::start()
     }
     m_running = true;
     m_cancelled = false;
-    m_countDone = m_pagesDone = false;
+    m_countDone = m_pagesDone = m_lastPageSeen = false;
+    m_converting = 0;
     m_lastId.clear();
     m_delivered = 0;
     requestCount();
@@ -135,27 +148,65 @@ void ClerkApiClient::requestPage()
 
 void ClerkApiClient::onPageBody(const QByteArray &body)
 {
-    // 500 users are about 1 MB of JSON: parse off this (maybe the GUI) thread.
+    // 500 users are about 1 MB of JSON: parse off this (maybe the GUI)
+    // thread, in two steps. The JSON itself first, which gives the cursor,
+    // so the next page is on its way while this one becomes ClerkUsers (on
+    // one worker, so pages come out in order).
     const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<RawPage>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const RawPage raw = watcher->result();
+        if (!raw.error.isEmpty()) {
+            fail(tr("Clerk's users list could not be read: %1.").arg(raw.error));
+            return;
+        }
+        const qsizetype count = raw.users.size();
+        if (count > 0)
+            m_lastId = raw.lastId;
+        m_delivered += count;
+        const bool more = count >= m_settings.pageSize;
+        if (more)
+            requestPage();
+        else
+            m_lastPageSeen = true;
+        convertPage(raw.users);
+    });
+    watcher->setFuture(QtConcurrent::run([body] {
+        RawPage raw;
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isArray()) {
+            raw.error = doc.isObject() ? QStringLiteral("the users list is an object, not an array")
+                                       : QStringLiteral("the users list is not valid JSON");
+            return raw;
+        }
+        raw.users = doc.array();
+        if (!raw.users.isEmpty())
+            raw.lastId = raw.users.last().toObject().value(QLatin1String("id")).toString();
+        return raw;
+    }));
+}
+
+void ClerkApiClient::convertPage(const QJsonArray &array)
+{
+    const quint64 generation = m_generation;
+    ++m_converting;
     auto *watcher = new QFutureWatcher<ParsedPage>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_generation)
             return;
-        ParsedPage page = watcher->result();
+        --m_converting;
+        const ParsedPage page = watcher->result();
         if (!page.error.isEmpty()) {
             fail(tr("Clerk's users list could not be read: %1.").arg(page.error));
             return;
         }
-        const qsizetype count = page.users.size();
-        if (count > 0)
-            m_lastId = page.users.constLast().id;
-        m_delivered += count;
-        const bool more = count >= m_settings.pageSize;
-        if (more)
-            requestPage(); // on its way while this page is compared
         Q_EMIT pageReady(page.users);
-        if (more || generation != m_generation)
+        if (generation != m_generation || !m_lastPageSeen || m_converting > 0)
             return;
         m_pagesDone = true;
         if (m_countDone) {
@@ -163,9 +214,15 @@ void ClerkApiClient::onPageBody(const QByteArray &body)
             Q_EMIT finished();
         }
     });
-    watcher->setFuture(QtConcurrent::run([body] {
+    watcher->setFuture(QtConcurrent::run(&m_convertPool, [array] {
         ParsedPage page;
-        parseClerkUserList(body, &page.users, &page.error);
+        page.users.reserve(array.size());
+        for (const QJsonValue &value : array) {
+            ClerkUser user;
+            if (!parseClerkUser(value.toObject(), &user, &page.error))
+                break;
+            page.users.append(std::move(user));
+        }
         return page;
     }));
 }

@@ -6,12 +6,14 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <functional>
 #include <memory>
 
+class QJsonArray;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -92,6 +94,7 @@ private:
     void requestCount();
     void requestPage();
     void onPageBody(const QByteArray &body);
+    void convertPage(const QJsonArray &array);
     void schedule(const std::shared_ptr<Call> &call);
     void send(const std::shared_ptr<Call> &call);
     void onReply(const std::shared_ptr<Call> &call, QNetworkReply *reply, bool timedOut);
@@ -102,6 +105,7 @@ private:
 
     ClerkApiSettings m_settings;
     QPointer<QNetworkAccessManager> m_network;
+    QThreadPool m_convertPool;
     RateLimiter m_limiter;
     QList<QPointer<QNetworkReply>> m_inFlight;
     quint64 m_generation = 0; // bumped by cancel(): late callbacks see a stale one
@@ -110,7 +114,9 @@ private:
     bool m_useOffset = false;
     bool m_countDone = false;
     bool m_pagesDone = false;
-    QString m_lastId; // cursor: the last user of the previous page
+    bool m_lastPageSeen = false;
+    int m_converting = 0; // pages parsed but not yet delivered
+    QString m_lastId;     // cursor: the last user of the previous page
     qint64 m_delivered = 0;
     int m_requestsSent = 0;
     int m_retries = 0;
