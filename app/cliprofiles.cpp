@@ -434,6 +434,13 @@ int runSetSecret(CliContext &context, ProfileStore &store)
         context.err << "rolecallctl: no " << kind << " on standard input; nothing was stored\n";
         return ExitValidation;
     }
+    // A publishable key (pk_...) pasted by mistake grants nothing and would only fail later.
+    if (kind == QLatin1String("clerk-secret-key") && !value.startsWith("sk_")) {
+        value.fill('\0');
+        context.err << "rolecallctl: that is not a Clerk secret key (those start with sk_test_ or "
+                       "sk_live_); nothing was stored\n";
+        return ExitValidation;
+    }
     KeychainSecretStore secrets;
     const QString key = SecretStore::profileKey(name, kind);
     const SecretStore::Result result = waitFor([&](QObject *loop, SecretStore::Callback done) {
