@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
 #include "accountwidget.h"
+#include "auditscreen.h"
 #include "datasource.h"
 #include "futurewatch.h"
+#include "grantsscreen.h"
+#include "overviewscreen.h"
 #include "signinservice.h"
 #include "usersscreen.h"
 #include "userstablemodel.h"
@@ -65,6 +68,18 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     connect(m_users, &UsersScreen::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
+    // The other screens read the data source only once shown (lazily): the
+    // overview scans whole tables, and the users' first page comes first.
+    auto *grants = new GrantsScreen(nullptr, m_screens);
+    addScreen(grants, tr("&Grants"),
+              [grants](DataSource *source) { grants->setDataSource(source); });
+    auto *audit = new AuditScreen(nullptr, m_screens);
+    addScreen(audit, tr("&Audit"), [audit](DataSource *source) { audit->setDataSource(source); });
+    auto *overview = new OverviewScreen(nullptr, m_screens);
+    addScreen(overview, tr("O&verview"),
+              [overview](DataSource *source) { overview->setDataSource(source); });
+    connect(m_screens, &QTabWidget::currentChanged, this, &MainWindow::feedCurrentScreen);
+
     m_sourceLabel = new QLabel(this);
     m_schemaLabel = new QLabel(this);
     m_countLabel = new QLabel(this);
@@ -103,15 +118,29 @@ UsersTableModel *MainWindow::usersModel() const
     return m_users->model();
 }
 
-void MainWindow::addScreen(QWidget *screen, const QString &title)
+void MainWindow::addScreen(QWidget *screen, const QString &title,
+                           std::function<void(DataSource *)> setSource)
 {
     if (!screen)
         return;
+    if (setSource)
+        m_sourceSetters.insert(screen, std::move(setSource));
     if (screen->accessibleName().isEmpty())
         screen->setAccessibleName(QString(title).remove(QLatin1Char('&')));
     m_screens->addTab(screen, title);
     if (!m_savedScreen.isEmpty() && screen->objectName() == m_savedScreen)
         m_screens->setCurrentWidget(screen);
+}
+
+// Gives the current screen the window's data source if it has not got it yet.
+void MainWindow::feedCurrentScreen()
+{
+    QWidget *screen = m_screens->currentWidget();
+    const auto setter = m_sourceSetters.constFind(screen);
+    if (setter == m_sourceSetters.constEnd() || m_fedScreens.contains(screen))
+        return;
+    m_fedScreens.insert(screen);
+    (*setter)(m_source);
 }
 
 void MainWindow::showScreen(const QString &objectName)
@@ -183,6 +212,10 @@ void MainWindow::buildActions()
 void MainWindow::setDataSource(DataSource *source)
 {
     m_users->setDataSource(nullptr);
+    for (auto it = m_sourceSetters.cbegin(); it != m_sourceSetters.cend(); ++it)
+        if (m_fedScreens.contains(it.key()))
+            it.value()(nullptr);
+    m_fedScreens.clear();
     if (m_source)
         m_source->deleteLater();
     m_source = source;
@@ -197,6 +230,7 @@ void MainWindow::setDataSource(DataSource *source)
     m_sourceLabel->setText(source->displayName());
     setWindowTitle(tr("Rolecall — %1").arg(source->displayName()));
     m_users->setDataSource(source);
+    feedCurrentScreen();
 
     if (m_signIn && m_signIn->state() == SignInService::State::SignedIn)
         lookUpAccess(m_signIn->identity());
@@ -339,6 +373,12 @@ void MainWindow::openDatabase()
 
 void MainWindow::refresh()
 {
+    QWidget *screen = m_screens->currentWidget();
+    if (screen && screen != m_users) {
+        // Every screen has a refresh() slot; the users list stays as it is.
+        QMetaObject::invokeMethod(screen, "refresh");
+        return;
+    }
     m_users->refresh();
 }
 

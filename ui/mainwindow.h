@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -57,8 +59,12 @@ public:
     QString bannerText() const;
 
     // Adds a screen as a tab (the window takes ownership); its objectName is
-    // what showScreen() and the remembered last screen go by.
-    void addScreen(QWidget *screen, const QString &title);
+    // what showScreen() and the remembered last screen go by. `setSource`, when
+    // given, hands the screen the window's data source (or nullptr) the first
+    // time the screen is shown after the source changed. A screen's refresh()
+    // slot is what F5 calls while it is in front.
+    void addScreen(QWidget *screen, const QString &title,
+                   std::function<void(DataSource *)> setSource = {});
     // Brings the screen with this objectName to the front (none: no change).
     void showScreen(const QString &objectName);
     // Why edits are off for the person signed in; empty while they may write.
@@ -87,6 +93,7 @@ private:
     void lookUpAccess(const Identity &identity);
     void updateAccountActions();
     void setAccess(bool canWrite, const QString &clerkId, const QString &email);
+    void feedCurrentScreen();
 
     DataSourceFactory m_factory;
     QPointer<DataSource> m_source;
@@ -102,6 +109,8 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QString m_savedScreen; // the screen shown last time, once it is added
+    QHash<QWidget *, std::function<void(DataSource *)>> m_sourceSetters;
+    QSet<QWidget *> m_fedScreens; // screens holding the current data source
     bool m_canWrite = false;
 };
 

@@ -2,6 +2,7 @@
 // users table fills, search filters on the server, problems show in the banner.
 #include "accountwidget.h"
 #include "clitestsupport.h"
+#include "grantsscreen.h"
 #include "granttimelinemodel.h"
 #include "mainwindow.h"
 #include "pgdatasource.h"
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void copiesSelectedRows();
     void exportsTheFilteredTable();
     void hostsMoreScreens();
+    void feedsScreensTheirSourceWhenShown();
     void remembersFiltersAndLayout();
     void savesScreenshots();
 
@@ -389,18 +391,41 @@ void TestMainWindow::exportsTheFilteredTable()
 void TestMainWindow::hostsMoreScreens()
 {
     MainWindow window({});
-    auto *grants = new QWidget;
-    grants->setObjectName(QStringLiteral("grantsScreen"));
-    window.addScreen(grants, QStringLiteral("&Grants"));
-    QCOMPARE(window.screens()->count(), 2);
+    QStringList names;
+    for (int i = 0; i < window.screens()->count(); ++i)
+        names << window.screens()->widget(i)->objectName();
+    QCOMPARE(names, (QStringList{QStringLiteral("usersScreen"), QStringLiteral("grantsScreen"),
+                                 QStringLiteral("auditScreen"), QStringLiteral("overviewScreen")}));
+    auto *sync = new QWidget;
+    sync->setObjectName(QStringLiteral("syncScreen"));
+    window.addScreen(sync, QStringLiteral("&Sync"));
+    QCOMPARE(window.screens()->count(), 5);
     QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
-    window.showScreen(QStringLiteral("grantsScreen"));
-    QCOMPARE(window.screens()->currentWidget(), grants);
-    QCOMPARE(grants->accessibleName(), QStringLiteral("Grants"));
+    window.showScreen(QStringLiteral("syncScreen"));
+    QCOMPARE(window.screens()->currentWidget(), sync);
+    QCOMPARE(sync->accessibleName(), QStringLiteral("Sync"));
     window.showScreen(QStringLiteral("noSuchScreen"));
-    QCOMPARE(window.screens()->currentWidget(), grants);
+    QCOMPARE(window.screens()->currentWidget(), sync);
     window.showScreen(QStringLiteral("usersScreen"));
     QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
+}
+
+void TestMainWindow::feedsScreensTheirSourceWhenShown()
+{
+    MainWindow window({});
+    window.showScreen(QStringLiteral("usersScreen"));
+    window.setDataSource(source(m_db));
+    auto *grants = window.findChild<GrantsScreen *>(QStringLiteral("grantsScreen"));
+    QVERIFY(grants);
+    QCOMPARE(grants->dataSource(), nullptr); // not read until looked at
+    window.showScreen(QStringLiteral("grantsScreen"));
+    QVERIFY(grants->dataSource());
+    QTRY_VERIFY_WITH_TIMEOUT(!grants->isBusy() && grants->view()->model() &&
+                                 grants->view()->model()->rowCount() > 0,
+                             waitMs);
+    window.setDataSource(nullptr);
+    QCOMPARE(grants->dataSource(), nullptr);
+    window.showScreen(QStringLiteral("usersScreen"));
 }
 
 void TestMainWindow::remembersFiltersAndLayout()
