@@ -4,6 +4,7 @@
 #include "consolecontroller.h"
 #include "mainwindow.h"
 #include "pgdatasource.h"
+#include "usersscreen.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -62,6 +63,13 @@ int main(int argc, char *argv[])
                                      "or sign-in: postgresql://user@host:port/db (no password; use "
                                      "PGPASSWORD or ~/.pgpass)."),
                       QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("screen"),
+                      QStringLiteral("Open on this screen: users, grants, audit or overview."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("user"),
+                      QStringLiteral("Open the Users screen on this user (Clerk ID, email or name) "
+                                     "with its detail shown."),
+                      QStringLiteral("KEY")});
     parser.process(app);
 
     rolecall::MainWindow window(&openPostgres);
@@ -85,6 +93,13 @@ int main(int argc, char *argv[])
         controller = std::make_unique<rolecall::ConsoleController>(&window);
         controller->start(parser.value(QStringLiteral("profile")),
                           parser.isSet(QStringLiteral("sign-in")));
+    }
+    if (parser.isSet(QStringLiteral("user"))) {
+        window.showScreen(QStringLiteral("usersScreen"));
+        window.usersScreen()->openUser(parser.value(QStringLiteral("user")));
+    } else if (parser.isSet(QStringLiteral("screen"))) {
+        window.showScreen(parser.value(QStringLiteral("screen")).toLower() +
+                          QStringLiteral("Screen"));
     }
     return QApplication::exec();
 }

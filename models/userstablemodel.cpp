@@ -466,8 +466,8 @@ void UsersTableModel::startCount(bool firstPageWasLast)
             if (generation != m_generation)
                 return;
             m_totalCount = count;
+            expandToCount(); // rows first, so listeners see them counted
             Q_EMIT totalCountChanged(count);
-            expandToCount();
         },
         [this, generation](const QString &message) {
             if (generation == m_generation)

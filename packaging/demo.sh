@@ -19,7 +19,7 @@ if [ "${1:-}" = "--screenshots" ]; then
 fi
 
 if [ -n "$shots" ]; then
-  ./packaging/install-deps.sh imagemagick
+  ./packaging/install-deps.sh imagemagick xdotool
 else
   ./packaging/install-deps.sh
 fi
@@ -92,17 +92,34 @@ if [ -n "$shots" ]; then
   export ROLECALL_SHOTS="$shots" ROLECALL_BIN="$bin"
   # A real keyring in its own session, a fresh HOME for remembered sizes, and
   # a headless "browser" that follows the issuer's redirect like a real one.
-  HOME="$workdir/home" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" sh -c '
+  # The user with the longest grant history, for the detail panel.
+  ROLECALL_SHOW_USER=$("${psql[@]}" -d akako -A -t -c 'SELECT u."email" FROM "User" u
+      JOIN "UserRole" r ON r."userId" = u."id" GROUP BY u."email"
+      ORDER BY count(*) DESC, u."email" LIMIT 1')
+  export ROLECALL_SHOW_USER
+  # (No key repeat: a shortcut sent by xdotool must not type on in the dialog it opens.)
+  HOME="$workdir/home" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -ardelay 60000" sh -c '
     printf "%s" demo | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null
+    shot() { import -window root "$ROLECALL_SHOTS/$1.png"; }
     # The sign-in dialog, waiting for a browser that never comes back.
     ROLECALL_BROWSER=true "$ROLECALL_BIN/app/rolecall" --profile demo --sign-in & app=$!
-    sleep 5; import -window root "$ROLECALL_SHOTS/signin.png"; kill $app; wait $app 2>/dev/null
-    # Signed in through the whole flow, as the demo admin.
-    ROLECALL_BROWSER="$ROLECALL_BIN/tests/rolecall-test-browser" \
-      "$ROLECALL_BIN/app/rolecall" --profile demo --sign-in & app=$!
-    sleep 8; import -window root "$ROLECALL_SHOTS/users.png"; kill $app; wait $app 2>/dev/null
+    sleep 5; shot signin; kill $app; wait $app 2>/dev/null
+    # Signed in through the whole flow as the demo admin, on one user; then
+    # the Grant role dialog (Ctrl+G, once the window has the keyboard: there is
+    # no window manager to give it).
+    export ROLECALL_BROWSER="$ROLECALL_BIN/tests/rolecall-test-browser"
+    "$ROLECALL_BIN/app/rolecall" --profile demo --sign-in --user "$ROLECALL_SHOW_USER" & app=$!
+    sleep 9; shot users
+    xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync key ctrl+g
+    sleep 2; shot grant-role
+    kill $app; wait $app 2>/dev/null
+    # The other screens; the session is in the keychain now.
+    for screen in grants audit overview; do
+      "$ROLECALL_BIN/app/rolecall" --profile demo --screen $screen & app=$!
+      sleep 7; shot $screen; kill $app; wait $app 2>/dev/null
+    done
     true'
-  echo "Saved $shots/signin.png and $shots/users.png"
+  echo "Saved signin, users, grant-role, grants, audit and overview PNGs in $shots"
 elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display here; running under Xvfb until you press Ctrl+C (or use --screenshots DIR)."
   ROLECALL_BROWSER="$bin/tests/rolecall-test-browser" \

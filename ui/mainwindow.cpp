@@ -345,11 +345,12 @@ void MainWindow::updateCountLabel()
         return;
     const QLocale locale;
     const qint64 total = model->totalCount();
+    // Counted, the list spans every match (pages load as they come into view).
     if (total < 0)
-        m_countLabel->setText(tr("%1 users loaded").arg(locale.toString(model->rowCount())));
+        m_countLabel->setText(
+            tr("%1 users so far, counting…").arg(locale.toString(model->rowCount())));
     else
-        m_countLabel->setText(tr("%1 of %2 users loaded")
-                                  .arg(locale.toString(model->rowCount()), locale.toString(total)));
+        m_countLabel->setText(tr("%1 users").arg(locale.toString(total)));
 }
 
 void MainWindow::openDatabase()

@@ -247,6 +247,8 @@ void UsersScreen::start(const SchemaInfo &schema)
         m_model->setSearch(m_search->text());
         applyFilters();
         attachModel();
+        if (!m_pendingUser.isEmpty())
+            openUser(QString(m_pendingUser)); // a copy: openUser() clears the member
     }
     updateActions();
 }
@@ -397,6 +399,34 @@ void UsersScreen::openDetail()
     currentRowChanged();
     if (m_detail->isVisible())
         m_detail->timelineView()->setFocus(Qt::OtherFocusReason);
+}
+
+void UsersScreen::openUser(const QString &key)
+{
+    m_search->setText(key);
+    if (!m_model || !m_started) {
+        m_pendingUser = key; // opened once the schema is known and the model attached
+        return;
+    }
+    m_pendingUser.clear();
+    const auto openFirst = [this] {
+        if (m_model->rowCount() == 0)
+            return;
+        m_view->setCurrentIndex(m_model->index(0, 0));
+        openDetail();
+    };
+    if (m_model->search() == key.trimmed() && !m_model->isLoading()) {
+        openFirst();
+        return;
+    }
+    // The first page of this search: select its first row and show its detail.
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(m_model, &UsersTableModel::pageLoaded, this, [this, once, key, openFirst] {
+        QObject::disconnect(*once);
+        if (m_model->search() == key.trimmed())
+            openFirst();
+    });
+    m_model->setSearch(key);
 }
 
 void UsersScreen::refresh()

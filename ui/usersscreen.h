@@ -75,6 +75,8 @@ public Q_SLOTS:
     void refresh();
     void focusSearch();
     void openDetail();
+    // Searches for `key` (Clerk ID, email, name) and opens the first match's detail.
+    void openUser(const QString &key);
     void grantRole();
     void endGrant();
     void bulkGrant();
@@ -124,6 +126,7 @@ private:
     QString m_savedRole;
     Actor m_actor;
     QString m_readOnlyReason;
+    QString m_pendingUser; // openUser() before the model was ready
     bool m_canWrite = false;
     bool m_started = false;
 };

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void exportsTheFilteredTable();
     void hostsMoreScreens();
     void feedsScreensTheirSourceWhenShown();
+    void opensAUserByKey();
     void remembersFiltersAndLayout();
     void savesScreenshots();
 
@@ -426,6 +427,22 @@ void TestMainWindow::feedsScreensTheirSourceWhenShown()
     window.setDataSource(nullptr);
     QCOMPARE(grants->dataSource(), nullptr);
     window.showScreen(QStringLiteral("usersScreen"));
+}
+
+void TestMainWindow::opensAUserByKey()
+{
+    MainWindow window({});
+    window.usersScreen()->openUser(QStringLiteral("user5@example.test")); // before any source
+    window.setDataSource(source(m_db));
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersScreen()->detailPanel()->user().email,
+                              QStringLiteral("user5@example.test"), waitMs);
+    QVERIFY(window.usersScreen()->detailPanel()->isVisible());
+    QCOMPARE(window.searchField()->text(), QStringLiteral("user5@example.test"));
+    window.usersScreen()->openUser(QStringLiteral("user7@example.test")); // and once running
+    QTRY_COMPARE_WITH_TIMEOUT(window.usersScreen()->detailPanel()->user().email,
+                              QStringLiteral("user7@example.test"), waitMs);
+    window.searchField()->clear();
 }
 
 void TestMainWindow::remembersFiltersAndLayout()
