@@ -5,6 +5,7 @@
 #include "cliprofiles.h"
 #include "cliroles.h"
 #include "clisession.h"
+#include "clisync.h"
 #include "cliusers.h"
 
 #include <QCoreApplication>
@@ -39,7 +40,11 @@ void printUsage(QTextStream &out)
            "                    Store a secret of the profile in the keychain\n"
            "  login [--no-browser]  Sign in with the profile's OpenID provider\n"
            "  logout            Sign out and remove the session from the keychain\n"
-           "  whoami [--format json]  Who is signed in (exit code 3 when nobody)\n\n"
+           "  whoami [--format json]  Who is signed in (exit code 3 when nobody)\n"
+           "  sync status [--status S]  Clerk users against the database, per person\n"
+           "  sync apply (--all-missing | --all-drifted | USER...) [--dry-run]\n"
+           "                    Sync users from Clerk, grant the default role, end orphans' "
+           "grants\n\n"
            "Data verbs take --db URL and --format table|csv|json (show, grant, end and\n"
            "bulk-grant: table|json). Instants are ISO 8601 with a zone: 2025-03-01 (UTC\n"
            "midnight), 2025-03-01T12:00:00Z or 2025-03-01T14:00+02:00. Writes need\n"
@@ -112,6 +117,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (group == QLatin1String("profiles") && !verb.isEmpty()) {
         CliContext c = context(2);
         return runProfiles(verb, c);
+    }
+    if (group == QLatin1String("sync") && !verb.isEmpty()) {
+        CliContext c = context(2);
+        return runSync(verb, c);
     }
     if (group == QLatin1String("login")) {
         CliContext c = context(1);
