@@ -218,7 +218,9 @@ int runStatus(CliContext &context)
     const QStringList headers{QStringLiteral("clerkId"),       QStringLiteral("status"),
                               QStringLiteral("email"),         QStringLiteral("name"),
                               QStringLiteral("databaseRowId"), QStringLiteral("differences")};
-    JsonArrayWriter json(out);
+    std::optional<JsonArrayWriter> json; // writes "[" as it is made
+    if (format == Format::Json)
+        json.emplace(out);
     QList<QStringList> rows;
     std::array<qint64, syncStatusCount> counts{};
     if (format == Format::Csv)
@@ -233,8 +235,8 @@ int runStatus(CliContext &context)
             const QStringList fields{record.clerkId,       syncStatusName(record.status),
                                      record.email,         record.name,
                                      record.databaseRowId, diffText(record)};
-            if (format == Format::Json)
-                json.add(recordJson(record));
+            if (json)
+                json->add(recordJson(record));
             else if (format == Format::Csv)
                 out << csvRecord(fields, FormulaGuard::On);
             else
@@ -244,8 +246,8 @@ int runStatus(CliContext &context)
     };
     if (!runComparison(connection, clerk.settings, context, onRecords))
         return ExitFailure;
-    if (format == Format::Json) {
-        json.finish();
+    if (json) {
+        json->finish();
     } else if (format == Format::Table) {
         printTable(out, headers, rows);
         QStringList summary;
@@ -392,7 +394,9 @@ int runApply(CliContext &context)
 
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     PgSyncStore store(connection);
-    JsonArrayWriter json(context.out);
+    std::optional<JsonArrayWriter> json;
+    if (format == Format::Json)
+        json.emplace(context.out);
     int worst = ExitOk;
     int changed = 0;
     for (const SyncRecord &record : std::as_const(targets)) {
@@ -421,20 +425,23 @@ int runApply(CliContext &context)
             const SyncActionResult result =
                 store.apply(*actor, actorClerk, action, dryRun).result();
             changed += result.changed ? 1 : 0;
-            if (format == Format::Json)
-                json.add(resultJson(result));
+            if (json)
+                json->add(resultJson(result));
             else
                 context.out << (dryRun && result.changed ? QStringLiteral("Would: ") : QString())
                             << result.summary << '\n';
         } catch (const DataSourceError &e) {
             const int code = reportError(e, context);
-            if (code == ExitNotPermitted)
-                return code; // the same for everyone else
+            if (code == ExitNotPermitted) { // the same for everyone else
+                if (json)
+                    json->finish();
+                return code;
+            }
             worst = std::max(worst, code == ExitFailure ? int(ExitFailure) : code);
         }
     }
-    if (format == Format::Json)
-        json.finish();
+    if (json)
+        json->finish();
     else
         context.out << (dryRun ? "Dry run: " : "") << changed << " of " << targets.size()
                     << (dryRun ? " would change; nothing was written (--dry-run).\n"

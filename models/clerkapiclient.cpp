@@ -45,7 +45,7 @@ ClerkApiClient::ClerkApiClient(ClerkApiSettings settings, QNetworkAccessManager 
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_network(network ? network : new QNetworkAccessManager(this))
-    , m_limiter(m_settings.rateLimit, m_settings.rateWindowMs)
+    , m_limiter(m_settings.rateLimit, m_settings.rateWindowMs + m_settings.rateSlackMs)
 {
     m_settings.pageSize = std::clamp(m_settings.pageSize, 1, 500);
 }

@@ -23,6 +23,9 @@ struct ClerkApiSettings
     QByteArray secretKey; // sk_...: only ever in the Authorization header
     int rateLimit = 100;  // requests per window: development keys 100, production 1,000
     qint64 rateWindowMs = 10'000;
+    // Clerk counts arrivals, the limiter counts sends: a little slack keeps
+    // a request sent exactly one window later from arriving inside it.
+    qint64 rateSlackMs = 150;
     int timeoutMs = 30'000; // every request, from send to the last byte
     int maxAttempts = 8;    // per request, counting the first
     qint64 backoffStartMs = 500;

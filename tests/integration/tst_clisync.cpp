@@ -1,0 +1,253 @@
+// rolecallctl sync status | apply as separate processes, against a real
+// PostgreSQL, the fake Clerk Backend API in this process and the real
+// Secret Service (the Clerk key from the keychain, the admin's session).
+#include "clitestsupport.h"
+#include "fakeclerkapi.h"
+#include "pgtestcluster.h"
+#include "testdata.h"
+#include "testidp.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using rolecall::testing::FakeClerkApi;
+using rolecall::testing::FakeClerkUser;
+using rolecall::testing::Fixture;
+using rolecall::testing::PgTestCluster;
+using rolecall::testing::TestIdentityProvider;
+using Run = rolecall::testing::CliRun;
+using rolecall::testing::clerkIdOfSeedUser;
+using rolecall::testing::emailOfSeedUser;
+
+namespace {
+
+const QByteArray secret = QByteArrayLiteral("sk_test_clisyncsecret42");
+
+QJsonArray jsonArray(const Run &run)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8());
+    if (!doc.isArray())
+        qWarning("not a JSON array: %s", qPrintable(run.out));
+    return doc.array();
+}
+
+QHash<QString, QJsonObject> byClerkId(const QJsonArray &array)
+{
+    QHash<QString, QJsonObject> map;
+    for (const QJsonValue &value : array)
+        map.insert(value.toObject().value(QStringLiteral("clerkId")).toString(), value.toObject());
+    return map;
+}
+
+QStringList words(const char *text)
+{
+    return QString::fromLatin1(text).split(QLatin1Char(' '));
+}
+
+} // namespace
+
+class TestCliSync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void statusAsJsonWithDriftFields();
+    void statusFilteredAsCsvAndTable();
+    void refusesBadUsageAndAWrongKey();
+    void takesTheKeyFromTheKeychain();
+    void appliesAfterADryRun();
+    void printsNoSecret();
+
+private:
+    Run ctl(const QStringList &args, bool keyInEnvironment = true);
+    QStringList dbArgs() const
+    {
+        return {QStringLiteral("--db"), m_cluster->url(m_db), QStringLiteral("--clerk-api-url"),
+                m_api.baseUrl()};
+    }
+
+    PgTestCluster *m_cluster = nullptr;
+    TestIdentityProvider m_idp;
+    FakeClerkApi m_api;
+    QTemporaryDir m_home;
+    QString m_db;
+    QString m_profile;
+    QStringList m_seenOutput;
+};
+
+void TestCliSync::initTestCase()
+{
+    ROLECALL_REQUIRE_SESSION_BUS();
+    m_cluster = PgTestCluster::shared();
+    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    QString error;
+    m_db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
+    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, m_db, 20, &error), qPrintable(error));
+    // Clerk: 1..18 and 21..22; 3's email changed; 19 and 20 gone.
+    QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 18) + FakeClerkApi::seedUsers(21, 22);
+    users[2].emails = {QStringLiteral("three@example.test")};
+    m_api.setUsers(users);
+    m_api.setSecretKey(secret);
+    QVERIFY(m_api.start());
+    QVERIFY2(m_idp.start(&error), qPrintable(error));
+    m_idp.setUser({clerkIdOfSeedUser(5), emailOfSeedUser(5), QStringLiteral("Test"),
+                   QStringLiteral("Admin")});
+    QVERIFY(m_home.isValid());
+    m_profile = QStringLiteral("sync-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const Run added = ctl(
+        {QStringLiteral("profiles"), QStringLiteral("add"), m_profile, QStringLiteral("--issuer"),
+         m_idp.issuer(), QStringLiteral("--client-id"), m_idp.clientId(), QStringLiteral("--db"),
+         m_cluster->url(m_db), QStringLiteral("--clerk-api-url"), m_api.baseUrl()});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+}
+
+Run TestCliSync::ctl(const QStringList &args, bool keyInEnvironment)
+{
+    QProcessEnvironment env =
+        rolecall::testing::freshHomeEnvironment(m_home.path(), QStringLiteral(TEST_BROWSER_PATH));
+    env.remove(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"));
+    if (keyInEnvironment)
+        env.insert(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"), QString::fromLatin1(secret));
+    const Run run = rolecall::testing::runProcess(QStringLiteral(ROLECALLCTL_PATH), args, env);
+    m_seenOutput << run.out << run.err;
+    return run;
+}
+
+void TestCliSync::statusAsJsonWithDriftFields()
+{
+    const Run run = ctl(words("sync status --format json") + dbArgs());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QHash<QString, QJsonObject> people = byClerkId(jsonArray(run));
+    QCOMPARE(people.size(), 22);
+    const auto status = [&people](int n) {
+        return people.value(clerkIdOfSeedUser(n)).value(QStringLiteral("status")).toString();
+    };
+    QCOMPARE(status(1), QStringLiteral("in-sync"));
+    QCOMPARE(status(3), QStringLiteral("drifted"));
+    QCOMPARE(status(10), QStringLiteral("no-default-role"));
+    QCOMPARE(status(19), QStringLiteral("orphaned"));
+    QCOMPARE(status(21), QStringLiteral("missing"));
+    const QJsonArray fields =
+        people.value(clerkIdOfSeedUser(3)).value(QStringLiteral("fields")).toArray();
+    QCOMPARE(fields.size(), 1);
+    QCOMPARE(fields.first().toObject(),
+             (QJsonObject{{QStringLiteral("field"), QStringLiteral("email")},
+                          {QStringLiteral("clerk"), QStringLiteral("three@example.test")},
+                          {QStringLiteral("database"), emailOfSeedUser(3)}}));
+}
+
+void TestCliSync::statusFilteredAsCsvAndTable()
+{
+    Run run = ctl(words("sync status --status missing --format csv") + dbArgs());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList lines = run.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3); // header, 21, 22
+    QVERIFY2(lines.first().startsWith(QLatin1String("clerkId,status,")), qPrintable(run.out));
+    QVERIFY(lines.at(1).startsWith(clerkIdOfSeedUser(21) + QStringLiteral(",missing,")));
+    run = ctl(words("sync status --status orphaned") + dbArgs());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(clerkIdOfSeedUser(20)));
+    QVERIFY(!run.out.contains(clerkIdOfSeedUser(1) + QLatin1Char(' ')));
+    QVERIFY2(run.out.contains(QLatin1String("missing 2, orphaned 2")), qPrintable(run.out));
+}
+
+void TestCliSync::refusesBadUsageAndAWrongKey()
+{
+    Run run = ctl(words("sync status --status lost") + dbArgs());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QLatin1String("email-conflict")));
+    run = ctl(words("sync apply") + dbArgs());
+    QCOMPARE(run.exitCode, 2);
+    run = ctl(words("sync apply --all-missing") + dbArgs()); // nobody signed in
+    QCOMPARE(run.exitCode, 3);
+    run = ctl(words("sync frobnicate"));
+    QCOMPARE(run.exitCode, 2);
+    m_api.setSecretKey(QByteArrayLiteral("sk_test_another"));
+    run = ctl(words("sync status") + dbArgs());
+    m_api.setSecretKey(secret);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("401")), qPrintable(run.err));
+}
+
+void TestCliSync::takesTheKeyFromTheKeychain()
+{
+    // No key anywhere: a clear message, exit 1.
+    Run run =
+        ctl(QStringList{QStringLiteral("--profile"), m_profile} + words("sync status"), false);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("set-secret")), qPrintable(run.err));
+    // Stored from standard input, then used through the profile.
+    QProcess setSecret;
+    QProcessEnvironment env =
+        rolecall::testing::freshHomeEnvironment(m_home.path(), QStringLiteral(TEST_BROWSER_PATH));
+    env.remove(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"));
+    setSecret.setProcessEnvironment(env);
+    setSecret.start(QStringLiteral(ROLECALLCTL_PATH),
+                    {QStringLiteral("profiles"), QStringLiteral("set-secret"), m_profile,
+                     QStringLiteral("clerk-secret-key")});
+    QVERIFY(setSecret.waitForStarted());
+    setSecret.write(secret + '\n');
+    setSecret.closeWriteChannel();
+    QVERIFY(setSecret.waitForFinished(60000));
+    QCOMPARE(setSecret.exitCode(), 0);
+    run = ctl(QStringList{QStringLiteral("--profile"), m_profile} +
+                  words("sync status --status drifted --format json"),
+              false);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(jsonArray(run).size(), 1);
+}
+
+void TestCliSync::appliesAfterADryRun()
+{
+    const QStringList profile{QStringLiteral("--profile"), m_profile};
+    const Run login = ctl(profile + words("login"));
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+
+    Run run = ctl(profile + words("sync apply --all-missing --dry-run --format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QJsonArray results = jsonArray(run);
+    QCOMPARE(results.size(), 2);
+    QVERIFY(results.first().toObject().value(QStringLiteral("dryRun")).toBool());
+    run = ctl(profile + words("sync status --status missing --format json"));
+    QCOMPARE(jsonArray(run).size(), 2); // the dry run wrote nothing
+
+    run = ctl(profile + words("sync apply --all-missing"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("2 of 2 changed")), qPrintable(run.out));
+    run = ctl(profile + QStringList{QStringLiteral("sync"), QStringLiteral("apply"),
+                                    clerkIdOfSeedUser(3), clerkIdOfSeedUser(10)});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // Orphans need a reason.
+    run = ctl(profile + words("sync apply --all-orphaned"));
+    QCOMPARE(run.exitCode, 5);
+    run = ctl(profile + QStringList{QStringLiteral("sync"), QStringLiteral("apply"),
+                                    QStringLiteral("--all-orphaned"), QStringLiteral("--reason"),
+                                    QStringLiteral("left Clerk")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = ctl(profile + words("sync status --format json"));
+    const QHash<QString, QJsonObject> people = byClerkId(jsonArray(run));
+    for (const int n : {3, 10, 21, 22})
+        QCOMPARE(people.value(clerkIdOfSeedUser(n)).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("in-sync"));
+    QCOMPARE(people.value(clerkIdOfSeedUser(19)).value(QStringLiteral("status")).toString(),
+             QStringLiteral("orphaned"));
+    run = ctl(profile + QStringList{QStringLiteral("sync"), QStringLiteral("apply"),
+                                    QStringLiteral("user_nobody")});
+    QCOMPARE(run.exitCode, 5);
+    ctl(profile + words("logout"));
+}
+
+void TestCliSync::printsNoSecret()
+{
+    for (const QString &output : std::as_const(m_seenOutput))
+        QVERIFY2(!output.contains(QString::fromLatin1(secret)), qPrintable(output));
+}
+
+QTEST_GUILESS_MAIN(TestCliSync)
+#include "tst_clisync.moc"

@@ -138,6 +138,12 @@ std::optional<FakeClerkUser> FakeClerkApi::user(const QString &id) const
     return m_users.at(*it);
 }
 
+void FakeClerkApi::prepareAll()
+{
+    for (const FakeClerkUser &user : std::as_const(m_users))
+        userJson(user);
+}
+
 void FakeClerkApi::reindex()
 {
     std::stable_sort(m_users.begin(), m_users.end(),

@@ -75,6 +75,9 @@ public:
     bool updateUser(const FakeClerkUser &user); // same id; false if unknown
     bool removeUser(const QString &id);
     const QList<FakeClerkUser> &users() const { return m_users; }
+    // Serialises every user now, so a benchmark measures paging, not the
+    // fake's first JSON encoding.
+    void prepareAll();
     std::optional<FakeClerkUser> user(const QString &id) const;
 
     // Seed user N (1-based) as tests/support/testdata.h seeds the databases:
