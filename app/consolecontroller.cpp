@@ -8,6 +8,7 @@
 #include "pgdatasource.h"
 #include "profilesdialog.h"
 #include "profilestore.h"
+#include "profilesyncservice.h"
 #include "signindialog.h"
 
 #include <QDesktopServices>
@@ -132,6 +133,19 @@ void ConsoleController::showSignIn()
         m_signInNow = false;
         m_service->signIn();
     }
+}
+
+SyncService *ConsoleController::createSyncService(QObject *parent) const
+{
+    ConnectionSettings connection;
+    QString error;
+    if (m_profile.databaseUrl.isEmpty() ||
+        !ConnectionSettings::fromUrl(m_profile.databaseUrl, &connection, &error))
+        return nullptr;
+    ClerkApiSettings clerk;
+    if (!m_profile.clerkApiUrl.isEmpty())
+        clerk.baseUrl = QUrl(m_profile.clerkApiUrl);
+    return new ProfileSyncService(m_profile.name, connection, clerk, m_secrets, m_network, parent);
 }
 
 void ConsoleController::signOut()
