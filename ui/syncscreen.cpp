@@ -162,10 +162,11 @@ SyncScreen::SyncScreen(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // one line per person: long differences show in the tooltip
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(SyncStatusModel::ClerkIdColumn, 190);
+    m_table->setColumnWidth(SyncStatusModel::ClerkIdColumn, 240);
     m_table->setColumnWidth(SyncStatusModel::StatusColumn, 170);
-    m_table->setColumnWidth(SyncStatusModel::EmailColumn, 220);
+    m_table->setColumnWidth(SyncStatusModel::EmailColumn, 200);
     m_table->setColumnWidth(SyncStatusModel::NameColumn, 150);
     m_table->setColumnWidth(SyncStatusModel::DifferencesColumn, 260);
     auto *copy = new QAction(tr("Copy rows"), m_table);
@@ -186,7 +187,8 @@ SyncScreen::SyncScreen(QWidget *parent)
     m_diff->setObjectName(QStringLiteral("syncDiff"));
     m_diff->setAccessibleName(tr("Differences of the selected person"));
     m_diff->setHorizontalHeaderLabels({tr("Field"), tr("Clerk"), tr("Database")});
-    m_diff->horizontalHeader()->setStretchLastSection(true);
+    m_diff->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_diff->setWordWrap(true);
     m_diff->verticalHeader()->hide();
     m_diff->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *detail = new QWidget(this);
@@ -287,6 +289,8 @@ void SyncScreen::setService(SyncService *service)
         connect(service, &SyncService::runStarted, this, &SyncScreen::followRun);
         connect(service, &SyncService::runRefused, this, [this](const QString &message, bool) {
             m_running = false;
+            m_progress->setRange(0, 1);
+            m_progress->setValue(0);
             m_progressLabel->setText(tr("Not started"));
             showMessage(message);
             updateActions();
@@ -458,6 +462,7 @@ void SyncScreen::updateDiff()
         m_diff->setItem(i, 1, new QTableWidgetItem(diff.clerkValue));
         m_diff->setItem(i, 2, new QTableWidgetItem(diff.databaseValue));
     }
+    m_diff->resizeRowsToContents();
 }
 
 void SyncScreen::updateActions()

@@ -358,6 +358,7 @@ void TestSyncScreen::explainsAMissingKeyAndApiFailures()
     QVERIFY(
         message.contains(QLatin1String("rolecallctl profiles set-secret demo clerk-secret-key")));
     QVERIFY(screen->startButton()->isEnabled());
+    QCOMPARE(screen->progressBar()->maximum(), 1); // not busy any more
     QCOMPARE(m_api->requestCount(), 0);
 
     // A wrong key: Clerk says 401, the screen says the run failed, never the key.
