@@ -56,10 +56,10 @@ SyncActionDialog::SyncActionDialog(SyncService *service, const Actor &actor,
         !m_actions.isEmpty() && m_actions.first().kind == SyncAction::Kind::EndAllGrants;
 
     m_intro->setWordWrap(true);
-    m_intro->setText(tr("%n person(s). A dry run checks each one first and writes nothing; "
-                        "Apply then writes each person in its own transaction, recorded in "
-                        "the audit trail. Nothing is deleted.",
-                        nullptr, int(m_actions.size())));
+    m_intro->setText(tr("People to act on: %1. A dry run checks each one first and writes "
+                        "nothing; Apply then writes each person in its own transaction, recorded "
+                        "in the audit trail. Nothing is deleted.")
+                         .arg(m_actions.size()));
     m_intro->setAccessibleName(tr("What this action does"));
     m_reason->setObjectName(QStringLiteral("reasonField"));
     m_reason->setAccessibleName(tr("Reason for ending the grants"));
@@ -69,6 +69,7 @@ SyncActionDialog::SyncActionDialog(SyncService *service, const Actor &actor,
     m_results->setAccessibleName(tr("Outcome per person"));
     m_results->setHorizontalHeaderLabels({tr("Clerk ID"), tr("Outcome"), tr("Details")});
     m_results->horizontalHeader()->setStretchLastSection(true);
+    m_results->setColumnWidth(PersonColumn, 230);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->verticalHeader()->hide();
@@ -210,10 +211,12 @@ void SyncActionDialog::record(int row, const SyncActionResult &result)
         outcome = result.created ? tr("Created") : tr("Changed");
     m_results->setItem(row, OutcomeColumn, new QTableWidgetItem(outcome));
     const QString changes = changesText(result);
+    // The writer words a dry run as done; say it is not (as rolecallctl does).
+    const QString summary =
+        m_dryRun && result.changed ? tr("Would: %1").arg(result.summary) : result.summary;
     m_results->setItem(row, DetailsColumn,
-                       new QTableWidgetItem(changes.isEmpty()
-                                                ? result.summary
-                                                : result.summary + QStringLiteral(" ") + changes));
+                       new QTableWidgetItem(
+                           changes.isEmpty() ? summary : summary + QStringLiteral(" ") + changes));
 }
 
 void SyncActionDialog::recordFailure(int row, const QString &message)

@@ -42,6 +42,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("select"),
          QStringLiteral("Select this Clerk ID after the run (else the first row)."),
          QStringLiteral("ID")},
+        {QStringLiteral("open-missing"),
+         QStringLiteral("After the run, open the sync-all-missing preview (needs --admin).")},
         {QStringLiteral("filter"), QStringLiteral("Show only this status (e.g. drifted)."),
          QStringLiteral("S")},
     });
@@ -101,6 +103,8 @@ int main(int argc, char *argv[])
             for (int row = 0; row < table->model()->rowCount(); ++row)
                 if (table->model()->index(row, 0).data().toString() == select)
                     table->selectRow(row);
+            if (parser.isSet(QStringLiteral("open-missing")))
+                screen.openAction(SyncScreen::Action::SyncAllMissing);
         });
     });
     QTimer::singleShot(0, &screen, &SyncScreen::startRun);
