@@ -22,6 +22,8 @@ ProfileSyncService::ProfileSyncService(QString profile, ConnectionSettings conne
 
 ProfileSyncService::~ProfileSyncService()
 {
+    if (m_run)
+        m_run->blockSignals(true); // nobody hears of a run that goes with its service
     dropRun();
 }
 

@@ -219,7 +219,16 @@ SyncScreen::SyncScreen(QWidget *parent)
     updateActions();
 }
 
-SyncScreen::~SyncScreen() = default;
+SyncScreen::~SyncScreen()
+{
+    // The service goes first, while the widgets its run reports to still exist.
+    if (m_run)
+        disconnect(m_run, nullptr, this, nullptr);
+    if (m_service) {
+        disconnect(m_service, nullptr, this, nullptr);
+        delete m_service.data();
+    }
+}
 
 void SyncScreen::buildCounts(QHBoxLayout *layout)
 {

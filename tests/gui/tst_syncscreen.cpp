@@ -60,6 +60,7 @@ private Q_SLOTS:
     void explainsAMissingKeyAndApiFailures();
     void exportsAndCopiesRows();
     void badgeShowsOneUser();
+    void closesInTheMiddleOfARun();
     void cleanupTestCase() { removeConnections(); }
 
 private:
@@ -418,6 +419,16 @@ void TestSyncScreen::badgeShowsOneUser()
     badge.setClerkId(id(1));
     QCOMPARE(badge.text(), QStringLiteral("Sync: In sync"));
     QVERIFY(!badge.accessibleName().isEmpty());
+}
+
+void TestSyncScreen::closesInTheMiddleOfARun()
+{
+    m_api->behaviour().pageDelayMs = 200;
+    auto screen = makeScreen(true, 5);
+    screen->startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(screen->table()->model()->rowCount() > 0, waitMs);
+    screen.reset(); // the run goes with it, reporting to nobody
+    QTest::qWait(300);
 }
 
 QTEST_MAIN(TestSyncScreen)
