@@ -338,6 +338,8 @@ void SyncScreen::cancelRun()
 
 void SyncScreen::followRun(SyncRun *run)
 {
+    if (m_run) // a replaced run's last words are not about this one
+        disconnect(m_run, nullptr, this, nullptr);
     m_run = run;
     m_model->setRun(run);
     m_running = true;
