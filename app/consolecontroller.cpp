@@ -9,6 +9,7 @@
 #include "profileconnectiontester.h"
 #include "profilesdialog.h"
 #include "profilestore.h"
+#include "profilesyncservice.h"
 #include "signindialog.h"
 
 #include <QDesktopServices>
@@ -99,6 +100,7 @@ void ConsoleController::openProfile(const Profile &profile)
     else
         m_window->setDataSource(nullptr);
     m_window->setWindowTitle(tr("Rolecall — %1").arg(profile.name));
+    m_window->setSyncService(createSyncService(nullptr));
 
     m_service = new auth::OidcSignInService(profile, m_secrets, m_network, guiBrowser(), this);
     m_window->setSignInService(m_service);
@@ -134,6 +136,19 @@ void ConsoleController::showSignIn()
         m_signInNow = false;
         m_service->signIn();
     }
+}
+
+SyncService *ConsoleController::createSyncService(QObject *parent) const
+{
+    ConnectionSettings connection;
+    QString error;
+    if (m_profile.databaseUrl.isEmpty() ||
+        !ConnectionSettings::fromUrl(m_profile.databaseUrl, &connection, &error))
+        return nullptr;
+    ClerkApiSettings clerk;
+    if (!m_profile.clerkApiUrl.isEmpty())
+        clerk.baseUrl = QUrl(m_profile.clerkApiUrl);
+    return new ProfileSyncService(m_profile.name, connection, clerk, m_secrets, m_network, parent);
 }
 
 void ConsoleController::signOut()

@@ -16,6 +16,7 @@ class MainWindow;
 class ProfileStore;
 class SecretStore;
 class SignInDialog;
+class SyncService;
 
 namespace auth {
 class OidcSignInService;
@@ -43,6 +44,9 @@ public:
 
     auth::OidcSignInService *signInService() const { return m_service; }
     SecretStore *secrets() const { return m_secrets; }
+    // The Sync screen's service for the open profile (its Clerk API URL,
+    // keychain secret key and database); nullptr without a database URL.
+    SyncService *createSyncService(QObject *parent) const;
 
 private:
     MainWindow *m_window;

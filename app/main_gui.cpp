@@ -63,14 +63,25 @@ int main(int argc, char *argv[])
                                      "or sign-in: postgresql://user@host:port/db (no password; use "
                                      "PGPASSWORD or ~/.pgpass)."),
                       QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("screen"),
-                      QStringLiteral("Open on this screen: users, grants, audit or overview."),
-                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("screen"),
+         QStringLiteral("Open on this screen: users, grants, audit, overview or sync."),
+         QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("user"),
                       QStringLiteral("Open the Users screen on this user (Clerk ID, email or name) "
                                      "with its detail shown."),
                       QStringLiteral("KEY")});
     parser.process(app);
+
+    const QString screen = parser.value(QStringLiteral("screen")).toLower();
+    const QStringList screens{QStringLiteral("users"), QStringLiteral("grants"),
+                              QStringLiteral("audit"), QStringLiteral("overview"),
+                              QStringLiteral("sync")};
+    if (parser.isSet(QStringLiteral("screen")) && !screens.contains(screen)) {
+        qCritical("rolecall: no screen \"%s\"; choose one of: %s", qUtf8Printable(screen),
+                  qUtf8Printable(screens.join(QStringLiteral(", "))));
+        return 2;
+    }
 
     rolecall::MainWindow window(&openPostgres);
     QString url = parser.value(QStringLiteral("db"));
@@ -98,8 +109,7 @@ int main(int argc, char *argv[])
         window.showScreen(QStringLiteral("usersScreen"));
         window.usersScreen()->openUser(parser.value(QStringLiteral("user")));
     } else if (parser.isSet(QStringLiteral("screen"))) {
-        window.showScreen(parser.value(QStringLiteral("screen")).toLower() +
-                          QStringLiteral("Screen"));
+        window.showScreen(screen + QStringLiteral("Screen"));
     }
     return QApplication::exec();
 }

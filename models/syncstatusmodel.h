@@ -63,6 +63,8 @@ public:
     const SyncRecord &recordAt(int row) const { return m_records.at(m_visible.at(row)); }
     // The verdict for one person (the user detail panel), if seen yet.
     std::optional<SyncRecord> recordFor(const QString &clerkId) const;
+    // Everyone seen so far, whatever the filter, in arrival order.
+    const QList<SyncRecord> &records() const { return m_records; }
 
     // "email: a@x → b@x; lastName: …", Clerk's value first.
     static QString differencesText(const SyncRecord &record);

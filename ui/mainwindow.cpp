@@ -7,6 +7,8 @@
 #include "grantsscreen.h"
 #include "overviewscreen.h"
 #include "signinservice.h"
+#include "syncscreen.h"
+#include "userdetailpanel.h"
 #include "usersscreen.h"
 #include "userstablemodel.h"
 
@@ -78,6 +80,11 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     auto *overview = new OverviewScreen(nullptr, m_screens);
     addScreen(overview, tr("O&verview"),
               [overview](DataSource *source) { overview->setDataSource(source); });
+    // Sync compares Clerk with the database on its own service (a profile's
+    // Clerk key), not the data source; the detail panel shows its verdicts.
+    m_sync = new SyncScreen(m_screens);
+    addScreen(m_sync, tr("S&ync"));
+    m_users->detailPanel()->setSyncStatusModel(m_sync->model());
     connect(m_screens, &QTabWidget::currentChanged, this, &MainWindow::feedCurrentScreen);
 
     m_sourceLabel = new QLabel(this);
@@ -143,14 +150,15 @@ void MainWindow::feedCurrentScreen()
     (*setter)(m_source);
 }
 
-void MainWindow::showScreen(const QString &objectName)
+bool MainWindow::showScreen(const QString &objectName)
 {
     for (int i = 0; i < m_screens->count(); ++i) {
         if (m_screens->widget(i)->objectName() == objectName) {
             m_screens->setCurrentIndex(i);
-            return;
+            return true;
         }
     }
+    return false;
 }
 
 void MainWindow::buildActions()
@@ -250,6 +258,11 @@ void MainWindow::setDataSource(DataSource *source)
         });
 }
 
+void MainWindow::setSyncService(SyncService *service)
+{
+    m_sync->setService(service);
+}
+
 void MainWindow::setSignInService(SignInService *service)
 {
     if (m_signIn)
@@ -297,6 +310,7 @@ void MainWindow::setAccess(bool canWrite, const QString &clerkId, const QString 
 {
     m_canWrite = canWrite;
     m_users->setAccess(canWrite, Actor{clerkId, email}, readOnlyReason());
+    m_sync->setWriteAccess(canWrite, Actor{clerkId, email});
     Q_EMIT accessChanged(canWrite);
 }
 

@@ -19,6 +19,8 @@ namespace rolecall {
 class AccountWidget;
 class DataSource;
 class SignInService;
+class SyncScreen;
+class SyncService;
 class UsersScreen;
 class UsersTableModel;
 struct AccountAccess;
@@ -47,6 +49,10 @@ public:
     // Follows who is signed in through `service` (not owned) and looks their
     // roles up in the data source; nullptr: nobody signs in (read-only).
     void setSignInService(SignInService *service);
+    // The Sync screen's service for the open profile; the window takes it
+    // over (nullptr: nothing to compare with).
+    void setSyncService(SyncService *service);
+    SyncScreen *syncScreen() const { return m_sync; }
     // True only for a signed-in active ADMIN of this data source.
     bool canWrite() const { return m_canWrite; }
     AccountWidget *accountWidget() const { return m_account; }
@@ -65,8 +71,9 @@ public:
     // slot is what F5 calls while it is in front.
     void addScreen(QWidget *screen, const QString &title,
                    std::function<void(DataSource *)> setSource = {});
-    // Brings the screen with this objectName to the front (none: no change).
-    void showScreen(const QString &objectName);
+    // Brings the screen with this objectName to the front (false, no change:
+    // there is none).
+    bool showScreen(const QString &objectName);
     // Why edits are off for the person signed in; empty while they may write.
     QString readOnlyReason() const;
 
@@ -100,6 +107,7 @@ private:
     QLabel *m_banner = nullptr;
     QTabWidget *m_screens = nullptr;
     UsersScreen *m_users = nullptr;
+    SyncScreen *m_sync = nullptr;
     QLabel *m_sourceLabel = nullptr;
     QLabel *m_schemaLabel = nullptr;
     QLabel *m_countLabel = nullptr;

@@ -3,6 +3,7 @@
 #include "datasource.h"
 #include "futurewatch.h"
 #include "granttimelinemodel.h"
+#include "syncstatusbadge.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -47,6 +48,10 @@ UserDetailPanel::UserDetailPanel(QWidget *parent)
     m_roles->setAccessibleName(tr("Active roles"));
     m_roles->setWordWrap(true);
     layout->addWidget(m_roles);
+
+    m_sync = new SyncStatusBadge(nullptr, {}, this);
+    m_sync->setWordWrap(true);
+    layout->addWidget(m_sync);
 
     auto *buttons = new QHBoxLayout;
     m_grantButton = new QPushButton(tr("&Grant Role…"), this);
@@ -103,10 +108,17 @@ void UserDetailPanel::setDataSource(DataSource *source)
     setUser({});
 }
 
+void UserDetailPanel::setSyncStatusModel(SyncStatusModel *model)
+{
+    m_sync->setModel(model);
+}
+
 void UserDetailPanel::setUser(const User &user, const QDateTime &asOf)
 {
     m_user = user;
     m_asOf = asOf;
+    m_sync->setClerkId(user.clerkId);
+    m_sync->setVisible(!user.id.isEmpty() || !user.clerkId.isEmpty());
     if (user.id.isEmpty() && user.clerkId.isEmpty()) {
         m_name->setText(tr("No user selected"));
         m_profile->setText(tr("Select a user in the table to see their roles and history."));

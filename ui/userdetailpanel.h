@@ -13,6 +13,8 @@ namespace rolecall {
 
 class DataSource;
 class GrantTimelineModel;
+class SyncStatusBadge;
+class SyncStatusModel;
 
 // The selected user: profile, roles active at the instant shown, and the full
 // grant history as a timeline (who granted, when, why, notes, who ended it
@@ -28,6 +30,8 @@ public:
     ~UserDetailPanel() override;
 
     void setDataSource(DataSource *source); // not owned
+    // The Sync screen's verdicts, for the user's sync status line (not owned).
+    void setSyncStatusModel(SyncStatusModel *model);
     // Shows `user` (invalid id: nobody) as of `asOf` (invalid: now); loads grants.
     void setUser(const User &user, const QDateTime &asOf = {});
     const User &user() const { return m_user; }
@@ -40,6 +44,7 @@ public:
     QListView *timelineView() const { return m_timelineView; }
     QPushButton *grantButton() const { return m_grantButton; }
     QPushButton *endButton() const { return m_endButton; }
+    SyncStatusBadge *syncBadge() const { return m_sync; }
     bool isLoading() const { return m_loading; }
     QString statusText() const;
     // The grant selected in the timeline, if any.
@@ -61,6 +66,7 @@ private:
     QLabel *m_name = nullptr;
     QLabel *m_profile = nullptr;
     QLabel *m_roles = nullptr;
+    SyncStatusBadge *m_sync = nullptr;
     QLabel *m_status = nullptr;
     QListView *m_timelineView = nullptr;
     QPushButton *m_grantButton = nullptr;

@@ -10,6 +10,7 @@
 #include "pgtestcluster.h"
 #include "profilestore.h"
 #include "signindialog.h"
+#include "syncscreen.h"
 #include "testdata.h"
 #include "testidp.h"
 #include "userstablemodel.h"
@@ -87,6 +88,9 @@ void TestConsoleController::signsInAndShowsWhoAndWhatTheyMayDo()
     QVERIFY(window.accountWidget()->rolesText().contains(QLatin1String("ADMIN")));
     QVERIFY(!window.accountWidget()->isReadOnly());
     QVERIFY(window.windowTitle().contains(m_profile));
+    // The Sync screen compares on this profile, and an ADMIN may act on it.
+    QVERIFY(window.syncScreen()->service());
+    QVERIFY(window.syncScreen()->canWrite());
     QTRY_VERIFY_WITH_TIMEOUT(window.usersModel() && window.usersModel()->rowCount() == 50, waitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!controller.signInService()->isStoringSession(), waitMs);
     QVERIFY(!window.findChild<SignInDialog *>() ||

@@ -8,6 +8,8 @@
 #include "pgdatasource.h"
 #include "pgtestcluster.h"
 #include "signinservice.h"
+#include "syncscreen.h"
+#include "syncstatusbadge.h"
 #include "testdata.h"
 #include "userdetailpanel.h"
 #include "usersscreen.h"
@@ -310,6 +312,7 @@ void TestMainWindow::isReadOnlyWithoutAnAdmin()
     QVERIFY(screen->detailPanel()->grantButton()->toolTip().startsWith(QLatin1String("Read-only")));
     QVERIFY(screen->exportAction()->isEnabled()); // reading is fine
     QVERIFY(window.accountWidget()->isReadOnly());
+    QVERIFY(!window.syncScreen()->canWrite());
 
     // Signed in as a LEARNER: still read-only, and the reason says why.
     SignedInStub learner(testing::clerkIdOfSeedUser(6), testing::emailOfSeedUser(6));
@@ -337,6 +340,11 @@ void TestMainWindow::offersEditsToASignedInAdmin()
     QTRY_VERIFY(screen->grantAction()->isEnabled());
     QVERIFY(screen->detailPanel()->grantButton()->isEnabled());
     QVERIFY(window.readOnlyReason().isEmpty());
+    QVERIFY(window.syncScreen()->canWrite());
+    // The detail says the person has not been compared with Clerk yet.
+    QVERIFY(screen->detailPanel()->syncBadge()->isVisible());
+    QVERIFY2(screen->detailPanel()->syncBadge()->text().contains(QLatin1String("not checked")),
+             qPrintable(screen->detailPanel()->syncBadge()->text()));
     window.setSignInService(nullptr);
 }
 
@@ -396,19 +404,23 @@ void TestMainWindow::hostsMoreScreens()
     for (int i = 0; i < window.screens()->count(); ++i)
         names << window.screens()->widget(i)->objectName();
     QCOMPARE(names, (QStringList{QStringLiteral("usersScreen"), QStringLiteral("grantsScreen"),
-                                 QStringLiteral("auditScreen"), QStringLiteral("overviewScreen")}));
-    auto *sync = new QWidget;
-    sync->setObjectName(QStringLiteral("syncScreen"));
-    window.addScreen(sync, QStringLiteral("&Sync"));
-    QCOMPARE(window.screens()->count(), 5);
+                                 QStringLiteral("auditScreen"), QStringLiteral("overviewScreen"),
+                                 QStringLiteral("syncScreen")}));
+    QCOMPARE(window.syncScreen()->objectName(), QStringLiteral("syncScreen"));
+    auto *extra = new QWidget;
+    extra->setObjectName(QStringLiteral("extraScreen"));
+    window.addScreen(extra, QStringLiteral("&Extra"));
+    QCOMPARE(window.screens()->count(), 6);
     QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
-    window.showScreen(QStringLiteral("syncScreen"));
-    QCOMPARE(window.screens()->currentWidget(), sync);
-    QCOMPARE(sync->accessibleName(), QStringLiteral("Sync"));
-    window.showScreen(QStringLiteral("noSuchScreen"));
-    QCOMPARE(window.screens()->currentWidget(), sync);
-    window.showScreen(QStringLiteral("usersScreen"));
+    QVERIFY(window.showScreen(QStringLiteral("extraScreen")));
+    QCOMPARE(window.screens()->currentWidget(), extra);
+    QCOMPARE(extra->accessibleName(), QStringLiteral("Extra"));
+    QVERIFY(!window.showScreen(QStringLiteral("noSuchScreen")));
+    QCOMPARE(window.screens()->currentWidget(), extra);
+    QVERIFY(window.showScreen(QStringLiteral("usersScreen")));
     QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
+    // The user detail shows the Sync screen's verdicts.
+    QVERIFY(window.usersScreen()->detailPanel()->syncBadge()->isHidden()); // nobody selected
 }
 
 void TestMainWindow::feedsScreensTheirSourceWhenShown()

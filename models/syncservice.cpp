@@ -1,0 +1,17 @@
+#include "syncservice.h"
+
+namespace rolecall {
+
+QString missingClerkKeyMessage(const QString &profile)
+{
+    return QObject::tr(
+               "Profile %1 has no Clerk secret key. The secret key (sk_live_… or sk_test_…, from "
+               "the Clerk Dashboard under API keys) grants full access to your Clerk instance's "
+               "Backend API: it can read, change and delete every user. Rolecall only reads the "
+               "user list with it and keeps it in the OS keychain, never in settings or logs. "
+               "Store it with: rolecallctl profiles set-secret %1 clerk-secret-key "
+               "(it reads the key from standard input).")
+        .arg(profile);
+}
+
+} // namespace rolecall
