@@ -3,6 +3,7 @@
 #include "auth/keychainsecretstore.h"
 #include "cli.h"
 #include "profilestore.h"
+#include "syncservice.h"
 #include "tableexport.h"
 
 #include <QCommandLineParser>
@@ -434,8 +435,7 @@ int runSetSecret(CliContext &context, ProfileStore &store)
         context.err << "rolecallctl: no " << kind << " on standard input; nothing was stored\n";
         return ExitValidation;
     }
-    // A publishable key (pk_...) pasted by mistake grants nothing and would only fail later.
-    if (kind == QLatin1String("clerk-secret-key") && !value.startsWith("sk_")) {
+    if (kind == QLatin1String("clerk-secret-key") && !isClerkSecretKey(value)) {
         value.fill('\0');
         context.err << "rolecallctl: that is not a Clerk secret key (those start with sk_test_ or "
                        "sk_live_); nothing was stored\n";

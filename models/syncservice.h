@@ -50,4 +50,12 @@ Q_SIGNALS:
 // none: what it grants and how to store it.
 QString missingClerkKeyMessage(const QString &profile);
 
+// What the Clerk secret key grants, in a sentence or two, wherever it is asked for.
+QString clerkSecretKeyGrantsText();
+
+// True when `value` looks like a Clerk secret key (sk_test_… or sk_live_…);
+// a publishable key (pk_…) pasted by mistake grants nothing and would only
+// fail later.
+bool isClerkSecretKey(const QByteArray &value);
+
 } // namespace rolecall

@@ -2,6 +2,7 @@
 
 #include "futurewatch.h"
 #include "profilestore.h"
+#include "syncservice.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -60,6 +61,23 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
         QStringLiteral("postgresql://user@host:5432/db?sslmode=require"));
     m_database->setText(initial.databaseUrl);
 
+    m_clerkApi = makeField(this, QStringLiteral("clerkApiField"), tr("Clerk API URL"));
+    m_clerkApi->setPlaceholderText(QStringLiteral("https://api.clerk.com/v1"));
+    m_clerkApi->setToolTip(tr("Clerk's Backend API, for the Sync screen. Empty: %1")
+                               .arg(QStringLiteral("https://api.clerk.com/v1")));
+    m_clerkApi->setText(initial.clerkApiUrl);
+
+    // A password field: the key is never shown, and never read back from the keychain.
+    m_clerkKey = makeField(this, QStringLiteral("clerkKeyField"), tr("Clerk secret key"));
+    m_clerkKey->setEchoMode(QLineEdit::Password);
+    m_clerkKey->setPlaceholderText(editing ? tr("unchanged (type a new key to replace it)")
+                                           : QStringLiteral("sk_live_… / sk_test_…"));
+    m_clerkKey->setToolTip(clerkSecretKeyGrantsText());
+    auto *clerkKeyHint = new QLabel(
+        tr("Only for the Sync screen. %1").arg(clerkSecretKeyGrantsText()), this);
+    clerkKeyHint->setWordWrap(true);
+    clerkKeyHint->setAccessibleName(tr("Clerk secret key hint"));
+
     auto *databaseHint =
         new QLabel(tr("No password here: it is read from PGPASSWORD or ~/.pgpass."), this);
     databaseHint->setWordWrap(true);
@@ -68,6 +86,7 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
     QPalette hintPalette = databaseHint->palette();
     hintPalette.setColor(QPalette::WindowText, hintPalette.color(QPalette::PlaceholderText));
     databaseHint->setPalette(hintPalette);
+    clerkKeyHint->setPalette(hintPalette);
 
     m_makeDefault = new QCheckBox(tr("Make this the &default profile"), this);
     m_makeDefault->setObjectName(QStringLiteral("defaultCheck"));
@@ -92,6 +111,9 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
     form->addRow(tr("&Scopes:"), m_scopes);
     form->addRow(tr("&Database URL:"), m_database);
     form->addRow(QString(), databaseHint);
+    form->addRow(tr("Cl&erk API URL:"), m_clerkApi);
+    form->addRow(tr("Clerk secret &key:"), m_clerkKey);
+    form->addRow(QString(), clerkKeyHint);
     form->addRow(QString(), m_makeDefault);
 
     m_error = new QLabel(this);
@@ -135,12 +157,17 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
     layout->setSizeConstraint(QLayout::SetMinimumSize); // the error label may grow
 
     // Show long URLs from their start (setText leaves the cursor at the end).
-    for (QLineEdit *field : {m_issuer, m_database})
+    for (QLineEdit *field : {m_issuer, m_database, m_clerkApi})
         field->setCursorPosition(0);
     (editing ? m_issuer : m_name)->setFocus();
 }
 
 ProfileEditor::~ProfileEditor() = default;
+
+bool ProfileEditor::hasClerkSecretKeyTyped() const
+{
+    return !m_clerkKey->text().isEmpty();
+}
 
 QString ProfileEditor::errorText() const
 {
@@ -156,6 +183,7 @@ Profile ProfileEditor::profileFromFields() const
     p.clientId = m_clientId->text().trimmed();
     p.scopes = m_scopes->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     p.databaseUrl = m_database->text().trimmed();
+    p.clerkApiUrl = m_clerkApi->text().trimmed();
     return p;
 }
 
@@ -216,6 +244,14 @@ void ProfileEditor::accept()
         showError(error);
         return;
     }
+    QByteArray clerkKey = m_clerkKey->text().trimmed().toUtf8();
+    if (!clerkKey.isEmpty() && !isClerkSecretKey(clerkKey)) {
+        clerkKey.fill('\0');
+        showError(tr("The Clerk secret key is not one: those start with sk_test_ or sk_live_ "
+                     "(a publishable key, pk_…, grants nothing). Nothing was saved."));
+        m_clerkKey->setFocus();
+        return;
+    }
     const bool saved = m_existing ? m_store.update(p, &error) : m_store.add(p, &error);
     if (!saved) {
         showError(error);
@@ -231,6 +267,11 @@ void ProfileEditor::accept()
         return;
     }
     m_error->hide();
+    if (!clerkKey.isEmpty()) {
+        m_clerkKey->clear();
+        Q_EMIT clerkSecretKeyEntered(p.name, clerkKey);
+        clerkKey.fill('\0');
+    }
     QDialog::accept();
 }
 

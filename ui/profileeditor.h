@@ -37,11 +37,20 @@ public:
     // Enables "Test connection" (not owned; nullptr hides the button).
     void setConnectionTester(ConnectionTester *tester);
     QString testResultText() const; // what the last test found; empty before one
+
+    // The Clerk secret key typed in (empty: keep the stored one). The editor
+    // never reads the keychain: the console stores it on
+    // clerkSecretKeyEntered(). Cleared once emitted.
+    bool hasClerkSecretKeyTyped() const;
     bool isTesting() const { return m_testing; }
 
 public Q_SLOTS:
     void accept() override;
     void testConnection();
+
+Q_SIGNALS:
+    // After a successful save, when a key was typed; `key` is the secret.
+    void clerkSecretKeyEntered(const QString &profile, const QByteArray &key);
 
 private:
     Profile profileFromFields() const;
@@ -55,6 +64,8 @@ private:
     QLineEdit *m_clientId = nullptr;
     QLineEdit *m_scopes = nullptr;
     QLineEdit *m_database = nullptr;
+    QLineEdit *m_clerkApi = nullptr;
+    QLineEdit *m_clerkKey = nullptr;
     QCheckBox *m_makeDefault = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

@@ -194,6 +194,8 @@ void ProfilesDialog::addProfile()
     auto *editor = new ProfileEditor(m_store, std::nullopt, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setConnectionTester(m_tester);
+    connect(editor, &ProfileEditor::clerkSecretKeyEntered, this,
+            &ProfilesDialog::clerkSecretKeyEntered);
     connect(editor, &QDialog::accepted, this, [this, editor] { reload(editor->profile().name); });
     editor->open();
 }
@@ -207,6 +209,8 @@ void ProfilesDialog::editProfile()
     auto *editor = new ProfileEditor(m_store, existing, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setConnectionTester(m_tester);
+    connect(editor, &ProfileEditor::clerkSecretKeyEntered, this,
+            &ProfilesDialog::clerkSecretKeyEntered);
     connect(editor, &QDialog::accepted, this, [this, editor] { reload(editor->profile().name); });
     editor->open();
 }

@@ -51,6 +51,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void profileRemoved(const QString &name);
+    // A Clerk secret key typed into the editor, for the console to keep in
+    // the keychain.
+    void clerkSecretKeyEntered(const QString &profile, const QByteArray &key);
 
 private:
     void reload(const QString &current);

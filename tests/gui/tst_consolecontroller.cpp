@@ -8,6 +8,8 @@
 #include "consolecontroller.h"
 #include "mainwindow.h"
 #include "pgtestcluster.h"
+#include "auth/keychainsecretstore.h"
+#include "profilesdialog.h"
 #include "profilestore.h"
 #include "signindialog.h"
 #include "syncscreen.h"
@@ -17,6 +19,7 @@
 
 #include <QApplication>
 #include <QSettings>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void signsInAndShowsWhoAndWhatTheyMayDo();
     void restoresTheSessionWithoutABrowser();
     void isReadOnlyForALearner();
+    void keepsAClerkKeyEnteredInTheProfileEditor();
 
 private:
     QTemporaryDir m_config;
@@ -142,6 +146,30 @@ void TestConsoleController::isReadOnlyForALearner()
     Q_EMIT window.signOutRequested();
     QTRY_VERIFY_WITH_TIMEOUT(controller.signInService()->state() == SignInService::State::SignedOut,
                              waitMs);
+}
+
+void TestConsoleController::keepsAClerkKeyEnteredInTheProfileEditor()
+{
+    MainWindow window({});
+    window.show();
+    ConsoleController controller(&window);
+    controller.chooseProfile();
+    auto *dialog = window.findChild<ProfilesDialog *>();
+    QVERIFY(dialog);
+    const QByteArray key = "sk_test_" + QByteArray::number(QCoreApplication::applicationPid());
+    Q_EMIT dialog->clerkSecretKeyEntered(m_profile, key);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QLatin1String("keychain")),
+                             waitMs);
+    QVERIFY(!window.statusBar()->currentMessage().contains(QString::fromLatin1(key)));
+
+    KeychainSecretStore secrets;
+    std::optional<SecretStore::Result> read;
+    secrets.read(SecretStore::profileKey(m_profile, QStringLiteral("clerk-secret-key")), this,
+                 [&read](const SecretStore::Result &result) { read = result; });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), waitMs);
+    QCOMPARE(read->status, SecretStore::Status::Ok);
+    QCOMPARE(read->value, key);
+    dialog->reject();
 }
 
 QTEST_MAIN(TestConsoleController)

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void defaultsScopes();
     void editsKeepTheName();
     void defaultCheckboxMovesTheDefault();
+    void takesTheClerkApiUrlAndSecretKey();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -225,6 +227,54 @@ void TestProfileEditor::defaultCheckboxMovesTheDefault()
     QVERIFY(check->isChecked());
     QVERIFY(!check->isEnabled());
     QVERIFY(!check->toolTip().isEmpty());
+}
+
+void TestProfileEditor::takesTheClerkApiUrlAndSecretKey()
+{
+    ProfileEditor editor(*m_store, std::nullopt, nullptr);
+    editor.show();
+    fill(editor, sampleProfile(QStringLiteral("prod")));
+    QLineEdit *key = field(editor, "clerkKeyField");
+    QVERIFY(key);
+    QCOMPARE(key->echoMode(), QLineEdit::Password);
+    QVERIFY(key->toolTip().contains(QLatin1String("Backend API"))); // says what it grants
+    QSignalSpy entered(&editor, &ProfileEditor::clerkSecretKeyEntered);
+
+    // A publishable key is refused inline; nothing is saved or handed on.
+    key->setText(QStringLiteral("pk_test_abcdefgh"));
+    clickOk(editor);
+    QVERIFY(editor.isVisible());
+    QVERIFY2(editor.errorText().contains(QLatin1String("sk_test_")), qPrintable(editor.errorText()));
+    QVERIFY(!editor.errorText().contains(QLatin1String("pk_test_abcdefgh")));
+    QVERIFY(m_store->profiles().isEmpty());
+    QCOMPARE(entered.count(), 0);
+    QCOMPARE(key->text(), QStringLiteral("pk_test_abcdefgh")); // kept for correction
+
+    field(editor, "clerkApiField")->setText(QStringLiteral("http://127.0.0.1:8099/v1"));
+    key->setText(QStringLiteral("sk_test_0123456789"));
+    clickOk(editor);
+    QVERIFY2(!editor.isVisible(), qPrintable(editor.errorText()));
+    QCOMPARE(entered.count(), 1);
+    QCOMPARE(entered.at(0).at(0).toString(), QStringLiteral("prod"));
+    QCOMPARE(entered.at(0).at(1).toByteArray(), QByteArray("sk_test_0123456789"));
+    QVERIFY(key->text().isEmpty());
+    const std::optional<Profile> stored = m_store->profile(QStringLiteral("prod"));
+    QVERIFY(stored);
+    QCOMPARE(stored->clerkApiUrl, QStringLiteral("http://127.0.0.1:8099/v1"));
+    // The key is in no setting.
+    m_settings->sync();
+    QFile ini(m_settings->fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains("sk_test_0123456789"));
+
+    // Editing without typing a key keeps the stored one (nothing handed on).
+    ProfileEditor edit(*m_store, stored, nullptr);
+    edit.show();
+    QVERIFY(field(edit, "clerkKeyField")->placeholderText().contains(QLatin1String("unchanged")));
+    QSignalSpy again(&edit, &ProfileEditor::clerkSecretKeyEntered);
+    clickOk(edit);
+    QVERIFY2(!edit.isVisible(), qPrintable(edit.errorText()));
+    QCOMPARE(again.count(), 0);
 }
 
 QTEST_MAIN(TestProfileEditor)
