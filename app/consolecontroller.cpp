@@ -79,17 +79,17 @@ void ConsoleController::chooseProfile()
     });
     connect(dialog, &ProfilesDialog::clerkSecretKeyEntered, this,
             [this](const QString &name, const QByteArray &key) {
-                m_secrets->write(SecretStore::profileKey(name, QStringLiteral("clerk-secret-key")),
-                                 key, this, [this, name](const SecretStore::Result &result) {
-                                     m_window->statusBar()->showMessage(
-                                         result.status == SecretStore::Status::Ok
-                                             ? tr("Clerk secret key for profile %1 kept in the "
-                                                  "OS keychain.")
-                                                   .arg(name)
-                                             : tr("The Clerk secret key was not stored: %1")
-                                                   .arg(result.message),
-                                         15000);
-                                 });
+                m_secrets->write(
+                    SecretStore::profileKey(name, QStringLiteral("clerk-secret-key")), key, this,
+                    [this, name](const SecretStore::Result &result) {
+                        m_window->statusBar()->showMessage(
+                            result.status == SecretStore::Status::Ok
+                                ? tr("Clerk secret key for profile %1 kept in the "
+                                     "OS keychain.")
+                                      .arg(name)
+                                : tr("The Clerk secret key was not stored: %1").arg(result.message),
+                            15000);
+                    });
             });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const std::optional<Profile> chosen = m_profiles->profile(dialog->selectedProfile()))

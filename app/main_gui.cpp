@@ -37,14 +37,15 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(ROLECALL_VERSION));
 
     // The console's own strings (compiled in as :/i18n) and Qt's, for the
-    // system locale; without a match everything stays in English.
+    // system locale; without a match, English (whose .qm holds the plural forms).
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("rolecall"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+                        QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral(":/i18n/rolecall_en.qm")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;

@@ -24,20 +24,25 @@ else
   ./packaging/install-deps.sh
 fi
 cmake --preset dev >/dev/null
-cmake --build --preset dev --target rolecall rolecallctl rolecall-dev-issuer rolecall-test-browser
+cmake --build --preset dev --target rolecall rolecallctl rolecall-dev-issuer rolecall-test-browser \
+  rolecall-fake-clerk
 bin="$root/build/dev"
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-demo.XXXXXX")
 # The demo's profile lives in its own settings folder, not among yours.
 export XDG_CONFIG_HOME="$workdir/config"
 issuer_pid=""
+clerk_pid=""
 as_server=()
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bindir/initdb" ] || bindir=$(dirname "$(command -v initdb)")
 cleanup() {
   # Sign out: revokes the demo session and removes it from the keychain.
   "$bin/app/rolecallctl" --profile demo logout >/dev/null 2>&1 || true
+  # Removing the profile also removes its Clerk key from the keychain.
+  "$bin/app/rolecallctl" profiles remove demo >/dev/null 2>&1 || true
   [ -n "$issuer_pid" ] && kill "$issuer_pid" 2>/dev/null || true
+  [ -n "$clerk_pid" ] && kill "$clerk_pid" 2>/dev/null || true
   "${as_server[@]}" "$bindir/pg_ctl" -D "$workdir/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$workdir"
 }
@@ -79,14 +84,30 @@ mkfifo "$workdir/issuer.out"
 issuer_pid=$!
 read -r issuer_line <"$workdir/issuer.out"
 issuer=${issuer_line#issuer=}
+
+# --- a fake Clerk Backend API with the demo's users, for the Sync screen -----
+"${psql[@]}" -d akako -A -t -f resources/sql/akako-demo-clerk-users.sql >"$workdir/clerk-users.json"
+mkfifo "$workdir/clerk.out"
+"$bin/tests/rolecall-fake-clerk" --users-file "$workdir/clerk-users.json" >"$workdir/clerk.out" \
+  2>"$workdir/clerk.log" </dev/null &
+clerk_pid=$!
+read -r clerk_url <"$workdir/clerk.out"
+
 "$bin/app/rolecallctl" profiles add demo --issuer "$issuer" --client-id rolecall-dev --db "$url" \
-  --default >/dev/null
+  --clerk-api-url "$clerk_url" --default >/dev/null
 echo "Demo database: $url"
 echo "Demo issuer:   $issuer (signs you in as admin@akako.example)"
 echo "Try, while the console is open:"
 echo "  XDG_CONFIG_HOME=$XDG_CONFIG_HOME $bin/app/rolecallctl --profile demo whoami"
 
 # --- the console ------------------------------------------------------------
+if [ -z "$shots" ]; then
+  # The fake Clerk API's key, for the Sync screen (without a keychain the
+  # screen says how to give it one).
+  printf "%s" sk_test_fakeclerkapi |
+    "$bin/app/rolecallctl" profiles set-secret demo clerk-secret-key >/dev/null ||
+    echo "No keychain: the Sync screen will ask for a Clerk secret key."
+fi
 if [ -n "$shots" ]; then
   mkdir -p "$shots" "$workdir/home"
   export ROLECALL_SHOTS="$shots" ROLECALL_BIN="$bin"
@@ -118,8 +139,15 @@ if [ -n "$shots" ]; then
       "$ROLECALL_BIN/app/rolecall" --profile demo --screen $screen & app=$!
       sleep 7; shot $screen; kill $app; wait $app 2>/dev/null
     done
+    # Sync status against the fake Clerk API (F5 starts a run).
+    printf "%s" sk_test_fakeclerkapi |
+      "$ROLECALL_BIN/app/rolecallctl" profiles set-secret demo clerk-secret-key >/dev/null
+    "$ROLECALL_BIN/app/rolecall" --profile demo --screen sync & app=$!
+    sleep 5
+    xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync key F5
+    sleep 6; shot sync; kill $app; wait $app 2>/dev/null
     true'
-  echo "Saved signin, users, grant-role, grants, audit and overview PNGs in $shots"
+  echo "Saved signin, users, grant-role, grants, audit, overview and sync PNGs in $shots"
 elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display here; running under Xvfb until you press Ctrl+C (or use --screenshots DIR)."
   ROLECALL_BROWSER="$bin/tests/rolecall-test-browser" \

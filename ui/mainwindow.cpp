@@ -361,10 +361,9 @@ void MainWindow::updateCountLabel()
     const qint64 total = model->totalCount();
     // Counted, the list spans every match (pages load as they come into view).
     if (total < 0)
-        m_countLabel->setText(
-            tr("%1 users so far, counting…").arg(locale.toString(model->rowCount())));
+        m_countLabel->setText(tr("%Ln user(s) so far, counting…", nullptr, model->rowCount()));
     else
-        m_countLabel->setText(tr("%1 users").arg(locale.toString(total)));
+        m_countLabel->setText(tr("%Ln user(s)", nullptr, int(std::min<qint64>(total, INT_MAX))));
 }
 
 void MainWindow::openDatabase()

@@ -73,8 +73,8 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
     m_clerkKey->setPlaceholderText(editing ? tr("unchanged (type a new key to replace it)")
                                            : QStringLiteral("sk_live_… / sk_test_…"));
     m_clerkKey->setToolTip(clerkSecretKeyGrantsText());
-    auto *clerkKeyHint = new QLabel(
-        tr("Only for the Sync screen. %1").arg(clerkSecretKeyGrantsText()), this);
+    auto *clerkKeyHint =
+        new QLabel(tr("Only for the Sync screen. %1").arg(clerkSecretKeyGrantsText()), this);
     clerkKeyHint->setWordWrap(true);
     clerkKeyHint->setAccessibleName(tr("Clerk secret key hint"));
 

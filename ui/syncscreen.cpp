@@ -424,8 +424,9 @@ void SyncScreen::updateDiff()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     m_diff->setRowCount(0);
     if (rows.size() != 1) {
-        m_selected->setText(rows.isEmpty() ? tr("Select a person to see what differs.")
-                                           : tr("%n people selected.", nullptr, int(rows.size())));
+        m_selected->setText(rows.isEmpty()
+                                ? tr("Select a person to see what differs.")
+                                : tr("%n person(s) selected.", nullptr, int(rows.size())));
         return;
     }
     const SyncRecord record = m_model->recordAt(m_proxy->mapToSource(rows.first()).row());

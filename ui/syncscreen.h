@@ -78,6 +78,8 @@ public:
 public Q_SLOTS:
     void startRun();
     void cancelRun();
+    // F5 in the main window: compare again.
+    void refresh() { startRun(); }
     void copySelectedRows();
     void exportCsvInteractively();
     // Opens the action's preview dialog; nullptr (and a message) when there

@@ -518,7 +518,8 @@ bool UsersScreen::exportTo(const QString &path)
             Q_EMIT exportFinished(ok, text);
         };
         connect(m_export, &UsersCsvExport::finished, this, [done](qint64 written) {
-            done(true, tr("Exported %1 users.").arg(QLocale().toString(written)));
+            done(true,
+                 tr("Exported %Ln user(s).", nullptr, int(std::min<qint64>(written, INT_MAX))));
         });
         connect(m_export, &UsersCsvExport::failed, this, [done](const QString &problem) {
             done(false, tr("Export failed: %1").arg(problem));

@@ -3,12 +3,12 @@
 // real PostgreSQL. The "browser" is rolecall-test-browser (ROLECALL_BROWSER),
 // which follows the provider's redirect to the loopback listener.
 #include "accountwidget.h"
+#include "auth/keychainsecretstore.h"
 #include "auth/oidcsigninservice.h"
 #include "clitestsupport.h"
 #include "consolecontroller.h"
 #include "mainwindow.h"
 #include "pgtestcluster.h"
-#include "auth/keychainsecretstore.h"
 #include "profilesdialog.h"
 #include "profilestore.h"
 #include "signindialog.h"
@@ -19,8 +19,8 @@
 
 #include <QApplication>
 #include <QSettings>
-#include <QStatusBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -158,8 +158,8 @@ void TestConsoleController::keepsAClerkKeyEnteredInTheProfileEditor()
     QVERIFY(dialog);
     const QByteArray key = "sk_test_" + QByteArray::number(QCoreApplication::applicationPid());
     Q_EMIT dialog->clerkSecretKeyEntered(m_profile, key);
-    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QLatin1String("keychain")),
-                             waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.statusBar()->currentMessage().contains(QLatin1String("keychain")), waitMs);
     QVERIFY(!window.statusBar()->currentMessage().contains(QString::fromLatin1(key)));
 
     KeychainSecretStore secrets;

@@ -387,7 +387,7 @@ void TestMainWindow::exportsTheFilteredTable()
     QVERIFY(screen->exportTo(path));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, waitMs);
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Exported 1 users."));
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Exported 1 user(s)."));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QStringList lines =

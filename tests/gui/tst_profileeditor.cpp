@@ -244,7 +244,8 @@ void TestProfileEditor::takesTheClerkApiUrlAndSecretKey()
     key->setText(QStringLiteral("pk_test_abcdefgh"));
     clickOk(editor);
     QVERIFY(editor.isVisible());
-    QVERIFY2(editor.errorText().contains(QLatin1String("sk_test_")), qPrintable(editor.errorText()));
+    QVERIFY2(editor.errorText().contains(QLatin1String("sk_test_")),
+             qPrintable(editor.errorText()));
     QVERIFY(!editor.errorText().contains(QLatin1String("pk_test_abcdefgh")));
     QVERIFY(m_store->profiles().isEmpty());
     QCOMPARE(entered.count(), 0);

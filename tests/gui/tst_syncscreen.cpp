@@ -210,7 +210,7 @@ void TestSyncScreen::diffPaneShowsTheSelectedPerson()
     QVERIFY2(screen->selectedSummary().contains(id(8)), qPrintable(screen->selectedSummary()));
     QVERIFY(select(*screen, {id(6), id(33)}));
     QCOMPARE(diff->rowCount(), 0);
-    QVERIFY(screen->selectedSummary().contains(QLatin1String("2 people")));
+    QVERIFY(screen->selectedSummary().contains(QLatin1String("2 person")));
 }
 
 void TestSyncScreen::progressWithPartialResultsAndCancel()
