@@ -35,6 +35,15 @@ struct ParsedPage
     QString error;
 };
 
+// Stops a request still under way. One that has already failed (a 401 whose
+// finished() is still queued) is left alone: aborting it reports a second
+// error, which Qt warns about; its finished() is ignored by generation.
+void abortIfUnderway(QNetworkReply *reply)
+{
+    if (reply && reply->isRunning() && reply->error() == QNetworkReply::NoError)
+        reply->abort();
+}
+
 // Retry-After is seconds (Clerk's docs); an HTTP date is accepted too.
 qint64 retryAfterMs(const QNetworkReply *reply)
 {
@@ -66,8 +75,7 @@ ClerkApiClient::~ClerkApiClient()
 {
     ++m_generation;
     for (const QPointer<QNetworkReply> &reply : std::as_const(m_inFlight))
-        if (reply && reply->isRunning())
-            reply->abort();
+        abortIfUnderway(reply);
     m_settings.secretKey.fill('\0');
 }
 
@@ -106,8 +114,7 @@ void ClerkApiClient::cancel()
     m_running = false;
     const auto replies = std::exchange(m_inFlight, {});
     for (const QPointer<QNetworkReply> &reply : replies)
-        if (reply && reply->isRunning())
-            reply->abort();
+        abortIfUnderway(reply);
     Q_EMIT failed(tr("Cancelled."));
 }
 
@@ -359,8 +366,7 @@ void ClerkApiClient::fail(const QString &message)
     m_running = false;
     const auto replies = std::exchange(m_inFlight, {});
     for (const QPointer<QNetworkReply> &reply : replies)
-        if (reply && reply->isRunning())
-            reply->abort();
+        abortIfUnderway(reply);
     Q_EMIT failed(message);
 }
 
