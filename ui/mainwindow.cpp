@@ -76,9 +76,9 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     addScreen(grants, tr("&Grants"),
               [grants](DataSource *source) { grants->setDataSource(source); });
     auto *audit = new AuditScreen(nullptr, m_screens);
-    addScreen(audit, tr("&Audit"), [audit](DataSource *source) { audit->setDataSource(source); });
+    addScreen(audit, tr("Aud&it"), [audit](DataSource *source) { audit->setDataSource(source); });
     auto *overview = new OverviewScreen(nullptr, m_screens);
-    addScreen(overview, tr("O&verview"),
+    addScreen(overview, tr("&Overview"),
               [overview](DataSource *source) { overview->setDataSource(source); });
     // Sync compares Clerk with the database on its own service (a profile's
     // Clerk key), not the data source; the detail panel shows its verdicts.

@@ -247,7 +247,7 @@ void ProfileEditor::accept()
     QByteArray clerkKey = m_clerkKey->text().trimmed().toUtf8();
     if (!clerkKey.isEmpty() && !isClerkSecretKey(clerkKey)) {
         clerkKey.fill('\0');
-        showError(tr("The Clerk secret key is not one: those start with sk_test_ or sk_live_ "
+        showError(tr("That is not a Clerk secret key: those start with sk_test_ or sk_live_ "
                      "(a publishable key, pk_…, grants nothing). Nothing was saved."));
         m_clerkKey->setFocus();
         return;

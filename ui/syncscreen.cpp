@@ -260,7 +260,7 @@ void SyncScreen::buildActions(QHBoxLayout *layout)
 {
     const std::array<QString, 5> labels{tr("S&ync selected"), tr("Sync all &missing"),
                                         tr("Sync all &drifted"), tr("&Grant default role"),
-                                        tr("End &grants of orphans…")};
+                                        tr("End grants of &orphans…")};
     const std::array<QString, 5> names{
         tr("Sync the selected people from Clerk"), tr("Sync every user missing in the database"),
         tr("Sync every drifted user"), tr("Grant the default role to the selected people"),
@@ -519,7 +519,7 @@ SyncActionDialog *SyncScreen::openAction(Action action)
             action == Action::SyncAllMissing ? SyncStatus::MissingInDatabase : SyncStatus::Drifted;
         title = action == Action::SyncAllMissing ? tr("Sync every user missing in the database")
                                                  : tr("Sync every drifted user");
-        nobody = tr("Nobody is %1.").arg(countLabel(wanted).toLower());
+        nobody = tr("Nobody has the status “%1”.").arg(countLabel(wanted));
         for (const SyncRecord &record : m_model->records())
             if (record.status == wanted && record.clerk)
                 people << record;

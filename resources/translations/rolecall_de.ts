@@ -5,74 +5,74 @@
     <name>QObject</name>
     <message>
         <source>No browser could be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein Browser geöffnet werden.</translation>
     </message>
     <message>
         <source>The secret key (sk_live_… or sk_test_…, from the Clerk Dashboard under API keys) grants full access to your Clerk instance&apos;s Backend API: it can read, change and delete every user. Rolecall only reads the user list with it and keeps it in the OS keychain, never in settings or logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Geheimschlüssel (sk_live_… oder sk_test_…, im Clerk Dashboard unter „API keys“) gewährt vollen Zugriff auf die Backend API Ihrer Clerk-Instanz: Damit lässt sich jeder Benutzer lesen, ändern und löschen. Rolecall liest damit nur die Benutzerliste und bewahrt ihn im Schlüsselbund des Betriebssystems auf, niemals in Einstellungen oder Logdateien.</translation>
     </message>
     <message>
         <source>Profile %1 has no Clerk secret key. %2 Enter it under Account ▸ Profiles… ▸ Edit, or store it with: rolecallctl profiles set-secret %1 clerk-secret-key (it reads the key from standard input).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil %1 hat keinen Clerk-Geheimschlüssel. %2 Geben Sie ihn unter Konto ▸ Profile… ▸ Bearbeiten ein oder speichern Sie ihn mit: rolecallctl profiles set-secret %1 clerk-secret-key (der Befehl liest den Schlüssel von der Standardeingabe).</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>In sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchron</translation>
     </message>
     <message>
         <source>Missing in database</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlend</translation>
     </message>
     <message>
         <source>Orphaned</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwaist</translation>
     </message>
     <message>
         <source>Drifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichend</translation>
     </message>
     <message>
         <source>No default role</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Standardrolle</translation>
     </message>
     <message>
         <source>Email conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Konflikt</translation>
     </message>
     <message>
         <source>Password account</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwortkonto</translation>
     </message>
     <message>
         <source>Read-only: changing users needs a signed-in active ADMIN of this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: Zum Ändern von Benutzern ist ein angemeldeter aktiver ADMIN dieser Datenbank erforderlich.</translation>
     </message>
 </context>
 <context>
     <name>RoleDialogs</name>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Problem</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>A reason is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Grund ist erforderlich.</translation>
     </message>
     <message>
         <source>The reason is %1 characters long; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Grund ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
     </message>
     <message>
         <source>The admin notes are %1 characters long; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Admin-Notizen sind %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
     </message>
 </context>
 <context>
@@ -99,11 +99,11 @@
     </message>
     <message>
         <source>Your roles could not be read, so the console is read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rollen konnten nicht gelesen werden; die Konsole ist daher schreibgeschützt: %1</translation>
     </message>
     <message>
         <source>Your roles are still being checked; the console is read-only until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rollen werden noch geprüft; bis dahin ist die Konsole schreibgeschützt.</translation>
     </message>
     <message>
         <source>Not signed in — read-only</source>
@@ -115,7 +115,7 @@
     </message>
     <message>
         <source>Clerk user %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk-Benutzer %1 bei %2</translation>
     </message>
     <message>
         <source>no active roles</source>
@@ -296,202 +296,202 @@ Benutzerzeile: %3</translation>
     <name>rolecall::BulkGrantDialog</name>
     <message>
         <source>Bulk Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammelzuweisung</translation>
     </message>
     <message>
         <source>The %1 selected users</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ausgewählten Benutzer</translation>
     </message>
     <message>
         <source>Grant to the selected users</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Benutzern zuweisen</translation>
     </message>
     <message>
         <source>Every user matching the filter: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Benutzer, die zum Filter passen: %1</translation>
     </message>
     <message>
         <source>Grant to every user matching the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Allen Benutzern zuweisen, die zum Filter passen</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>&amp;Ends on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endet am</translation>
     </message>
     <message>
         <source>The grants end</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuweisungen enden</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>End:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende:</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Why these people get the role (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum diese Personen die Rolle erhalten (erforderlich)</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>Admin notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-Notizen</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen:</translation>
     </message>
     <message>
         <source>Preview to see who changes before anything is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie in der Vorschau, wer betroffen ist, bevor etwas geschrieben wird.</translation>
     </message>
     <message>
         <source>Preview summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung der Vorschau</translation>
     </message>
     <message>
         <source>Who changes and who already has the role</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer betroffen ist und wer die Rolle bereits hat</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschau</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anwenden</translation>
     </message>
     <message>
         <source>This database has no roles to grant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank hat keine Rollen, die zugewiesen werden können.</translation>
     </message>
     <message>
         <source>The end (%1) must come after the start (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende (%1) muss nach dem Beginn (%2) liegen.</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
     <message>
         <source>The inputs changed: preview again before applying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingaben haben sich geändert: Prüfen Sie vor dem Anwenden erneut die Vorschau.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbre&amp;chen</translation>
     </message>
     <message>
         <source>Checking who would change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird geprüft, wer betroffen wäre…</translation>
     </message>
     <message>
         <source>%1 will get %2; %3 already have it; %4 matched nobody.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erhalten %2; %3 haben die Rolle bereits; %4 ohne Treffer.</translation>
     </message>
     <message>
         <source>    … and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>    … und %1 weitere</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <source>Will get %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erhalten %1:</translation>
     </message>
     <message>
         <source>Already have %1 (unchanged):</source>
-        <translation type="unfinished"></translation>
+        <translation>Haben %1 bereits (unverändert):</translation>
     </message>
     <message>
         <source>Matched nobody:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Treffer:</translation>
     </message>
     <message>
         <source>Granted %1 to %2 users; %3 already had it. Nothing else changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2 Benutzer zugewiesen; %3 hatten die Rolle bereits. Sonst wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
     <name>rolecall::ClerkApiClient</name>
     <message>
         <source>No Clerk secret key: store one with &apos;rolecallctl profiles set-secret NAME clerk-secret-key&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Clerk-Geheimschlüssel: Speichern Sie einen mit „rolecallctl profiles set-secret NAME clerk-secret-key“.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Clerk&apos;s /users/count answer has no total_count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von Clerk auf /users/count enthält kein total_count.</translation>
     </message>
     <message>
         <source>Clerk&apos;s users list could not be read: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzerliste von Clerk konnte nicht gelesen werden: %1.</translation>
     </message>
     <message>
         <source>GET %1 timed out after %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>GET %1: Zeitüberschreitung nach %2 s</translation>
     </message>
     <message>
         <source>Clerk&apos;s rate limit was reached (429)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ratenlimit von Clerk wurde erreicht (429)</translation>
     </message>
     <message>
         <source>Clerk answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk antwortete mit %1</translation>
     </message>
     <message>
         <source>GET %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GET %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Clerk refused GET %1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk hat GET %1 mit %2 abgelehnt</translation>
     </message>
     <message>
         <source>. Check the profile&apos;s Clerk secret key and Clerk API URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>. Prüfen Sie den Clerk-Geheimschlüssel und die Clerk-API-URL des Profils.</translation>
     </message>
     <message>
         <source>%1; gave up after %2 attempts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; nach %2 Versuchen aufgegeben.</translation>
     </message>
 </context>
 <context>
@@ -502,248 +502,248 @@ Benutzerzeile: %3</translation>
     </message>
     <message>
         <source>Clerk secret key for profile %1 kept in the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk-Geheimschlüssel für Profil %1 im Schlüsselbund des Betriebssystems gespeichert.</translation>
     </message>
     <message>
         <source>The Clerk secret key was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Clerk-Geheimschlüssel wurde nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
     <name>rolecall::EndGrantDialog</name>
     <message>
         <source>End Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung beenden</translation>
     </message>
     <message>
         <source>End %1&apos;s %2 grant now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %2-Zuweisung von %1 jetzt beenden?</translation>
     </message>
     <message>
         <source>Grant to end</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu beendende Zuweisung</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Why the grant ends (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum die Zuweisung endet (erforderlich)</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>I understand this ends my own ADMIN role</source>
-        <translation type="unfinished"></translation>
+        <translation>Mir ist bewusst, dass dies meine eigene ADMIN-Rolle beendet</translation>
     </message>
     <message>
         <source>Confirm ending my own ADMIN role</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden meiner eigenen ADMIN-Rolle bestätigen</translation>
     </message>
     <message>
         <source>Writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geschrieben</translation>
     </message>
     <message>
         <source>&amp;End Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung &amp;beenden</translation>
     </message>
     <message>
         <source>End grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung beenden</translation>
     </message>
     <message>
         <source>This ends your own ADMIN role: tick the box to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies beendet Ihre eigene ADMIN-Rolle: Setzen Sie zur Bestätigung das Häkchen.</translation>
     </message>
     <message>
         <source>A reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Grund</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished">Es ist keine Datenbank geöffnet.</translation>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
 </context>
 <context>
     <name>rolecall::GrantRoleDialog</name>
     <message>
         <source>Grant Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle zuweisen</translation>
     </message>
     <message>
         <source>Grant a role to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) eine Rolle zuweisen</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>Leave as it is to start the grant now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert lassen, damit die Zuweisung sofort beginnt.</translation>
     </message>
     <message>
         <source>&amp;Start:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beginn:</translation>
     </message>
     <message>
         <source>&amp;Ends on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endet am</translation>
     </message>
     <message>
         <source>The grant ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuweisung endet</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>End:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende:</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Why this person gets the role (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum diese Person die Rolle erhält (erforderlich)</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>Admin notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-Notizen</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen:</translation>
     </message>
     <message>
         <source>What will be written</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschrieben wird</translation>
     </message>
     <message>
         <source>Writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geschrieben</translation>
     </message>
     <message>
         <source>&amp;Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuweisen</translation>
     </message>
     <message>
         <source>Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisen</translation>
     </message>
     <message>
         <source>This database has no roles to grant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank hat keine Rollen, die zugewiesen werden können.</translation>
     </message>
     <message>
         <source>The end (%1) must come after the start (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende (%1) muss nach dem Beginn (%2) liegen.</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
     <message>
         <source>until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bis %1</translation>
     </message>
     <message>
         <source>with no end</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Ende</translation>
     </message>
     <message>
         <source>Will write: %1 gets %2 from %3 %4, granted by %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geschrieben: %1 erhält %2 ab %3 %4, zugewiesen von %5.</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished">Es ist keine Datenbank geöffnet.</translation>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
 </context>
 <context>
     <name>rolecall::GrantTimelineModel</name>
     <message>
         <source>an unknown admin</source>
-        <translation type="unfinished"></translation>
+        <translation>einem unbekannten Admin</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>starts later</source>
-        <translation type="unfinished"></translation>
+        <translation>beginnt später</translation>
     </message>
     <message>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>From %1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 bis %2</translation>
     </message>
     <message>
         <source>From %1, open-ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab %1, unbefristet</translation>
     </message>
     <message>
         <source>Granted by %1 on %2 (no reason given)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen von %1 am %2 (ohne Angabe eines Grundes)</translation>
     </message>
     <message>
         <source>Granted by %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen von %1 am %2: %3</translation>
     </message>
     <message>
         <source>Ended on %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet am %1 von %2: %3</translation>
     </message>
     <message>
         <source>Notes: %1</source>
-        <translation type="unfinished">Notizen: %1</translation>
+        <translation>Notizen: %1</translation>
     </message>
     <message>
         <source>Ended by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet von %1: %2</translation>
     </message>
     <message>
         <source>no reason recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Grund erfasst</translation>
     </message>
     <message>
         <source>Switched off (isActive cleared) on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Am %1 abgeschaltet (isActive zurückgesetzt)</translation>
     </message>
     <message>
         <source>Expired at its end date</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Enddatum abgelaufen</translation>
     </message>
     <message>
         <source>Grant %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung %1</translation>
     </message>
 </context>
 <context>
@@ -1010,65 +1010,65 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     </message>
     <message>
         <source>Screens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten</translation>
     </message>
     <message>
         <source>&amp;Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Ben&amp;utzer</translation>
     </message>
     <message>
         <source>&amp;Grants</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Audit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>O&amp;verview</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu&amp;weisungen</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ync</translation>
     </message>
     <message>
         <source>Users loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Geladene Benutzer</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rollen</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen</translation>
     </message>
     <message>
         <source>Read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: %1</translation>
     </message>
     <message>
         <source>Read-only: sign in as an active ADMIN to change roles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: Melden Sie sich als aktiver ADMIN an, um Rollen zu ändern.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln user(s) so far, counting…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bisher %Ln Benutzer, Zählung läuft…</numerusform>
+            <numerusform>Bisher %Ln Benutzer, Zählung läuft…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Aud&amp;it</source>
+        <translation>Aud&amp;it</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Über&amp;sicht</translation>
     </message>
 </context>
 <context>
@@ -1095,7 +1095,7 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
+        <translation>Ko&amp;pieren</translation>
     </message>
     <message>
         <source>Copy selected rows</source>
@@ -1212,7 +1212,7 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     </message>
     <message>
         <source>A profile&apos;s name cannot change; add a new profile instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Profils kann nicht geändert werden; fügen Sie stattdessen ein neues Profil hinzu.</translation>
     </message>
     <message>
         <source>Issuer URL</source>
@@ -1228,7 +1228,7 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     </message>
     <message>
         <source>Separated by spaces; must include openid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Leerzeichen getrennt; muss openid enthalten.</translation>
     </message>
     <message>
         <source>Database URL</source>
@@ -1240,23 +1240,23 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     </message>
     <message>
         <source>Database URL hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zur Datenbank-URL</translation>
     </message>
     <message>
         <source>Make this the &amp;default profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Standardprofil &amp;festlegen</translation>
     </message>
     <message>
         <source>Make this the default profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Standardprofil festlegen</translation>
     </message>
     <message>
         <source>This is the default profile. To change that, make another profile the default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist das Standardprofil. Um das zu ändern, legen Sie ein anderes Profil als Standard fest.</translation>
     </message>
     <message>
         <source>The first profile is always the default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das erste Profil ist immer das Standardprofil.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1336,58 +1336,58 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     </message>
     <message>
         <source>The profile was saved, but could not become the default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil wurde gespeichert, konnte aber nicht als Standard festgelegt werden: %1</translation>
     </message>
     <message>
         <source>Clerk API URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk-API-URL</translation>
     </message>
     <message>
         <source>Clerk&apos;s Backend API, for the Sync screen. Empty: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend API von Clerk, für die Sync-Ansicht. Leer: %1</translation>
     </message>
     <message>
         <source>Clerk secret key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk-Geheimschlüssel</translation>
     </message>
     <message>
         <source>unchanged (type a new key to replace it)</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert (zum Ersetzen einen neuen Schlüssel eingeben)</translation>
     </message>
     <message>
         <source>Only for the Sync screen. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für die Sync-Ansicht. %1</translation>
     </message>
     <message>
         <source>Clerk secret key hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zum Clerk-Geheimschlüssel</translation>
     </message>
     <message>
         <source>Cl&amp;erk API URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cl&amp;erk-API-URL:</translation>
     </message>
     <message>
         <source>Clerk secret &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk-&amp;Geheimschlüssel:</translation>
     </message>
     <message>
-        <source>The Clerk secret key is not one: those start with sk_test_ or sk_live_ (a publishable key, pk_…, grants nothing). Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <source>That is not a Clerk secret key: those start with sk_test_ or sk_live_ (a publishable key, pk_…, grants nothing). Nothing was saved.</source>
+        <translation>Das ist kein Clerk-Geheimschlüssel: Diese beginnen mit sk_test_ oder sk_live_ (ein Publishable Key, pk_…, gewährt keinen Zugriff). Es wurde nichts gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>rolecall::ProfileSyncService</name>
     <message>
         <source>Clerk at %1, database %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk unter %1, Datenbank %2</translation>
     </message>
     <message>
         <source>The Clerk secret key could not be read from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Clerk-Geheimschlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1402,7 +1402,7 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     </message>
     <message>
         <source>No profiles yet. Add one: issuer URL, client ID and database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Profile. Fügen Sie eines hinzu: Aussteller-URL, Client-ID und Datenbank.</translation>
     </message>
     <message>
         <source>No profiles</source>
@@ -1462,13 +1462,15 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     </message>
     <message>
         <source>%1, issuer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Aussteller %2</translation>
     </message>
     <message>
         <source>Remove the profile “%1”?
 
 Its saved sign-in session is removed from the keychain too. The database is not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil „%1“ entfernen?
+
+Seine gespeicherte Anmeldesitzung wird ebenfalls aus dem Schlüsselbund entfernt. Die Datenbank bleibt unverändert.</translation>
     </message>
 </context>
 <context>
@@ -1483,51 +1485,51 @@ Its saved sign-in session is removed from the keychain too. The database is not 
     </message>
     <message>
         <source>Rolecall opens your web browser to sign in at %1. Only an active ADMIN can change roles; everyone else gets a read-only console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolecall öffnet Ihren Webbrowser zur Anmeldung bei %1. Nur ein aktiver ADMIN kann Rollen ändern; alle anderen erhalten eine schreibgeschützte Konsole.</translation>
     </message>
     <message>
         <source>About signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Anmeldung</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Sign-in problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeproblem</translation>
     </message>
     <message>
         <source>Signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft</translation>
     </message>
     <message>
         <source>Sign-in status</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldestatus</translation>
     </message>
     <message>
         <source>Sign-in link</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldelink</translation>
     </message>
     <message>
         <source>If no browser opened, copy this link into one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falls sich kein Browser geöffnet hat, kopieren Sie diesen Link in einen Browser.</translation>
     </message>
     <message>
         <source>&amp;Copy Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link kopieren</translation>
     </message>
     <message>
         <source>Open &amp;Again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut öffnen</translation>
     </message>
     <message>
         <source>Open the link in the browser again</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Link erneut im Browser öffnen</translation>
     </message>
     <message>
         <source>Sign in with %1</source>
@@ -1535,11 +1537,11 @@ Its saved sign-in session is removed from the keychain too. The database is not 
     </message>
     <message>
         <source>Choose Another &amp;Profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderes &amp;Profil wählen…</translation>
     </message>
     <message>
         <source>Choose another profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderes Profil wählen</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1547,529 +1549,529 @@ Its saved sign-in session is removed from the keychain too. The database is not 
     </message>
     <message>
         <source>The system keychain is not available: you stay signed in only until Rolecall quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar: Sie bleiben nur angemeldet, bis Rolecall beendet wird.</translation>
     </message>
     <message>
         <source>Looking for a saved session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Sitzung wird gesucht…</translation>
     </message>
     <message>
         <source>Finish signing in in your browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen Sie die Anmeldung in Ihrem Browser ab.</translation>
     </message>
     <message>
         <source>Checking the sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung wird geprüft…</translation>
     </message>
     <message>
         <source>Stop this sign-in attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Anmeldeversuch abbrechen</translation>
     </message>
     <message>
         <source>Close without signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Anmeldung schließen</translation>
     </message>
     <message>
         <source>Link copied. Paste it into your browser&apos;s address bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Link kopiert. Fügen Sie ihn in die Adressleiste Ihres Browsers ein.</translation>
     </message>
 </context>
 <context>
     <name>rolecall::SyncActionDialog</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>People to act on: %1. A dry run checks each one first and writes nothing; Apply then writes each person in its own transaction, recorded in the audit trail. Nothing is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroffene Personen: %1. Ein Probelauf prüft zuerst jede einzeln und schreibt nichts; „Anwenden“ schreibt dann jede Person in einer eigenen Transaktion und erfasst sie im Audit-Protokoll. Es wird nichts gelöscht.</translation>
     </message>
     <message>
         <source>What this action does</source>
-        <translation type="unfinished"></translation>
+        <translation>Was diese Aktion bewirkt</translation>
     </message>
     <message>
         <source>Reason for ending the grants</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für das Beenden der Zuweisungen</translation>
     </message>
     <message>
         <source>Why these grants end (recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum diese Zuweisungen enden (wird erfasst)</translation>
     </message>
     <message>
         <source>Outcome per person</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis je Person</translation>
     </message>
     <message>
         <source>Clerk ID</source>
-        <translation type="unfinished">Clerk-ID</translation>
+        <translation>Clerk-ID</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Action progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt der Aktion</translation>
     </message>
     <message>
         <source>Action summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung der Aktion</translation>
     </message>
     <message>
         <source>Preview (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau (Probelauf)</translation>
     </message>
     <message>
         <source>Apply the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen anwenden</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>Give a reason, then preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Grund an und prüfen Sie dann die Vorschau.</translation>
     </message>
     <message>
         <source>Previewing (dry run)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau wird erstellt (Probelauf)…</translation>
     </message>
     <message>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angewendet…</translation>
     </message>
     <message>
         <source>The sync service is gone (the profile was closed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sync-Dienst ist nicht mehr verfügbar (das Profil wurde geschlossen).</translation>
     </message>
     <message>
         <source>Nothing to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu tun</translation>
     </message>
     <message>
         <source>Would create</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde erstellt</translation>
     </message>
     <message>
         <source>Would change</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde geändert</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Erstellt</translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Would: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau: %1</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Dry run: %1 of %2 would change, %3 failed. Nothing was written; Apply writes the %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: %1 von %2 würden geändert, %3 fehlgeschlagen. Es wurde nichts geschrieben; „Anwenden“ schreibt die %1.</translation>
     </message>
     <message>
         <source>Done: %1 changed, %2 failed (see the table).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: %1 geändert, %2 fehlgeschlagen (siehe Tabelle).</translation>
     </message>
 </context>
 <context>
     <name>rolecall::SyncRun</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>rolecall::SyncScreen</name>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tarten</translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbre&amp;chen</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Cop&amp;y rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen ko&amp;pieren</translation>
     </message>
     <message>
         <source>Sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync-Status</translation>
     </message>
     <message>
         <source>Compared sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Verglichene Quellen</translation>
     </message>
     <message>
         <source>No Clerk instance to compare with: open a profile with a database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Clerk-Instanz zum Vergleichen: Öffnen Sie ein Profil mit einer Datenbank.</translation>
     </message>
     <message>
         <source>Start a sync status run</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync-Status-Lauf starten</translation>
     </message>
     <message>
         <source>Compare every Clerk user with the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Clerk-Benutzer mit der Datenbank vergleichen</translation>
     </message>
     <message>
         <source>Cancel the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf abbrechen</translation>
     </message>
     <message>
         <source>Run progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt des Laufs</translation>
     </message>
     <message>
         <source>Run state</source>
-        <translation type="unfinished"></translation>
+        <translation>Status des Laufs</translation>
     </message>
     <message>
         <source>Sync message</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync-Meldung</translation>
     </message>
     <message>
         <source>Search sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync-Status durchsuchen</translation>
     </message>
     <message>
         <source>Search Clerk ID, email or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk-ID, E-Mail oder Name suchen</translation>
     </message>
     <message>
         <source>Export the shown rows as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigten Zeilen als CSV exportieren</translation>
     </message>
     <message>
         <source>Copy the selected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Zeilen kopieren</translation>
     </message>
     <message>
         <source>People and their sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen und ihr Sync-Status</translation>
     </message>
     <message>
         <source>Copy rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen kopieren</translation>
     </message>
     <message>
         <source>Selected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Person</translation>
     </message>
     <message>
         <source>Differences of the selected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschiede der ausgewählten Person</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Show %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anzeigen</translation>
     </message>
     <message>
         <source>Show only this status in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diesen Status in der Tabelle anzeigen</translation>
     </message>
     <message>
         <source>S&amp;ync selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswa&amp;hl synchronisieren</translation>
     </message>
     <message>
         <source>Sync all &amp;missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;fehlenden synchronisieren</translation>
     </message>
     <message>
         <source>Sync all &amp;drifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle abw&amp;eichenden synchronisieren</translation>
     </message>
     <message>
         <source>&amp;Grant default role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End &amp;grants of orphans…</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardrolle &amp;zuweisen</translation>
     </message>
     <message>
         <source>Sync the selected people from Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Personen aus Clerk synchronisieren</translation>
     </message>
     <message>
         <source>Sync every user missing in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle in der Datenbank fehlenden Benutzer synchronisieren</translation>
     </message>
     <message>
         <source>Sync every drifted user</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle abweichenden Benutzer synchronisieren</translation>
     </message>
     <message>
         <source>Grant the default role to the selected people</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Personen die Standardrolle zuweisen</translation>
     </message>
     <message>
         <source>End all active grants of the selected orphans</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle aktiven Zuweisungen der ausgewählten verwaisten Personen beenden</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gestartet</translation>
     </message>
     <message>
         <source>Not run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gelaufen</translation>
     </message>
     <message>
         <source>Reading the Clerk secret key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk-Geheimschlüssel wird gelesen…</translation>
     </message>
     <message>
         <source>Loading the database and the first Clerk page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank und erste Clerk-Seite werden geladen…</translation>
     </message>
     <message>
         <source>Compared %1 of %2 Clerk users</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Clerk-Benutzern verglichen</translation>
     </message>
     <message>
         <source>Compared %1 Clerk users</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Clerk-Benutzer verglichen</translation>
     </message>
     <message>
         <source>Done: %1 Clerk users, %2 database rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: %1 Clerk-Benutzer, %2 Datenbankzeilen</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>The sync status run did not complete: %1 The rows shown are what came in before; nobody is called orphaned until every Clerk page is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sync-Status-Lauf wurde nicht abgeschlossen: %1 Die angezeigten Zeilen sind die bis dahin eingegangenen; niemand gilt als verwaist, bevor alle Clerk-Seiten geladen sind.</translation>
     </message>
     <message>
         <source>Everyone %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Select a person to see what differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Person aus, um die Unterschiede zu sehen.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
     </message>
     <message>
         <source>&lt;br&gt;In Clerk, never synced: no database row.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;In Clerk, nie synchronisiert: keine Datenbankzeile.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Database row %1 has no Clerk user any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Zur Datenbankzeile %1 gibt es keinen Clerk-Benutzer mehr.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Clerk&apos;s email already belongs to database row %1 (Clerk ID %2): a sync would break the unique email.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Die E-Mail aus Clerk gehört bereits zur Datenbankzeile %1 (Clerk-ID %2): Eine Synchronisierung würde die Eindeutigkeit der E-Mail verletzen.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Made through the password sign-in: no Clerk user, not an orphan.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Über die Passwort-Anmeldung angelegt: kein Clerk-Benutzer, nicht verwaist.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Database row %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Datenbankzeile %1.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Never had the default role (LEARNER).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Hatte nie die Standardrolle (LEARNER).</translation>
     </message>
     <message>
         <source>&lt;br&gt;Had the default role (LEARNER); none active now.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Hatte die Standardrolle (LEARNER); derzeit keine aktiv.</translation>
     </message>
     <message>
         <source>&lt;br&gt;No field differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Kein Feld weicht ab.</translation>
     </message>
     <message>
         <source>Available once a run has compared everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbar, sobald ein Lauf alle verglichen hat.</translation>
     </message>
     <message>
         <source>Select people who are missing, drifted or in an email conflict first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst Personen aus, die fehlen, abweichen oder einen E-Mail-Konflikt haben.</translation>
     </message>
     <message>
         <source>Grant the default role (LEARNER)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardrolle (LEARNER) zuweisen</translation>
     </message>
     <message>
         <source>Select people in the database without the default role first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst Personen in der Datenbank ohne Standardrolle aus.</translation>
     </message>
     <message>
         <source>Select orphaned people first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst verwaiste Personen aus.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Export sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync-Status exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Person ausgewählt.</numerusform>
+            <numerusform>%n Personen ausgewählt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>End grants of &amp;orphans…</source>
+        <translation>Zuweisungen &amp;verwaister Personen beenden…</translation>
+    </message>
+    <message>
+        <source>Nobody has the status “%1”.</source>
+        <translation>Niemand hat den Status „%1“.</translation>
     </message>
 </context>
 <context>
     <name>rolecall::SyncStatusBadge</name>
     <message>
         <source>Sync status of this user</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync-Status dieses Benutzers</translation>
     </message>
     <message>
         <source>Sync: no Clerk ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync: keine Clerk-ID</translation>
     </message>
     <message>
         <source>Sync: not checked (run Sync status)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync: nicht geprüft (Sync-Status ausführen)</translation>
     </message>
     <message>
         <source>The Sync screen compares Clerk with the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sync-Ansicht vergleicht Clerk mit der Datenbank.</translation>
     </message>
     <message>
         <source>Sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync: %1</translation>
     </message>
 </context>
 <context>
     <name>rolecall::SyncStatusModel</name>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>email held by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail gehört zu %1</translation>
     </message>
     <message>
         <source>In sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchron</translation>
     </message>
     <message>
         <source>Missing in database</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlt in der Datenbank</translation>
     </message>
     <message>
         <source>Orphaned</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwaist</translation>
     </message>
     <message>
         <source>Drifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichend</translation>
     </message>
     <message>
         <source>No default role</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Standardrolle</translation>
     </message>
     <message>
         <source>Email conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Konflikt</translation>
     </message>
     <message>
         <source>Password account</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwortkonto</translation>
     </message>
     <message>
         <source>, no default role</source>
-        <translation type="unfinished"></translation>
+        <translation>, keine Standardrolle</translation>
     </message>
     <message>
         <source>Clerk ID</source>
-        <translation type="unfinished">Clerk-ID</translation>
+        <translation>Clerk-ID</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Differences (database → Clerk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschiede (Datenbank → Clerk)</translation>
     </message>
     <message>
         <source>Database row</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankzeile</translation>
     </message>
 </context>
 <context>
@@ -2104,7 +2106,7 @@ Its saved sign-in session is removed from the keychain too. The database is not 
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
+        <translation>Ko&amp;pieren</translation>
     </message>
     <message>
         <source>Copy selected rows</source>
@@ -2139,299 +2141,302 @@ Its saved sign-in session is removed from the keychain too. The database is not 
     <name>rolecall::UserDetailPanel</name>
     <message>
         <source>User details</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdetails</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Active roles</source>
-        <translation type="unfinished">Aktive Rollen</translation>
+        <translation>Aktive Rollen</translation>
     </message>
     <message>
         <source>&amp;Grant Role…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle &amp;zuweisen…</translation>
     </message>
     <message>
         <source>Grant role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle zuweisen</translation>
     </message>
     <message>
         <source>&amp;End Grant…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung b&amp;eenden…</translation>
     </message>
     <message>
         <source>End grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung beenden</translation>
     </message>
     <message>
         <source>Grant history (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisungsverlauf (neueste zuerst)</translation>
     </message>
     <message>
         <source>Grant history status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status des Zuweisungsverlaufs</translation>
     </message>
     <message>
         <source>Grant history</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisungsverlauf</translation>
     </message>
     <message>
         <source>No user selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Benutzer ausgewählt</translation>
     </message>
     <message>
         <source>Select a user in the table to see their roles and history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Benutzer in der Tabelle aus, um seine Rollen und seinen Verlauf zu sehen.</translation>
     </message>
     <message>
         <source>Email: %1
 Clerk ID: %2
 User ID: %3
 Created: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail: %1
+Clerk-ID: %2
+Benutzer-ID: %3
+Erstellt: %4</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished">Es ist keine Datenbank geöffnet.</translation>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
     <message>
         <source>Loading the grant history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisungsverlauf wird geladen…</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Roles on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen am %1: %2</translation>
     </message>
     <message>
         <source>Active roles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Rollen: %1</translation>
     </message>
     <message>
         <source>This user has never held a role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Benutzer hatte noch nie eine Rolle.</translation>
     </message>
     <message>
         <source>Grant a role to this user</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Benutzer eine Rolle zuweisen</translation>
     </message>
     <message>
         <source>End the selected grant now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Zuweisung jetzt beenden</translation>
     </message>
     <message>
         <source>Select an active or future grant in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie im Verlauf eine aktive oder künftige Zuweisung aus</translation>
     </message>
 </context>
 <context>
     <name>rolecall::UsersCsvExport</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Clerk ID</source>
-        <translation type="unfinished">Clerk-ID</translation>
+        <translation>Clerk-ID</translation>
     </message>
     <message>
         <source>Active roles</source>
-        <translation type="unfinished">Aktive Rollen</translation>
+        <translation>Aktive Rollen</translation>
     </message>
     <message>
         <source>Created (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt (UTC)</translation>
     </message>
     <message>
         <source>User ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-ID</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished">Es ist keine Datenbank geöffnet.</translation>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
     <message>
         <source>Cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Cannot save the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>rolecall::UsersScreen</name>
     <message>
         <source>Users</source>
-        <translation type="unfinished">Benutzer</translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Search name, email or Clerk ID</source>
-        <translation type="unfinished">Name, E-Mail oder Clerk-ID suchen</translation>
+        <translation>Name, E-Mail oder Clerk-ID suchen</translation>
     </message>
     <message>
         <source>Search users</source>
-        <translation type="unfinished">Benutzer suchen</translation>
+        <translation>Benutzer suchen</translation>
     </message>
     <message>
         <source>Only users with this role</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Benutzer mit dieser Rolle</translation>
     </message>
     <message>
         <source>Any role</source>
-        <translation type="unfinished">Jede Rolle</translation>
+        <translation>Jede Rolle</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ro&amp;lle:</translation>
     </message>
     <message>
         <source>&amp;No role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ohne Rolle</translation>
     </message>
     <message>
         <source>Only users without any role</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Benutzer ohne Rolle</translation>
     </message>
     <message>
         <source>Only users who hold no role at the instant shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Benutzer, die zum angezeigten Zeitpunkt keine Rolle haben</translation>
     </message>
     <message>
         <source>&amp;As of</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tichtag</translation>
     </message>
     <message>
         <source>Show roles as of a past or future instant</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen zu einem vergangenen oder künftigen Zeitpunkt anzeigen</translation>
     </message>
     <message>
         <source>Time travel: roles and filters as they stood at this instant</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitreise: Rollen und Filter, wie sie zu diesem Zeitpunkt waren</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichtag</translation>
     </message>
     <message>
         <source>&amp;Grant Role…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle &amp;zuweisen…</translation>
     </message>
     <message>
         <source>&amp;End Grant…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung b&amp;eenden…</translation>
     </message>
     <message>
         <source>&amp;Bulk Grant…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sammelzuweisung…</translation>
     </message>
     <message>
         <source>&amp;Export Users to CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer als CSV e&amp;xportieren…</translation>
     </message>
     <message>
         <source>&amp;Copy Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen &amp;kopieren</translation>
     </message>
     <message>
         <source>Read-only: only a signed-in active ADMIN may change roles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: Nur ein angemeldeter aktiver ADMIN darf Rollen ändern.</translation>
     </message>
     <message>
         <source>This database has no roles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank hat keine Rollen.</translation>
     </message>
     <message>
         <source>Grant a role to the selected user</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem ausgewählten Benutzer eine Rolle zuweisen</translation>
     </message>
     <message>
         <source>End the grant selected in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Die im Verlauf ausgewählte Zuweisung beenden</translation>
     </message>
     <message>
         <source>Grant a role to the selection or the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Auswahl oder allen gefilterten Benutzern eine Rolle zuweisen</translation>
     </message>
     <message>
         <source>matching &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>passend zu „%1“</translation>
     </message>
     <message>
         <source>holding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mit %1</translation>
     </message>
     <message>
         <source>holding no role</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Rolle</translation>
     </message>
     <message>
         <source>as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand %1</translation>
     </message>
     <message>
         <source>all users</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Benutzer</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <source>Export Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln user(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Benutzer exportiert.</numerusform>
+            <numerusform>%Ln Benutzer exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
         <source>Exporting users (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer werden exportiert (%1)…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportfortschritt</translation>
     </message>
     <message>
         <source>Copied %1 rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen kopiert.</translation>
     </message>
 </context>
 <context>
@@ -2462,14 +2467,14 @@ Created: %4</source>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
     <name>rolecall::auth::OidcSignInService</name>
     <message>
         <source>The OS keychain did not answer; sign in again (the session will last until Rolecall closes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Betriebssystems hat nicht geantwortet; melden Sie sich erneut an (die Sitzung gilt, bis Rolecall beendet wird).</translation>
     </message>
 </context>
 </TS>

@@ -1017,14 +1017,6 @@ Leave the password out: it is read from PGPASSWORD or ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Audit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>O&amp;verview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>S&amp;ync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,6 +1057,14 @@ Leave the password out: it is read from PGPASSWORD or ~/.pgpass.</source>
             <numerusform>%Ln user</numerusform>
             <numerusform>%Ln users</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Aud&amp;it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1367,7 +1367,7 @@ Leave the password out: it is read from PGPASSWORD or ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Clerk secret key is not one: those start with sk_test_ or sk_live_ (a publishable key, pk_…, grants nothing). Nothing was saved.</source>
+        <source>That is not a Clerk secret key: those start with sk_test_ or sk_live_ (a publishable key, pk_…, grants nothing). Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1823,10 +1823,6 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End &amp;grants of orphans…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync the selected people from Clerk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1946,10 +1942,6 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nobody is %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Grant the default role (LEARNER)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,6 +1963,14 @@ Its saved sign-in session is removed from the keychain too. The database is not 
     </message>
     <message>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End grants of &amp;orphans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has the status “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
