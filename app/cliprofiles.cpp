@@ -29,7 +29,7 @@ namespace rolecall::cli {
 namespace {
 
 // The kinds of secret a profile may keep, as `set-secret` names them.
-const QStringList secretKinds = {QStringLiteral("clerk-secret-key")};
+const QStringList secretKinds = {SecretStore::clerkSecretKeyKind()};
 
 bool stdinIsTerminal()
 {
@@ -357,7 +357,7 @@ int runRemove(CliContext &context, ProfileStore &store)
     // Its secrets go too. The profile is gone either way: a keychain that
     // cannot be reached is reported, not a failure.
     KeychainSecretStore secrets;
-    QStringList keys = {SecretStore::profileKey(name, QStringLiteral("session"))};
+    QStringList keys = {SecretStore::profileKey(name, SecretStore::sessionKind())};
     for (const QString &kind : secretKinds)
         keys.append(SecretStore::profileKey(name, kind));
     for (const QString &key : std::as_const(keys)) {
@@ -435,7 +435,7 @@ int runSetSecret(CliContext &context, ProfileStore &store)
         context.err << "rolecallctl: no " << kind << " on standard input; nothing was stored\n";
         return ExitValidation;
     }
-    if (kind == QLatin1String("clerk-secret-key") && !isClerkSecretKey(value)) {
+    if (kind == SecretStore::clerkSecretKeyKind() && !isClerkSecretKey(value)) {
         value.fill('\0');
         context.err << "rolecallctl: that is not a Clerk secret key (those start with sk_test_ or "
                        "sk_live_); nothing was stored\n";

@@ -29,7 +29,7 @@ namespace rolecall::cli {
 
 namespace {
 
-const QString secretKind = QStringLiteral("clerk-secret-key");
+const QString secretKind = SecretStore::clerkSecretKeyKind();
 
 struct ClerkTarget
 {

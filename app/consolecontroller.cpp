@@ -73,14 +73,14 @@ void ConsoleController::chooseProfile()
     dialog->setConnectionTester(new ProfileConnectionTester(m_network, dialog));
     connect(dialog, &ProfilesDialog::profileRemoved, this, [this](const QString &name) {
         // Its session goes with it; nothing of it stays in the keychain.
-        for (const QString &what : {QStringLiteral("session"), QStringLiteral("clerk-secret-key")})
+        for (const QString &what : {SecretStore::sessionKind(), SecretStore::clerkSecretKeyKind()})
             m_secrets->remove(SecretStore::profileKey(name, what), this,
                               [](const SecretStore::Result &) {});
     });
     connect(dialog, &ProfilesDialog::clerkSecretKeyEntered, this,
             [this](const QString &name, const QByteArray &key) {
                 m_secrets->write(
-                    SecretStore::profileKey(name, QStringLiteral("clerk-secret-key")), key, this,
+                    SecretStore::profileKey(name, SecretStore::clerkSecretKeyKind()), key, this,
                     [this, name](const SecretStore::Result &result) {
                         m_window->statusBar()->showMessage(
                             result.status == SecretStore::Status::Ok

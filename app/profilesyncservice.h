@@ -2,6 +2,7 @@
 
 #include "clerkapiclient.h"
 #include "connectionsettings.h"
+#include "secretstore.h"
 #include "syncservice.h"
 
 #include <QPointer>
@@ -37,7 +38,7 @@ public:
                                     bool dryRun) override;
     QString displayName() const override;
 
-    static QString secretKind() { return QStringLiteral("clerk-secret-key"); }
+    static QString secretKind() { return SecretStore::clerkSecretKeyKind(); }
 
 private:
     void startWithKey(const QByteArray &key);

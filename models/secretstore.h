@@ -45,6 +45,9 @@ public:
     {
         return QStringLiteral("profiles/%1/%2").arg(profile, what);
     }
+    // The kinds of secret a profile keeps (the last part of profileKey()).
+    static QString sessionKind() { return QStringLiteral("session"); }
+    static QString clerkSecretKeyKind() { return QStringLiteral("clerk-secret-key"); }
 };
 
 } // namespace rolecall

@@ -49,7 +49,7 @@ OidcSignInService::~OidcSignInService() = default;
 
 QString OidcSignInService::sessionKey() const
 {
-    return SecretStore::profileKey(m_profile.name, QStringLiteral("session"));
+    return SecretStore::profileKey(m_profile.name, SecretStore::sessionKind());
 }
 
 void OidcSignInService::setState(State state)
