@@ -1,5 +1,5 @@
 // rolecallctl: the command-line front on the same services the console uses.
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

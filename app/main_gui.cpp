@@ -1,10 +1,10 @@
 // rolecall: the desktop console. Composition only: parse the command line,
 // then either a profile (sign-in, its database) or a bare database URL.
-#include "connectionsettings.h"
-#include "consolecontroller.h"
+#include "console/consolecontroller.h"
+#include "domain/connectionsettings.h"
 #include "mainwindow.h"
-#include "pgdatasource.h"
-#include "usersscreen.h"
+#include "pg/pgdatasource.h"
+#include "screens/usersscreen.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

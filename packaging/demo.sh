@@ -79,7 +79,7 @@ url="postgresql://rolecall@127.0.0.1:$port/akako"
 
 # --- a local development issuer (signs in as the demo admin, Ada Admin) -----
 mkfifo "$workdir/issuer.out"
-"$bin/tests/rolecall-dev-issuer" --client-id rolecall-dev >"$workdir/issuer.out" \
+"$bin/tests/tools/rolecall-dev-issuer" --client-id rolecall-dev >"$workdir/issuer.out" \
   2>"$workdir/issuer.log" </dev/null &
 issuer_pid=$!
 read -r issuer_line <"$workdir/issuer.out"
@@ -88,7 +88,7 @@ issuer=${issuer_line#issuer=}
 # --- a fake Clerk Backend API with the demo's users, for the Sync screen -----
 "${psql[@]}" -d akako -A -t -f resources/sql/akako-demo-clerk-users.sql >"$workdir/clerk-users.json"
 mkfifo "$workdir/clerk.out"
-"$bin/tests/rolecall-fake-clerk" --users-file "$workdir/clerk-users.json" >"$workdir/clerk.out" \
+"$bin/tests/tools/rolecall-fake-clerk" --users-file "$workdir/clerk-users.json" >"$workdir/clerk.out" \
   2>"$workdir/clerk.log" </dev/null &
 clerk_pid=$!
 read -r clerk_url <"$workdir/clerk.out"
@@ -128,7 +128,7 @@ if [ -n "$shots" ]; then
     # Signed in through the whole flow as the demo admin, on one user; then
     # the Grant role dialog (Ctrl+G, once the window has the keyboard: there is
     # no window manager to give it).
-    export ROLECALL_BROWSER="$ROLECALL_BIN/tests/rolecall-test-browser"
+    export ROLECALL_BROWSER="$ROLECALL_BIN/tests/tools/rolecall-test-browser"
     "$ROLECALL_BIN/app/rolecall" --profile demo --sign-in --user "$ROLECALL_SHOW_USER" & app=$!
     sleep 9; shot users
     xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync key ctrl+g
@@ -150,7 +150,7 @@ if [ -n "$shots" ]; then
   echo "Saved signin, users, grant-role, grants, audit, overview and sync PNGs in $shots"
 elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display here; running under Xvfb until you press Ctrl+C (or use --screenshots DIR)."
-  ROLECALL_BROWSER="$bin/tests/rolecall-test-browser" \
+  ROLECALL_BROWSER="$bin/tests/tools/rolecall-test-browser" \
     xvfb-run -a -s "-screen 0 1280x800x24" "$bin/app/rolecall" --profile demo --sign-in
 else
   "$bin/app/rolecall" --profile demo --sign-in

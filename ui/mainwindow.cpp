@@ -1,16 +1,16 @@
 #include "mainwindow.h"
 
-#include "accountwidget.h"
-#include "auditscreen.h"
-#include "datasource.h"
-#include "futurewatch.h"
-#include "grantsscreen.h"
-#include "overviewscreen.h"
-#include "signinservice.h"
-#include "syncscreen.h"
-#include "userdetailpanel.h"
-#include "usersscreen.h"
-#include "userstablemodel.h"
+#include "async/futurewatch.h"
+#include "itemmodels/userstablemodel.h"
+#include "screens/auditscreen.h"
+#include "screens/grantsscreen.h"
+#include "screens/overviewscreen.h"
+#include "screens/syncscreen.h"
+#include "screens/usersscreen.h"
+#include "services/datasource.h"
+#include "services/signinservice.h"
+#include "widgets/accountwidget.h"
+#include "widgets/userdetailpanel.h"
 
 #include <QAction>
 #include <QApplication>

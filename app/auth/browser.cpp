@@ -1,4 +1,4 @@
-#include "browser.h"
+#include "auth/browser.h"
 
 #include <QProcess>
 #include <QStandardPaths>

@@ -1,4 +1,4 @@
-#include "callbackpage.h"
+#include "auth/callbackpage.h"
 
 namespace rolecall::auth {
 

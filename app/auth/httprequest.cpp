@@ -1,4 +1,4 @@
-#include "httprequest.h"
+#include "auth/httprequest.h"
 
 #include <QUrl>
 

@@ -1,4 +1,4 @@
-#include "idtokenverifier.h"
+#include "auth/idtokenverifier.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "jwks.h"
+#include "auth/jwks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

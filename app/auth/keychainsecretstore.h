@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secretstore.h"
+#include "services/secretstore.h"
 
 namespace QKeychain {
 class Job;

@@ -1,4 +1,4 @@
-#include "loopbackreceiver.h"
+#include "auth/loopbackreceiver.h"
 
 #include "auth/callbackpage.h"
 #include "auth/httprequest.h"

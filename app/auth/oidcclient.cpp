@@ -1,4 +1,4 @@
-#include "oidcclient.h"
+#include "auth/oidcclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

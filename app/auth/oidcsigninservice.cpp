@@ -1,8 +1,8 @@
-#include "oidcsigninservice.h"
+#include "auth/oidcsigninservice.h"
 
 #include "auth/loopbackreceiver.h"
 #include "auth/pkce.h"
-#include "secretstore.h"
+#include "services/secretstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,8 +3,8 @@
 #include "auth/browser.h"
 #include "auth/idtokenverifier.h"
 #include "auth/oidcclient.h"
-#include "profile.h"
-#include "signinservice.h"
+#include "domain/profile.h"
+#include "services/signinservice.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -3,7 +3,7 @@
 // paths next to raw libpq baselines measured in the same run, once on the
 // schema as Prisma makes it and once with indexes added.
 #include "benchphase.h"
-#include "testdata.h"
+#include "support/testdata.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

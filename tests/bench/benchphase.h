@@ -4,10 +4,10 @@
 // source) against raw libpq baselines, on the database as it is now.
 #include "benchqueries.h"
 #include "benchsupport.h"
-#include "datasourceerror.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "userstablemodel.h"
+#include "domain/datasourceerror.h"
+#include "itemmodels/userstablemodel.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
 
 #include <QCryptographicHash>
 #include <QFutureWatcher>

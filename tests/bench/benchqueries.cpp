@@ -2,7 +2,7 @@
 // indexes of the "with indexes" phase.
 #include "benchqueries.h"
 
-#include "pgusersquery.h"
+#include "pg/pgusersquery.h"
 
 #include <QElapsedTimer>
 #include <QStringList>

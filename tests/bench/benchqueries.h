@@ -1,7 +1,7 @@
 #pragma once
 
 #include "benchsupport.h"
-#include "domain.h"
+#include "domain/domain.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

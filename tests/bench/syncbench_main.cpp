@@ -3,12 +3,12 @@
 // with a known mix of statuses. Prints JSON: the comparison time, the total
 // run time, and the floor the rate limit imposes (requests / allowed rate).
 // Run by hand; not a test.
-#include "clerkapiclient.h"
-#include "fakeclerkapi.h"
-#include "pgsync.h"
-#include "pgtestcluster.h"
-#include "syncrun.h"
-#include "testdata.h"
+#include "clerk/clerkapiclient.h"
+#include "pg/pgsync.h"
+#include "support/fakeclerkapi.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "sync/syncrun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

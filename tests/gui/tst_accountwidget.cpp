@@ -1,6 +1,6 @@
 // The account widget: who is signed in, with which roles, and the read-only
 // badge with its reason for anyone who is not an active ADMIN.
-#include "accountwidget.h"
+#include "widgets/accountwidget.h"
 
 #include <QLabel>
 #include <QTest>

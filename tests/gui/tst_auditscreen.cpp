@@ -2,11 +2,11 @@
 // trail fills with names beside IDs, filters (typed ones after a pause),
 // a bad time range changes nothing, the details of the selected event,
 // export and copy, and "not available" for a schema without roles.
-#include "auditscreen.h"
-#include "audittablemodel.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
+#include "itemmodels/audittablemodel.h"
+#include "pg/pgdatasource.h"
+#include "screens/auditscreen.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,12 +1,12 @@
 // The Bulk grant dialog against a real PostgreSQL: a dry-run preview of who
 // changes and who already has the role, apply only after a preview of the
 // same inputs, then one all-or-nothing write with a summary.
-#include "bulkgrantdialog.h"
-#include "clitestsupport.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "testdata.h"
+#include "dialogs/bulkgrantdialog.h"
+#include "pg/pgdatasource.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
 
 #include <QLineEdit>
 #include <QListWidget>

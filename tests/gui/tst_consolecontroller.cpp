@@ -2,20 +2,20 @@
 // real sign-in dialog, the test identity provider, the real keyring and a
 // real PostgreSQL. The "browser" is rolecall-test-browser (ROLECALL_BROWSER),
 // which follows the provider's redirect to the loopback listener.
-#include "accountwidget.h"
 #include "auth/keychainsecretstore.h"
 #include "auth/oidcsigninservice.h"
-#include "clitestsupport.h"
-#include "consolecontroller.h"
+#include "console/consolecontroller.h"
+#include "dialogs/profilesdialog.h"
+#include "dialogs/signindialog.h"
+#include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
-#include "pgtestcluster.h"
-#include "profilesdialog.h"
-#include "profilestore.h"
-#include "signindialog.h"
-#include "syncscreen.h"
-#include "testdata.h"
-#include "testidp.h"
-#include "userstablemodel.h"
+#include "screens/syncscreen.h"
+#include "services/profilestore.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "support/testidp.h"
+#include "widgets/accountwidget.h"
 
 #include <QApplication>
 #include <QSettings>

@@ -1,12 +1,12 @@
 // The End grant dialog against a real PostgreSQL: a reason is required, the
 // grant ends, a stale view is a conflict that asks for a refresh, the last
 // active ADMIN cannot be ended, and ending one's own ADMIN needs the box.
-#include "clitestsupport.h"
-#include "endgrantdialog.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "testdata.h"
+#include "dialogs/endgrantdialog.h"
+#include "pg/pgdatasource.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

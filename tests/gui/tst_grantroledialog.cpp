@@ -1,12 +1,12 @@
 // The Grant role dialog on the offscreen platform against a real PostgreSQL:
 // inline validation before anything is sent, the service's own refusals shown
 // inline with what was typed kept, and a grant written on behalf of an admin.
-#include "clitestsupport.h"
-#include "grantroledialog.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "testdata.h"
+#include "dialogs/grantroledialog.h"
+#include "pg/pgdatasource.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
 
 #include <QCheckBox>
 #include <QComboBox>

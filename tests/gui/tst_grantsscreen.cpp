@@ -2,12 +2,12 @@
 // list fills and pages, filters reload it, the expiring view, CSV export with
 // the formula guard, copying rows, and calm messages for a schema without
 // roles and for a database that is not there.
-#include "grantsscreen.h"
-#include "grantstablemodel.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "testdata.h"
+#include "itemmodels/grantstablemodel.h"
+#include "pg/pgdatasource.h"
+#include "screens/grantsscreen.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

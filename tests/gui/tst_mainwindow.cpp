@@ -1,19 +1,19 @@
 // The main window on the offscreen platform against a real PostgreSQL: the
 // users table fills, search filters on the server, problems show in the banner.
-#include "accountwidget.h"
-#include "clitestsupport.h"
-#include "grantsscreen.h"
-#include "granttimelinemodel.h"
+#include "itemmodels/granttimelinemodel.h"
+#include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "signinservice.h"
-#include "syncscreen.h"
-#include "syncstatusbadge.h"
-#include "testdata.h"
-#include "userdetailpanel.h"
-#include "usersscreen.h"
-#include "userstablemodel.h"
+#include "pg/pgdatasource.h"
+#include "screens/grantsscreen.h"
+#include "screens/syncscreen.h"
+#include "screens/usersscreen.h"
+#include "services/signinservice.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "widgets/accountwidget.h"
+#include "widgets/syncstatusbadge.h"
+#include "widgets/userdetailpanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

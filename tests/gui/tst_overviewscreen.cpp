@@ -3,12 +3,12 @@
 // and copy; SehatScan shows its user count and says roles are not available;
 // the chart paints without data, at a high device-pixel ratio and in a dark
 // palette.
-#include "grantschart.h"
-#include "overviewscreen.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "testdata.h"
+#include "pg/pgdatasource.h"
+#include "screens/overviewscreen.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
+#include "widgets/grantschart.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

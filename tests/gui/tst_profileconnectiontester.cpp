@@ -3,12 +3,12 @@
 // listening, not an OpenID provider, a wrong issuer name) and broken databases
 // (nothing listening, an unknown schema, a password in the URL); and the
 // profile editor's button showing what it found.
-#include "pgtestcluster.h"
-#include "profileconnectiontester.h"
-#include "profileeditor.h"
-#include "profilestore.h"
-#include "testdata.h"
-#include "testidp.h"
+#include "console/profileconnectiontester.h"
+#include "dialogs/profileeditor.h"
+#include "services/profilestore.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "support/testidp.h"
 
 #include <QDeadlineTimer>
 #include <QDialogButtonBox>

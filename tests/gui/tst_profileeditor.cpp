@@ -1,7 +1,7 @@
 // The profile editor: problems show inline and keep the dialog open with the
 // input intact; valid input is saved to the store.
-#include "profileeditor.h"
-#include "profilestore.h"
+#include "dialogs/profileeditor.h"
+#include "services/profilestore.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

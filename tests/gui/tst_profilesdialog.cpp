@@ -1,8 +1,8 @@
 // The profile chooser: lists profiles with the default marked, explains the
 // empty state, sets the default, removes only after confirmation, opens one.
-#include "profileeditor.h"
-#include "profilesdialog.h"
-#include "profilestore.h"
+#include "dialogs/profileeditor.h"
+#include "dialogs/profilesdialog.h"
+#include "services/profilestore.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

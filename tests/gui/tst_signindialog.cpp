@@ -1,6 +1,6 @@
 // The sign-in dialog against a fake SignInService that records calls and
 // lets the test drive its states and signals.
-#include "signindialog.h"
+#include "dialogs/signindialog.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

@@ -2,16 +2,16 @@
 // the fake Clerk Backend API, through the console's own ProfileSyncService:
 // counts and filters, the diff pane, progress with partial results, an
 // action's preview and apply, read-only mode, and the missing-key message.
-#include "fakeclerkapi.h"
-#include "memorysecretstore.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "profilesyncservice.h"
-#include "rolefixtures.h"
-#include "syncactiondialog.h"
-#include "syncscreen.h"
-#include "syncstatusbadge.h"
-#include "syncstatusmodel.h"
+#include "console/profilesyncservice.h"
+#include "dialogs/syncactiondialog.h"
+#include "itemmodels/syncstatusmodel.h"
+#include "pg/pgdatasource.h"
+#include "screens/syncscreen.h"
+#include "services/memorysecretstore.h"
+#include "support/fakeclerkapi.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "widgets/syncstatusbadge.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

@@ -1,6 +1,6 @@
 // Copying selected rows as tab-separated text: rows in order, columns as the
 // header shows them, hidden columns left out, one line per row.
-#include "tablecopy.h"
+#include "widgets/tablecopy.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,11 +1,11 @@
 // The user detail panel against a real PostgreSQL (the grant-states fixture):
 // profile, active roles, the grant history as a readable timeline, time
 // travel, and the edit buttons off with the reason when read-only.
-#include "granttimelinemodel.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "userdetailpanel.h"
+#include "itemmodels/granttimelinemodel.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "widgets/userdetailpanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

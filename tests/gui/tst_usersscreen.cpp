@@ -3,19 +3,19 @@
 // a user, grant a role through the dialog, see it in the timeline, end it,
 // and lose the edit actions on signing out.
 #include "auth/oidcsigninservice.h"
-#include "clitestsupport.h"
-#include "consolecontroller.h"
-#include "endgrantdialog.h"
-#include "grantroledialog.h"
-#include "granttimelinemodel.h"
+#include "console/consolecontroller.h"
+#include "dialogs/endgrantdialog.h"
+#include "dialogs/grantroledialog.h"
+#include "itemmodels/granttimelinemodel.h"
+#include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
-#include "pgtestcluster.h"
-#include "profilestore.h"
-#include "testdata.h"
-#include "testidp.h"
-#include "userdetailpanel.h"
-#include "usersscreen.h"
-#include "userstablemodel.h"
+#include "screens/usersscreen.h"
+#include "services/profilestore.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "support/testidp.h"
+#include "widgets/userdetailpanel.h"
 
 #include <QAction>
 #include <QLineEdit>

@@ -1,10 +1,10 @@
 // AuditTableModel on a real PostgreSQL: keyset pages as the view asks, names
 // and emails beside Clerk IDs, filters, before/after from the audit table.
-#include "audittablemodel.h"
-#include "modelroles.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
+#include "itemmodels/audittablemodel.h"
+#include "itemmodels/modelroles.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>

@@ -2,8 +2,8 @@
 // order, the count, the rate limit kept on its own, Retry-After honoured,
 // 5xx and timeouts retried with backoff, offset fallback, cancel, and the
 // secret key never in a message.
-#include "clerkapiclient.h"
-#include "fakeclerkapi.h"
+#include "clerk/clerkapiclient.h"
+#include "support/fakeclerkapi.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,12 +1,12 @@
 // rolecallctl db check | install-indexes | install-audit as separate processes
 // against a real PostgreSQL, the test identity provider and the real Secret
 // Service; and the index advice of the data source on SehatScan.
-#include "clitestsupport.h"
-#include "datasourceerror.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "testdata.h"
-#include "testidp.h"
+#include "domain/datasourceerror.h"
+#include "pg/pgdatasource.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "support/testidp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

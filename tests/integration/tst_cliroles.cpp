@@ -1,10 +1,10 @@
 // rolecallctl's role verbs as separate processes against a real PostgreSQL,
 // the test identity provider and the real Secret Service: reads need only the
 // database; writes need the profile's signed-in session of an active ADMIN.
-#include "clitestsupport.h"
-#include "pgtestcluster.h"
-#include "testdata.h"
-#include "testidp.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "support/testidp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

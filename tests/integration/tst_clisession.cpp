@@ -2,10 +2,10 @@
 // identity provider, a real PostgreSQL and the real Secret Service: a session
 // made by one process is found by the next in the keychain, and no token ever
 // lands in a file.
-#include "clitestsupport.h"
-#include "pgtestcluster.h"
-#include "testdata.h"
-#include "testidp.h"
+#include "support/clitestsupport.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "support/testidp.h"
 
 #include <QDirIterator>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 // rolecallctl sync status | apply as separate processes, against a real
 // PostgreSQL, the fake Clerk Backend API in this process and the real
 // Secret Service (the Clerk key from the keychain, the admin's session).
-#include "clitestsupport.h"
-#include "fakeclerkapi.h"
-#include "pgtestcluster.h"
-#include "testdata.h"
-#include "testidp.h"
+#include "support/clitestsupport.h"
+#include "support/fakeclerkapi.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
+#include "support/testidp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

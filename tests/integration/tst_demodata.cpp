@@ -1,7 +1,7 @@
 // The demo data loads into the Akako LMS schema exactly as Prisma creates it,
 // and holds what the demo promises: names worth looking at and every kind of
 // grant an admin meets.
-#include "pgtestcluster.h"
+#include "support/pgtestcluster.h"
 
 #include <QFile>
 #include <QSqlDatabase>

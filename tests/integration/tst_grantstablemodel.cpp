@@ -1,11 +1,11 @@
 // GrantsTableModel on a real PostgreSQL: pages arrive as the view asks for
 // them, filters start a new generation, the expiring view lists soonest first,
 // and every change keeps the model consistent (QAbstractItemModelTester).
-#include "grantstablemodel.h"
-#include "modelroles.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
+#include "itemmodels/grantstablemodel.h"
+#include "itemmodels/modelroles.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

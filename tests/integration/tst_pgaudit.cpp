@@ -1,10 +1,10 @@
 // Reading the audit stream on a real PostgreSQL: events derived from the
 // grants, filters, keyset paging across ties, and the optional audit table.
 // Fixture instants are offsets from the server's now().
-#include "datasourceerror.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
+#include "domain/datasourceerror.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,10 +1,10 @@
 // Bulk grants through PgDataSource on a real PostgreSQL: plan and apply by
 // list and by filter, a connection killed mid-transaction, and the audit
 // table written in the grants' own transaction.
-#include "pgdatasource.h"
-#include "pgrolewriter.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
+#include "pg/pgdatasource.h"
+#include "pg/pgrolewriter.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // PgDataSource on a real PostgreSQL with 100,000 users: keyset paging through
 // the whole table, server-side search (unicode, apostrophes, LIKE
 // metacharacters), active roles, counts, and faults.
-#include "datasourceerror.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "testdata.h"
+#include "domain/datasourceerror.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
 
 #include <QSet>
 #include <QTest>

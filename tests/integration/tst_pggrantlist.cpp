@@ -2,11 +2,11 @@
 // paged by keyset (ties included) and filtered by role and state, and the
 // overview's figures, whose 12-month series is checked against the naive
 // per-month query it replaces.
-#include "datasourceerror.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "testdata.h"
+#include "domain/datasourceerror.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -3,12 +3,12 @@
 // SehatScan's "no roles" (the audit stream: tst_pgaudit). Fixture instants are
 // offsets from the server's now(), since the queries judge "now" by the
 // database's clock.
-#include "datasourceerror.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "testdata.h"
-#include "userstablemodel.h"
+#include "domain/datasourceerror.h"
+#include "itemmodels/userstablemodel.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

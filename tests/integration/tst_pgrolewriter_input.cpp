@@ -1,8 +1,8 @@
 // Grant input through PgDataSource on a real PostgreSQL: 100+ kinds of bad
 // input each refused with nothing written, and awkward text stored verbatim.
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 
 #include <QSqlQuery>
 #include <QTest>

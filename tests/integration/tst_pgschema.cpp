@@ -1,8 +1,8 @@
 // Schema detection against real databases: both seed schemas as Prisma creates
 // them, drifted copies, and databases that are neither.
-#include "datasourceerror.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
+#include "domain/datasourceerror.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
 
 #include <QTest>
 

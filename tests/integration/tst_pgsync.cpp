@@ -1,15 +1,15 @@
 // Sync status end to end on a real PostgreSQL and the fake Clerk Backend API:
 // every status and action on both seed schemas, email conflicts, Clerk data
 // changing between two runs, 429s and failing pages survived, and cancel.
-#include "clerkapiclient.h"
-#include "fakeclerkapi.h"
-#include "pgdatasource.h"
-#include "pgsync.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "syncapplier.h"
-#include "syncrun.h"
-#include "testdata.h"
+#include "clerk/clerkapiclient.h"
+#include "pg/pgdatasource.h"
+#include "pg/pgsync.h"
+#include "support/fakeclerkapi.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
+#include "sync/syncapplier.h"
+#include "sync/syncrun.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

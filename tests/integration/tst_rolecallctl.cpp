@@ -1,7 +1,7 @@
 // rolecallctl as a script would run it: a real process against a real
 // PostgreSQL, checked on its output and exit codes.
-#include "pgtestcluster.h"
-#include "testdata.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

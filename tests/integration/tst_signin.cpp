@@ -3,8 +3,8 @@
 // RS256 tokens. The "browser" is played in-process: it follows the provider's
 // redirect to the loopback address like a real one would.
 #include "auth/oidcsigninservice.h"
-#include "memorysecretstore.h"
-#include "testidp.h"
+#include "services/memorysecretstore.h"
+#include "support/testidp.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

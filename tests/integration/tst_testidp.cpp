@@ -2,8 +2,8 @@
 // sign-in tests can trust it.
 #include "auth/idtokenverifier.h"
 #include "auth/jwks.h"
-#include "rsakeypair.h"
-#include "testidp.h"
+#include "support/rsakeypair.h"
+#include "support/testidp.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>

@@ -1,9 +1,9 @@
 // Exporting users to CSV page by page against a real PostgreSQL: every row of
 // the filter, RFC 4180 with the spreadsheet formula guard, no file on cancel.
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "testdata.h"
-#include "userscsvexport.h"
+#include "itemmodels/userscsvexport.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
 
 #include <QFile>
 #include <QSignalSpy>

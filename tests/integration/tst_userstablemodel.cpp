@@ -1,12 +1,12 @@
 // UsersTableModel on a real PostgreSQL, watched by QAbstractItemModelTester:
 // the window cache (pages where the view looks, jumps, eviction), server-side
 // order checked against plain SQL, search, stale answers, and errors.
-#include "modelroles.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "rolefixtures.h"
-#include "testdata.h"
-#include "userstablemodel.h"
+#include "itemmodels/modelroles.h"
+#include "itemmodels/userstablemodel.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

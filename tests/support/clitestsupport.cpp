@@ -1,4 +1,4 @@
-#include "clitestsupport.h"
+#include "support/clitestsupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "fakeclerkapi.h"
+#include "support/fakeclerkapi.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

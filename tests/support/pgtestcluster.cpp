@@ -1,4 +1,4 @@
-#include "pgtestcluster.h"
+#include "support/pgtestcluster.h"
 
 #include <QCoreApplication>
 #include <QDir>

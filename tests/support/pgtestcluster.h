@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionsettings.h"
+#include "domain/connectionsettings.h"
 
 #include <QString>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
-#include "rolefixtures.h"
+#include "support/rolefixtures.h"
 
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "testdata.h"
+#include "pg/pgdatasource.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -3,9 +3,9 @@
 // Shared by the tests that read and write roles on a real PostgreSQL: the
 // seeded actors, a writer's own databases and connections, and the fixture of
 // grant states the read tests judge.
-#include "clitestsupport.h" // clerkIdOfSeedUser(), emailOfSeedUser()
-#include "datasource.h"
-#include "datasourceerror.h"
+#include "domain/datasourceerror.h"
+#include "services/datasource.h"
+#include "support/clitestsupport.h" // clerkIdOfSeedUser(), emailOfSeedUser()
 
 #include <QDateTime>
 #include <QFuture>

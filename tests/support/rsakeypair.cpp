@@ -1,4 +1,4 @@
-#include "rsakeypair.h"
+#include "support/rsakeypair.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

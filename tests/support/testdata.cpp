@@ -1,6 +1,6 @@
-#include "testdata.h"
+#include "support/testdata.h"
 
-#include "pgtestcluster.h"
+#include "support/pgtestcluster.h"
 
 namespace rolecall::testing {
 

@@ -1,4 +1,4 @@
-#include "testidp.h"
+#include "support/testidp.h"
 
 #include <QCryptographicHash>
 #include <QHostAddress>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rsakeypair.h"
+#include "support/rsakeypair.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 // demo script's "local development issuer". Prints `issuer=URL` once it
 // listens, then serves until SIGTERM/SIGINT or until stdin (when it is a pipe
 // or terminal) is closed.
-#include "testidp.h"
+#include "support/testidp.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

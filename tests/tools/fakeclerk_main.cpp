@@ -2,7 +2,7 @@
 // demos and trying `rolecallctl sync status` by hand. Serves N generated
 // users (the seed users 1..N of tests/support/testdata.h), or the users of a
 // JSON file (the demo's), until stopped.
-#include "fakeclerkapi.h"
+#include "support/fakeclerkapi.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -6,15 +6,15 @@
 //
 // With --save it writes a PNG of the window once the data is in and quits;
 // under Xvfb: xvfb-run -a -s "-screen 0 1280x800x24" rolecall-screen-preview audit --save a.png
-#include "auditscreen.h"
-#include "audittablemodel.h"
-#include "datasource.h"
-#include "grantsscreen.h"
-#include "grantstablemodel.h"
-#include "overviewscreen.h"
-#include "pgdatasource.h"
-#include "pgtestcluster.h"
-#include "testdata.h"
+#include "itemmodels/audittablemodel.h"
+#include "itemmodels/grantstablemodel.h"
+#include "pg/pgdatasource.h"
+#include "screens/auditscreen.h"
+#include "screens/grantsscreen.h"
+#include "screens/overviewscreen.h"
+#include "services/datasource.h"
+#include "support/pgtestcluster.h"
+#include "support/testdata.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -2,12 +2,12 @@
 // looking at it (xvfb-run + import -window root). Starts a throwaway
 // PostgreSQL with N seed users and the fake Clerk API holding a mix of every
 // status, signs nobody in (--admin: seed user 5, the ADMIN), and runs once.
-#include "fakeclerkapi.h"
-#include "memorysecretstore.h"
-#include "pgtestcluster.h"
-#include "profilesyncservice.h"
-#include "rolefixtures.h"
-#include "syncscreen.h"
+#include "console/profilesyncservice.h"
+#include "screens/syncscreen.h"
+#include "services/memorysecretstore.h"
+#include "support/fakeclerkapi.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,6 +1,6 @@
 // The instants rolecallctl accepts: strict ISO 8601 with a zone, always
 // returned in UTC, and a clear refusal for everything else.
-#include "cliinstant.h"
+#include "cli/cliinstant.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "connectionsettings.h"
+#include "domain/connectionsettings.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "cuid.h"
+#include "domain/cuid.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

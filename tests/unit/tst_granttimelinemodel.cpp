@@ -1,6 +1,6 @@
 // The grant timeline model: rows newest first as given, readable lines for
 // every state, and the roles views and dialogs read.
-#include "granttimelinemodel.h"
+#include "itemmodels/granttimelinemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,6 +1,6 @@
 // The in-memory SecretStore keeps the interface's promises: answers come
 // later, on the context, and not at all once the context is gone.
-#include "memorysecretstore.h"
+#include "services/memorysecretstore.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
 // Profile validation and the ProfileStore rules, on a throwaway INI file so
 // nothing touches the real settings.
-#include "profilestore.h"
+#include "services/profilestore.h"
 
 #include <QFile>
 #include <QRegularExpression>

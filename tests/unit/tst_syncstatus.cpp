@@ -1,8 +1,8 @@
 // The comparison of Clerk users with User rows, the parsing of Clerk's
 // shapes, and the rate limiter: no server, no database.
-#include "clerkuser.h"
-#include "ratelimiter.h"
-#include "syncstatus.h"
+#include "clerk/clerkuser.h"
+#include "clerk/ratelimiter.h"
+#include "sync/syncstatus.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SyncStatusModel: rows streamed in, the status filter, counts per status.
-#include "syncstatusmodel.h"
+#include "itemmodels/syncstatusmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

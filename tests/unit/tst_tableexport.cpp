@@ -1,4 +1,4 @@
-#include "tableexport.h"
+#include "itemmodels/tableexport.h"
 
 #include <QTest>
 

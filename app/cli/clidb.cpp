@@ -1,0 +1,213 @@
+#include "cli/clidb.h"
+
+#include "cli/cli.h"
+#include "cli/cliroles.h"
+#include "domain/datasourceerror.h"
+#include "pg/pgdatasource.h"
+#include "pg/pgrolewriter.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace rolecall::cli {
+
+namespace {
+
+// Asks `question` on stdin unless --yes; true only for a line "y" or "yes".
+// A stdin that is no terminal is never asked: scripts must say --yes.
+bool confirmed(const QCommandLineParser &parser, const QString &question, CliContext &context)
+{
+    if (parser.isSet(QStringLiteral("yes")))
+        return true;
+    context.out.flush();
+    if (isatty(fileno(stdin)) == 0) {
+        context.err << "rolecallctl: stdin is not a terminal and --yes was not given; "
+                       "nothing changed\n";
+        return false;
+    }
+    context.out << question;
+    context.out.flush();
+    QFile in;
+    QString answer;
+    if (in.open(stdin, QIODevice::ReadOnly))
+        answer = QString::fromUtf8(in.readLine()).trimmed().toLower();
+    if (answer == QLatin1String("y") || answer == QLatin1String("yes"))
+        return true;
+    context.err << "rolecallctl: nothing changed\n";
+    return false;
+}
+
+bool parseDbVerb(QCommandLineParser &parser, CliContext &context, bool withFormat, bool withYes,
+                 Format *format, int *exitCode)
+{
+    if (withYes)
+        parser.addOption(
+            {QStringLiteral("yes"), QStringLiteral("Do not ask; go ahead (for scripts).")});
+    return parseVerb(parser, context, {},
+                     withFormat ? QList<Format>{Format::Table, Format::Json} : QList<Format>{},
+                     format, exitCode);
+}
+
+int runCheck(CliContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Tell which indexes the console's queries would use are present and what each missing "
+        "one costs. Changes nothing; 'rolecallctl db install-indexes' creates them."));
+    Format format = Format::Table;
+    int exitCode = ExitOk;
+    if (!parseDbVerb(parser, context, true, false, &format, &exitCode))
+        return exitCode;
+    ConnectionSettings settings;
+    if (!verbConnection(parser, context, &settings))
+        return ExitUsage;
+    PgDataSource source(settings);
+    try {
+        const QList<IndexAdvice> advice = source.adviseIndexes().result();
+        if (format == Format::Json) {
+            JsonArrayWriter writer(context.out);
+            for (const IndexAdvice &item : advice)
+                writer.add(QJsonObject{{QStringLiteral("name"), item.name},
+                                       {QStringLiteral("present"), item.present},
+                                       {QStringLiteral("purpose"), item.purpose},
+                                       {QStringLiteral("cost"), item.cost},
+                                       {QStringLiteral("sql"), item.sql}});
+            writer.finish();
+            return ExitOk;
+        }
+        qsizetype missing = 0;
+        for (const IndexAdvice &item : advice) {
+            context.out << item.name << ": " << (item.present ? "present" : "missing") << '\n'
+                        << "  for:  " << item.purpose << '\n';
+            if (!item.present) {
+                context.out << "  cost: " << item.cost << '\n';
+                ++missing;
+            }
+        }
+        if (advice.isEmpty())
+            context.out << "No index advice for this database.\n";
+        else if (missing > 0)
+            context.out << missing
+                        << " missing; 'rolecallctl db install-indexes' shows the SQL and asks "
+                           "before creating them.\n";
+    } catch (const DataSourceError &e) {
+        return reportError(e, context);
+    }
+    return ExitOk;
+}
+
+int runInstallIndexes(CliContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Create the missing indexes 'rolecallctl db check' names, after showing the exact SQL "
+        "and asking. Each is built with CREATE INDEX CONCURRENTLY: writes go on meanwhile, but "
+        "it can take a while on big tables. Needs only database rights (the right to create "
+        "indexes on the tables), no sign-in: indexes change no data."));
+    Format format = Format::Table;
+    int exitCode = ExitOk;
+    if (!parseDbVerb(parser, context, false, true, &format, &exitCode))
+        return exitCode;
+    ConnectionSettings settings;
+    if (!verbConnection(parser, context, &settings))
+        return ExitUsage;
+    PgDataSource source(settings);
+    try {
+        QList<IndexAdvice> missing;
+        const QList<IndexAdvice> advice = source.adviseIndexes().result();
+        for (const IndexAdvice &item : advice) {
+            if (!item.present)
+                missing << item;
+        }
+        if (missing.isEmpty()) {
+            context.out << "All the indexes the console uses are present; nothing to do.\n";
+            return ExitOk;
+        }
+        context.out << "These statements will run, one at a time:\n\n";
+        for (const IndexAdvice &item : std::as_const(missing))
+            context.out << item.sql << '\n';
+        context.out << '\n';
+        if (!confirmed(parser, QStringLiteral("Create these indexes? [y/N] "), context))
+            return ExitFailure;
+        for (const IndexAdvice &item : std::as_const(missing)) {
+            context.out << "Creating " << item.name << " ...";
+            context.out.flush();
+            QElapsedTimer timer;
+            timer.start();
+            source.installIndex(item.sql).waitForFinished();
+            context.out << " done (" << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1)
+                        << " s)\n";
+        }
+        context.out << "Created " << missing.size() << " indexes.\n";
+    } catch (const DataSourceError &e) {
+        context.out << '\n';
+        return reportError(e, context);
+    }
+    return ExitOk;
+}
+
+int runInstallAudit(CliContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Create the optional, append-only audit table \"RolecallAuditEvent\" after showing the "
+        "exact SQL and asking. From then on every role change also records an event in it. "
+        "Needs the profile's signed-in session of an active ADMIN."));
+    Format format = Format::Table;
+    int exitCode = ExitOk;
+    if (!parseDbVerb(parser, context, false, true, &format, &exitCode))
+        return exitCode;
+    ConnectionSettings settings;
+    if (!verbConnection(parser, context, &settings))
+        return ExitUsage;
+    PgDataSource source(settings);
+    try {
+        if (source.auditTableInstalled().result()) {
+            context.out << "The audit table \"RolecallAuditEvent\" is already installed; "
+                           "nothing to do.\n";
+            return ExitOk;
+        }
+        const std::optional<Actor> actor = signedInActor(context, &exitCode);
+        if (!actor)
+            return exitCode;
+        const AccountAccess access = source.fetchAccount(actor->clerkId).result();
+        if (!access.canWrite()) {
+            context.err << "rolecallctl: not permitted: " << access.readOnlyReason() << '\n';
+            return ExitNotPermitted;
+        }
+        context.out << "This SQL will run, in one transaction:\n\n" << auditTableSql() << '\n';
+        if (!confirmed(parser, QStringLiteral("Create the audit table? [y/N] "), context))
+            return ExitFailure;
+        if (source.installAuditTable(*actor).result())
+            context.out << "Created the audit table \"RolecallAuditEvent\".\n";
+        else
+            context.out << "The audit table \"RolecallAuditEvent\" is already installed; "
+                           "nothing to do.\n";
+    } catch (const DataSourceError &e) {
+        return reportError(e, context);
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+int runDb(const QString &verb, CliContext &context)
+{
+    if (verb == QLatin1String("check"))
+        return runCheck(context);
+    if (verb == QLatin1String("install-indexes"))
+        return runInstallIndexes(context);
+    if (verb == QLatin1String("install-audit"))
+        return runInstallAudit(context);
+    context.err << "rolecallctl: unknown command 'db " << verb
+                << "'; db has check, install-indexes and install-audit\n";
+    return ExitUsage;
+}
+
+} // namespace rolecall::cli

@@ -1,0 +1,484 @@
+#include "cli/cliprofiles.h"
+
+#include "auth/keychainsecretstore.h"
+#include "cli/cli.h"
+#include "itemmodels/tableexport.h"
+#include "services/profilestore.h"
+#include "services/syncservice.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace rolecall::cli {
+
+namespace {
+
+// The kinds of secret a profile may keep, as `set-secret` names them.
+const QStringList secretKinds = {SecretStore::clerkSecretKeyKind()};
+
+bool stdinIsTerminal()
+{
+#ifdef Q_OS_WIN
+    return _isatty(_fileno(stdin)) != 0;
+#else
+    return isatty(fileno(stdin)) != 0;
+#endif
+}
+
+// The CLI has no GUI to keep responsive: spin a local loop until the
+// keychain answers. Bounded, so a script never hangs on a stuck D-Bus call.
+template <typename Start>
+SecretStore::Result waitFor(Start start)
+{
+    QEventLoop loop;
+    SecretStore::Result result{SecretStore::Status::Unavailable,
+                               {},
+                               QStringLiteral("The OS keychain did not answer within two "
+                                              "minutes.")};
+    bool answered = false;
+    start(&loop, [&](const SecretStore::Result &r) {
+        result = r;
+        answered = true;
+        loop.quit();
+    });
+    if (!answered) {
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result;
+}
+
+QJsonObject toJson(const Profile &p, bool isDefault, bool full)
+{
+    QJsonObject o{
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("default"), isDefault},
+        {QStringLiteral("issuer"), p.issuer},
+        {QStringLiteral("clientId"), p.clientId},
+        {QStringLiteral("databaseUrl"), p.databaseUrl},
+    };
+    if (full) {
+        o.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(p.scopes));
+        o.insert(QStringLiteral("apiBaseUrl"), p.apiBaseUrl);
+        o.insert(QStringLiteral("clerkApiUrl"), p.clerkApiUrl);
+    }
+    return o;
+}
+
+// Parses the verb's arguments; returns -1 to go on, else the exit code.
+// `secretVerb`: the words may hold a secret typed by mistake, so they are
+// never echoed back.
+int parse(QCommandLineParser &parser, CliContext &context, const QString &usage, int minPositional,
+          int maxPositional, bool secretVerb = false)
+{
+    parser.addOption(
+        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
+    if (!parser.parse(QStringList{context.command} + context.args)) {
+        if (secretVerb)
+            context.err << "rolecallctl: unknown option; usage: " << usage << '\n';
+        else
+            context.err << "rolecallctl: " << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText().replace(context.command + QStringLiteral(" [options]"),
+                                                 usage);
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < minPositional) {
+        context.err << "rolecallctl: usage: " << usage << '\n';
+        return ExitUsage;
+    }
+    if (positional.size() > maxPositional && secretVerb) {
+        context.err << "rolecallctl: too many arguments; the value comes from standard input, "
+                       "never from the command line\n";
+        return ExitUsage;
+    }
+    if (positional.size() > maxPositional) {
+        context.err << "rolecallctl: unexpected argument '" << positional.at(maxPositional)
+                    << "'\n";
+        return ExitUsage;
+    }
+    return -1;
+}
+
+void addProfileOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("issuer"), QStringLiteral("OpenID issuer URL (https, no trailing slash)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("client-id"), QStringLiteral("OAuth client ID."), QStringLiteral("ID")},
+        {QStringLiteral("db"), QStringLiteral("PostgreSQL URL without a password."),
+         QStringLiteral("URL")},
+        {QStringLiteral("scopes"),
+         QStringLiteral("Space-separated scopes (default \"openid profile email "
+                        "offline_access\")."),
+         QStringLiteral("SCOPES")},
+        {QStringLiteral("api-url"), QStringLiteral("The application's REST API base URL."),
+         QStringLiteral("URL")},
+        {QStringLiteral("clerk-api-url"),
+         QStringLiteral("Clerk Backend API base URL (default https://api.clerk.com/v1)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("default"), QStringLiteral("Make this the default profile.")},
+    });
+}
+
+// Copies the options given on the command line into `p`; true if any was.
+bool applyOptions(const QCommandLineParser &parser, Profile &p)
+{
+    bool changed = false;
+    const auto take = [&](const char *option, QString &field) {
+        const QString name = QString::fromLatin1(option);
+        if (parser.isSet(name)) {
+            field = parser.value(name).trimmed();
+            changed = true;
+        }
+    };
+    take("issuer", p.issuer);
+    take("client-id", p.clientId);
+    take("db", p.databaseUrl);
+    take("api-url", p.apiBaseUrl);
+    take("clerk-api-url", p.clerkApiUrl);
+    if (parser.isSet(QStringLiteral("scopes"))) {
+        p.scopes =
+            parser.value(QStringLiteral("scopes")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        changed = true;
+    }
+    return changed;
+}
+
+int noSuchProfile(CliContext &context, const QString &name)
+{
+    context.err << "rolecallctl: no profile named " << name
+                << "; `rolecallctl profiles list` shows them\n";
+    return ExitValidation;
+}
+
+int runList(CliContext &context, ProfileStore &store)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("format"), QStringLiteral("table, csv or json."),
+                      QStringLiteral("FORMAT"), QStringLiteral("table")});
+    if (const int code = parse(parser, context,
+                               QStringLiteral("rolecallctl profiles list "
+                                              "[--format table|csv|json]"),
+                               0, 0);
+        code >= 0)
+        return code;
+    const QString format = parser.value(QStringLiteral("format"));
+    const QList<Profile> all = store.profiles();
+    const QString defaultName = store.defaultProfile();
+    if (format == QLatin1String("json")) {
+        QJsonArray array;
+        for (const Profile &p : all)
+            array.append(toJson(p, p.name == defaultName, false));
+        context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    } else if (format == QLatin1String("csv")) {
+        context.out << csvRecord({QStringLiteral("name"), QStringLiteral("default"),
+                                  QStringLiteral("issuer"), QStringLiteral("clientId"),
+                                  QStringLiteral("databaseUrl")});
+        for (const Profile &p : all)
+            context.out << csvRecord(
+                {p.name, p.name == defaultName ? QStringLiteral("true") : QStringLiteral("false"),
+                 p.issuer, p.clientId, p.databaseUrl},
+                FormulaGuard::On);
+    } else if (format == QLatin1String("table")) {
+        if (all.isEmpty()) {
+            context.out << "No profiles yet; add one with rolecallctl profiles add NAME --issuer "
+                           "URL --client-id ID --db URL\n";
+            return ExitOk;
+        }
+        QList<QStringList> rows;
+        for (const Profile &p : all)
+            rows.append({p.name, p.name == defaultName ? QStringLiteral("*") : QString(), p.issuer,
+                         p.clientId, p.databaseUrl});
+        const QStringList lines = formatTextTable(
+            {QStringLiteral("Name"), QStringLiteral("Default"), QStringLiteral("Issuer"),
+             QStringLiteral("Client ID"), QStringLiteral("Database")},
+            rows);
+        for (const QString &line : lines)
+            context.out << line << '\n';
+    } else {
+        context.err << "rolecallctl: --format must be table, csv or json, not '" << format << "'\n";
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+int runShow(CliContext &context, ProfileStore &store)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("format"), QStringLiteral("table or json."),
+                      QStringLiteral("FORMAT"), QStringLiteral("table")});
+    if (const int code = parse(parser, context,
+                               QStringLiteral("rolecallctl profiles show [NAME] "
+                                              "[--format table|json]"),
+                               0, 1);
+        code >= 0)
+        return code;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("table") && format != QLatin1String("json")) {
+        context.err << "rolecallctl: --format must be table or json, not '" << format << "'\n";
+        return ExitUsage;
+    }
+    const QString requested = parser.positionalArguments().value(0, context.profile);
+    // show must work on a broken profile too, so that it can be fixed.
+    std::optional<Profile> p;
+    if (!requested.isEmpty()) {
+        p = store.profile(requested);
+        if (!p)
+            return noSuchProfile(context, requested);
+    } else {
+        QString error;
+        p = store.resolve(QString(), &error);
+        if (!p) {
+            context.err << "rolecallctl: " << error << '\n';
+            return ExitValidation;
+        }
+    }
+    const bool isDefault = p->name == store.defaultProfile();
+    if (format == QLatin1String("json")) {
+        context.out << QString::fromUtf8(
+            QJsonDocument(toJson(*p, isDefault, true)).toJson(QJsonDocument::Indented));
+        return ExitOk;
+    }
+    const QList<QStringList> rows = {
+        {QStringLiteral("Name"), p->name},
+        {QStringLiteral("Default"), isDefault ? QStringLiteral("yes") : QStringLiteral("no")},
+        {QStringLiteral("Issuer"), p->issuer},
+        {QStringLiteral("Client ID"), p->clientId},
+        {QStringLiteral("Scopes"), p->scopes.join(QLatin1Char(' '))},
+        {QStringLiteral("Database"), p->databaseUrl},
+        {QStringLiteral("API URL"), p->apiBaseUrl},
+        {QStringLiteral("Clerk API URL"), p->clerkApiUrl.isEmpty()
+                                              ? QStringLiteral("(default) https://api.clerk.com/v1")
+                                              : p->clerkApiUrl},
+    };
+    for (const QStringList &row : rows)
+        context.out << QString(row.at(0) + QLatin1Char(':')).leftJustified(15) << row.at(1) << '\n';
+    return ExitOk;
+}
+
+int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
+{
+    QCommandLineParser parser;
+    addProfileOptions(parser);
+    const QString usage =
+        adding ? QStringLiteral("rolecallctl profiles add NAME --issuer URL --client-id ID "
+                                "[--db URL] [options]")
+               : QStringLiteral("rolecallctl profiles edit NAME [options]");
+    if (const int code = parse(parser, context, usage, 1, 1); code >= 0)
+        return code;
+    const QString name = parser.positionalArguments().first();
+    Profile p;
+    p.name = name;
+    if (adding) {
+        if (!parser.isSet(QStringLiteral("issuer")) || !parser.isSet(QStringLiteral("client-id"))) {
+            context.err << "rolecallctl: profiles add needs --issuer URL and --client-id ID\n";
+            return ExitUsage;
+        }
+    } else {
+        const std::optional<Profile> existing = store.profile(name);
+        if (!existing)
+            return noSuchProfile(context, name);
+        p = *existing;
+    }
+    const bool changed = applyOptions(parser, p);
+    const bool makeDefault = parser.isSet(QStringLiteral("default"));
+    if (!adding && !changed && !makeDefault) {
+        context.err << "rolecallctl: nothing to change; give at least one option (see "
+                       "rolecallctl profiles edit --help)\n";
+        return ExitUsage;
+    }
+    // Bad input and conflicts (exit 5) are checked here, so a store failure
+    // below can only be the settings file itself (exit 1).
+    QString error;
+    if (!p.validate(&error)) {
+        context.err << "rolecallctl: " << error << '\n';
+        return ExitValidation;
+    }
+    if (adding) {
+        const QList<Profile> all = store.profiles();
+        for (const Profile &other : all) {
+            if (other.name.compare(name, Qt::CaseInsensitive) == 0) {
+                context.err << "rolecallctl: a profile named " << other.name
+                            << " already exists; change it with rolecallctl profiles edit "
+                            << other.name << '\n';
+                return ExitValidation;
+            }
+        }
+    }
+    if (!(adding ? store.add(p, &error) : store.update(p, &error)) ||
+        (makeDefault && !store.setDefaultProfile(name, &error))) {
+        context.err << "rolecallctl: " << error << '\n';
+        return ExitFailure;
+    }
+    context.out << (adding ? "Added" : "Updated") << " profile " << name
+                << (store.defaultProfile() == name ? " (default)" : "") << ".\n";
+    return ExitOk;
+}
+
+int runRemove(CliContext &context, ProfileStore &store)
+{
+    QCommandLineParser parser;
+    if (const int code =
+            parse(parser, context, QStringLiteral("rolecallctl profiles remove NAME"), 1, 1);
+        code >= 0)
+        return code;
+    const QString name = parser.positionalArguments().first();
+    if (!store.contains(name))
+        return noSuchProfile(context, name);
+    QString error;
+    if (!store.remove(name, &error)) {
+        context.err << "rolecallctl: " << error << '\n';
+        return ExitFailure;
+    }
+    context.out << "Removed profile " << name << ".\n";
+    const QString newDefault = store.defaultProfile();
+    if (!newDefault.isEmpty())
+        context.out << "The default profile is " << newDefault << ".\n";
+
+    // Its secrets go too. The profile is gone either way: a keychain that
+    // cannot be reached is reported, not a failure.
+    KeychainSecretStore secrets;
+    QStringList keys = {SecretStore::profileKey(name, SecretStore::sessionKind())};
+    for (const QString &kind : secretKinds)
+        keys.append(SecretStore::profileKey(name, kind));
+    for (const QString &key : std::as_const(keys)) {
+        const SecretStore::Result result = waitFor([&](QObject *loop, SecretStore::Callback done) {
+            secrets.remove(key, loop, std::move(done));
+        });
+        if (result.status == SecretStore::Status::Unavailable) {
+            context.err << "rolecallctl: the profile is removed, but its keychain entries could "
+                           "not be deleted: "
+                        << result.message << '\n';
+            break;
+        }
+    }
+    return ExitOk;
+}
+
+int runSetDefault(CliContext &context, ProfileStore &store)
+{
+    QCommandLineParser parser;
+    if (const int code =
+            parse(parser, context, QStringLiteral("rolecallctl profiles set-default NAME"), 1, 1);
+        code >= 0)
+        return code;
+    const QString name = parser.positionalArguments().first();
+    if (!store.contains(name))
+        return noSuchProfile(context, name);
+    QString error;
+    if (!store.setDefaultProfile(name, &error)) {
+        context.err << "rolecallctl: " << error << '\n';
+        return ExitFailure;
+    }
+    context.out << "The default profile is " << name << ".\n";
+    return ExitOk;
+}
+
+int runSetSecret(CliContext &context, ProfileStore &store)
+{
+    QCommandLineParser parser;
+    const QString usage = QStringLiteral("rolecallctl profiles set-secret NAME clerk-secret-key "
+                                         "< file (the value comes from standard input)");
+    if (const int code = parse(parser, context, usage, 2, 2, true); code >= 0)
+        return code;
+    const QString name = parser.positionalArguments().at(0);
+    const QString kind = parser.positionalArguments().at(1);
+    if (!secretKinds.contains(kind)) {
+        context.err << "rolecallctl: unknown secret '" << kind << "'; the only one is "
+                    << secretKinds.join(QStringLiteral(", ")) << '\n';
+        return ExitUsage;
+    }
+    if (!store.contains(name))
+        return noSuchProfile(context, name);
+    // Never from an argument (visible in ps and shell history), never typed
+    // at an echoing terminal.
+    if (stdinIsTerminal()) {
+        context.err << "rolecallctl: set-secret reads the value from standard input; pipe it in, "
+                       "e.g. rolecallctl profiles set-secret "
+                    << name << ' ' << kind << " < key.txt\n";
+        return ExitUsage;
+    }
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        context.err << "rolecallctl: cannot read standard input\n";
+        return ExitFailure;
+    }
+    QByteArray value = in.readLine().trimmed();
+    in.close();
+    if (value.size() > 64 * 1024) {
+        value.fill('\0');
+        context.err << "rolecallctl: the " << kind
+                    << " on standard input is longer than 64 KiB; "
+                       "nothing was stored\n";
+        return ExitValidation;
+    }
+    if (value.isEmpty()) {
+        context.err << "rolecallctl: no " << kind << " on standard input; nothing was stored\n";
+        return ExitValidation;
+    }
+    if (kind == SecretStore::clerkSecretKeyKind() && !isClerkSecretKey(value)) {
+        value.fill('\0');
+        context.err << "rolecallctl: that is not a Clerk secret key (those start with sk_test_ or "
+                       "sk_live_); nothing was stored\n";
+        return ExitValidation;
+    }
+    KeychainSecretStore secrets;
+    const QString key = SecretStore::profileKey(name, kind);
+    const SecretStore::Result result = waitFor([&](QObject *loop, SecretStore::Callback done) {
+        secrets.write(key, value, loop, std::move(done));
+    });
+    value.fill('\0'); // do not leave the key lying around in this process
+    if (result.status != SecretStore::Status::Ok) {
+        context.err << "rolecallctl: " << result.message << '\n';
+        return ExitFailure;
+    }
+    context.out << "Stored " << kind << " for profile " << name << " in the OS keychain.\n";
+    return ExitOk;
+}
+
+} // namespace
+
+int runProfiles(const QString &verb, CliContext &context)
+{
+    const std::unique_ptr<QSettings> settings = openAppSettings();
+    ProfileStore store(*settings);
+    if (verb == QLatin1String("list"))
+        return runList(context, store);
+    if (verb == QLatin1String("show"))
+        return runShow(context, store);
+    if (verb == QLatin1String("add"))
+        return runAddOrEdit(context, store, true);
+    if (verb == QLatin1String("edit"))
+        return runAddOrEdit(context, store, false);
+    if (verb == QLatin1String("remove"))
+        return runRemove(context, store);
+    if (verb == QLatin1String("set-default"))
+        return runSetDefault(context, store);
+    if (verb == QLatin1String("set-secret"))
+        return runSetSecret(context, store);
+    context.err << "rolecallctl: unknown command 'profiles " << verb
+                << "'; see rolecallctl profiles list|show|add|edit|remove|set-default|"
+                   "set-secret\n";
+    return ExitUsage;
+}
+
+} // namespace rolecall::cli

@@ -1,0 +1,443 @@
+// rolecallctl sync status | apply. The Clerk secret key comes from the
+// profile's keychain entry (profiles set-secret NAME clerk-secret-key); for
+// tests and automation ROLECALL_CLERK_SECRET_KEY may hold it instead. It is
+// never an argument and never printed.
+#include "cli/clisync.h"
+
+#include "auth/keychainsecretstore.h"
+#include "clerk/clerkapiclient.h"
+#include "cli/cli.h"
+#include "cli/cliconnection.h"
+#include "cli/cliroles.h"
+#include "domain/datasourceerror.h"
+#include "itemmodels/tableexport.h"
+#include "pg/pgsync.h"
+#include "services/profilestore.h"
+#include "sync/syncapplier.h"
+#include "sync/syncrun.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+
+namespace rolecall::cli {
+
+namespace {
+
+const QString secretKind = SecretStore::clerkSecretKeyKind();
+
+struct ClerkTarget
+{
+    ClerkApiSettings settings;
+    QString profile;
+};
+
+// The Clerk API settings: URL from --clerk-api-url, else the profile's, else
+// Clerk's; the key from the environment hook, else the profile's keychain entry.
+bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTarget *target)
+{
+    const std::unique_ptr<QSettings> settings = openAppSettings();
+    const ProfileStore store(*settings);
+    QString error;
+    const std::optional<Profile> profile = store.resolve(context.profile, &error);
+    QString url = parser.value(QStringLiteral("clerk-api-url"));
+    if (url.isEmpty() && profile)
+        url = profile->clerkApiUrl;
+    if (!url.isEmpty()) {
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.isRelative() || !parsed.userInfo().isEmpty() ||
+            (parsed.scheme() != QLatin1String("https") &&
+             parsed.scheme() != QLatin1String("http"))) {
+            context.err << "rolecallctl: the Clerk API URL must be an http(s) URL without a user "
+                           "name or password\n";
+            return false;
+        }
+        target->settings.baseUrl = parsed;
+    }
+    bool ok = false;
+    const qint64 rate = parser.value(QStringLiteral("rate")).toLongLong(&ok);
+    if (parser.isSet(QStringLiteral("rate"))) {
+        if (!ok || rate < 1 || rate > 100000) {
+            context.err << "rolecallctl: --rate must be a number of requests per 10 s (1 to "
+                           "100000)\n";
+            return false;
+        }
+        target->settings.rateLimit = int(rate);
+    }
+    const QByteArray fromEnv = qgetenv("ROLECALL_CLERK_SECRET_KEY").trimmed();
+    if (!fromEnv.isEmpty()) {
+        target->settings.secretKey = fromEnv;
+        return true;
+    }
+    if (!profile) {
+        context.err
+            << "rolecallctl: no Clerk secret key: " << error
+            << " (store one with 'rolecallctl profiles set-secret NAME clerk-secret-key')\n";
+        return false;
+    }
+    target->profile = profile->name;
+    KeychainSecretStore secrets;
+    QEventLoop loop;
+    SecretStore::Result result{
+        SecretStore::Status::Unavailable, {}, QStringLiteral("The OS keychain did not answer.")};
+    bool answered = false;
+    secrets.read(SecretStore::profileKey(profile->name, secretKind), &loop,
+                 [&](const SecretStore::Result &r) {
+                     result = r;
+                     answered = true;
+                     loop.quit();
+                 });
+    if (!answered) {
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (result.status != SecretStore::Status::Ok || result.value.isEmpty()) {
+        context.err << "rolecallctl: no Clerk secret key for profile " << profile->name
+                    << "; store one with 'rolecallctl profiles set-secret " << profile->name
+                    << " clerk-secret-key' (" << result.message << ")\n";
+        return false;
+    }
+    target->settings.secretKey = result.value;
+    return true;
+}
+
+QJsonObject recordJson(const SyncRecord &record)
+{
+    QJsonArray fields;
+    for (const FieldDiff &diff : record.diffs)
+        fields.append(QJsonObject{{QStringLiteral("field"), diff.field},
+                                  {QStringLiteral("clerk"), diff.clerkValue},
+                                  {QStringLiteral("database"), diff.databaseValue}});
+    QJsonObject json{{QStringLiteral("clerkId"), record.clerkId},
+                     {QStringLiteral("status"), syncStatusName(record.status)},
+                     {QStringLiteral("lacksDefaultRole"), record.lacksDefaultRole},
+                     {QStringLiteral("email"), nullable(record.email)},
+                     {QStringLiteral("name"), nullable(record.name)},
+                     {QStringLiteral("databaseRowId"), nullable(record.databaseRowId)},
+                     {QStringLiteral("fields"), fields}};
+    if (record.status == SyncStatus::EmailConflict)
+        json.insert(QStringLiteral("conflictWith"),
+                    QJsonObject{{QStringLiteral("rowId"), record.conflictRowId},
+                                {QStringLiteral("clerkId"), record.conflictClerkId}});
+    return json;
+}
+
+QString diffText(const SyncRecord &record)
+{
+    QStringList parts;
+    if (record.status == SyncStatus::EmailConflict)
+        parts << QStringLiteral("email held by ") + record.conflictClerkId;
+    for (const FieldDiff &diff : record.diffs)
+        parts << diff.field + QStringLiteral(": ") + diff.databaseValue + QStringLiteral(" -> ") +
+                     diff.clerkValue;
+    if (record.lacksDefaultRole && record.status != SyncStatus::NoDefaultRole)
+        parts << QStringLiteral("no default role");
+    return parts.join(QStringLiteral("; "));
+}
+
+// Runs one whole comparison; records arrive through `onRecords` as Clerk
+// answers. False with the error printed when it did not complete.
+bool runComparison(const ConnectionSettings &connection, const ClerkApiSettings &clerk,
+                   CliContext &context,
+                   const std::function<void(const QList<SyncRecord> &)> &onRecords,
+                   std::optional<ClerkUser> *actorClerk = nullptr, const QString &actorId = {},
+                   SchemaKind *kind = nullptr)
+{
+    PgSyncStore store(connection);
+    ClerkApiClient client(clerk, nullptr);
+    SyncRun run(&store, &client);
+    QEventLoop loop;
+    QString failure;
+    QObject::connect(&run, &SyncRun::recordsReady, &loop, onRecords);
+    QObject::connect(&run, &SyncRun::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&run, &SyncRun::failed, &loop, [&](const QString &message) {
+        failure = message;
+        loop.quit();
+    });
+    run.start();
+    loop.exec();
+    if (!failure.isEmpty()) {
+        context.out.flush();
+        context.err << "rolecallctl: sync status did not complete: " << failure << '\n';
+        return false;
+    }
+    if (actorClerk)
+        *actorClerk = run.clerkUser(actorId);
+    if (kind)
+        *kind = run.schemaKind();
+    return true;
+}
+
+int runStatus(CliContext &context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compare every Clerk user with the database: in-sync, missing, orphaned, drifted, "
+        "no-default-role, email-conflict, password-account."));
+    parser.addOptions({
+        {QStringLiteral("status"), QStringLiteral("Only people with this status."),
+         QStringLiteral("S")},
+        {QStringLiteral("clerk-api-url"),
+         QStringLiteral("Clerk Backend API base URL (default: the profile's, else "
+                        "https://api.clerk.com/v1)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("rate"),
+         QStringLiteral("Clerk requests allowed per 10 s (default 100, a development key's; "
+                        "1000 for production keys)."),
+         QStringLiteral("N")},
+    });
+    Format format = Format::Table;
+    int exitCode = ExitOk;
+    if (!parseVerb(parser, context, {}, {Format::Table, Format::Csv, Format::Json}, &format,
+                   &exitCode))
+        return exitCode;
+    std::optional<SyncStatus> filter;
+    if (parser.isSet(QStringLiteral("status"))) {
+        filter = syncStatusFromName(parser.value(QStringLiteral("status")));
+        if (!filter) {
+            QStringList names;
+            for (const SyncStatus status : allSyncStatuses())
+                names << syncStatusName(status);
+            context.err << "rolecallctl: unknown status '" << parser.value(QStringLiteral("status"))
+                        << "'; the statuses are " << names.join(QStringLiteral(", ")) << '\n';
+            return ExitUsage;
+        }
+    }
+    ConnectionSettings connection;
+    if (!verbConnection(parser, context, &connection))
+        return ExitUsage;
+    ClerkTarget clerk;
+    if (!clerkTarget(parser, context, &clerk))
+        return ExitFailure;
+
+    QTextStream &out = context.out;
+    const QStringList headers{QStringLiteral("clerkId"),       QStringLiteral("status"),
+                              QStringLiteral("email"),         QStringLiteral("name"),
+                              QStringLiteral("databaseRowId"), QStringLiteral("differences")};
+    std::optional<JsonArrayWriter> json; // writes "[" as it is made
+    if (format == Format::Json)
+        json.emplace(out);
+    QList<QStringList> rows;
+    std::array<qint64, syncStatusCount> counts{};
+    if (format == Format::Csv)
+        out << csvRecord(headers);
+    const auto onRecords = [&](const QList<SyncRecord> &records) {
+        for (const SyncRecord &record : records) {
+            for (const SyncStatus status : allSyncStatuses())
+                if (record.matches(status))
+                    ++counts[std::size_t(status)];
+            if (filter && !record.matches(*filter))
+                continue;
+            const QStringList fields{record.clerkId,       syncStatusName(record.status),
+                                     record.email,         record.name,
+                                     record.databaseRowId, diffText(record)};
+            if (json)
+                json->add(recordJson(record));
+            else if (format == Format::Csv)
+                out << csvRecord(fields, FormulaGuard::On);
+            else
+                rows.append(fields);
+        }
+        out.flush(); // streamed: a script sees each page as Clerk answers
+    };
+    if (!runComparison(connection, clerk.settings, context, onRecords))
+        return ExitFailure;
+    if (json) {
+        json->finish();
+    } else if (format == Format::Table) {
+        printTable(out, headers, rows);
+        QStringList summary;
+        for (const SyncStatus status : allSyncStatuses())
+            summary << syncStatusName(status) + QStringLiteral(" ") +
+                           QString::number(counts[std::size_t(status)]);
+        out << summary.join(QStringLiteral(", ")) << '\n';
+    }
+    return ExitOk;
+}
+
+QJsonObject resultJson(const SyncActionResult &result)
+{
+    QJsonArray changes;
+    for (const FieldDiff &diff : result.changes)
+        changes.append(QJsonObject{{QStringLiteral("field"), diff.field},
+                                   {QStringLiteral("clerk"), diff.clerkValue},
+                                   {QStringLiteral("database"), diff.databaseValue}});
+    return QJsonObject{{QStringLiteral("clerkId"), result.clerkId},
+                       {QStringLiteral("action"), syncActionName(result.kind)},
+                       {QStringLiteral("dryRun"), result.dryRun},
+                       {QStringLiteral("changed"), result.changed},
+                       {QStringLiteral("created"), result.created},
+                       {QStringLiteral("userRowId"), nullable(result.userRowId)},
+                       {QStringLiteral("fields"), changes},
+                       {QStringLiteral("grantIds"), QJsonArray::fromStringList(result.grantIds)},
+                       {QStringLiteral("summary"), result.summary}};
+}
+
+int runApply(CliContext &context)
+{
+    const auto addOptions = [](QCommandLineParser &parser) {
+        parser.setApplicationDescription(QStringLiteral(
+            "Fix what sync status found, one transaction per person: sync a missing or drifted "
+            "user as the app's own sync does, grant the default role, or end an orphan's grants "
+            "(--reason). Name people (USER...) by Clerk ID or email, or pick them all by status. "
+            "Needs the profile's signed-in session of an admin."));
+        parser.addOptions({
+            {QStringLiteral("all-missing"), QStringLiteral("Every user missing in the database.")},
+            {QStringLiteral("all-drifted"), QStringLiteral("Every drifted user.")},
+            {QStringLiteral("all-no-default-role"),
+             QStringLiteral("Grant LEARNER to every user without it (Akako LMS).")},
+            {QStringLiteral("all-orphaned"),
+             QStringLiteral("End every active grant of every orphan (needs --reason).")},
+            {QStringLiteral("reason"), QStringLiteral("Why (recorded; required to end grants)."),
+             QStringLiteral("TEXT")},
+            {QStringLiteral("dry-run"), QStringLiteral("Show what would change; write nothing.")},
+            {QStringLiteral("clerk-api-url"), QStringLiteral("Clerk Backend API base URL."),
+             QStringLiteral("URL")},
+            {QStringLiteral("rate"), QStringLiteral("Clerk requests allowed per 10 s."),
+             QStringLiteral("N")},
+        });
+    };
+    // USER... is any number of words: count them with a first, silent parse.
+    QStringList positionals;
+    {
+        QCommandLineParser probe;
+        addOptions(probe);
+        addConnectionOptions(probe);
+        probe.addOption({QStringLiteral("format"), QString(), QStringLiteral("FORMAT")});
+        probe.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QString()});
+        if (probe.parse(QStringList{context.command} + context.args))
+            positionals = QStringList(probe.positionalArguments().size(), QStringLiteral("USER"));
+    }
+    QCommandLineParser parser;
+    addOptions(parser);
+    Format format = Format::Table;
+    int exitCode = ExitOk;
+    if (!parseVerb(parser, context, positionals, {Format::Table, Format::Json}, &format, &exitCode))
+        return exitCode;
+    QSet<SyncStatus> allOf;
+    if (parser.isSet(QStringLiteral("all-missing")))
+        allOf << SyncStatus::MissingInDatabase;
+    if (parser.isSet(QStringLiteral("all-drifted")))
+        allOf << SyncStatus::Drifted;
+    if (parser.isSet(QStringLiteral("all-no-default-role")))
+        allOf << SyncStatus::NoDefaultRole;
+    if (parser.isSet(QStringLiteral("all-orphaned")))
+        allOf << SyncStatus::Orphaned;
+    const QStringList named = parser.positionalArguments();
+    if (allOf.isEmpty() == named.isEmpty()) {
+        context.err << "rolecallctl: sync apply needs USER... or --all-missing, --all-drifted, "
+                       "--all-no-default-role or --all-orphaned (not both)\n";
+        return ExitUsage;
+    }
+    const QString reason = parser.value(QStringLiteral("reason"));
+    ConnectionSettings connection;
+    if (!verbConnection(parser, context, &connection))
+        return ExitUsage;
+    const std::optional<Actor> actor = signedInActor(context, &exitCode);
+    if (!actor)
+        return exitCode;
+    ClerkTarget clerk;
+    if (!clerkTarget(parser, context, &clerk))
+        return ExitFailure;
+
+    // First the comparison: which people, in which state, with Clerk's data now.
+    QList<SyncRecord> targets;
+    QSet<QString> wanted(named.cbegin(), named.cend());
+    QSet<QString> found;
+    const auto onRecords = [&](const QList<SyncRecord> &records) {
+        for (const SyncRecord &record : records) {
+            bool pick = false;
+            for (const SyncStatus status : std::as_const(allOf))
+                pick = pick || record.matches(status);
+            for (const QString &key : {record.clerkId, record.email}) {
+                if (!key.isEmpty() && wanted.contains(key)) {
+                    pick = true;
+                    found << key;
+                }
+            }
+            if (pick)
+                targets.append(record);
+        }
+    };
+    std::optional<ClerkUser> actorClerk;
+    if (!runComparison(connection, clerk.settings, context, onRecords, &actorClerk, actor->clerkId))
+        return ExitFailure;
+    for (const QString &name : named) {
+        if (!found.contains(name)) {
+            context.err << "rolecallctl: nobody named '" << name << "' in Clerk or the database\n";
+            return ExitValidation;
+        }
+    }
+
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    PgSyncStore store(connection);
+    std::optional<JsonArrayWriter> json;
+    if (format == Format::Json)
+        json.emplace(context.out);
+    int worst = ExitOk;
+    int changed = 0;
+    for (const SyncRecord &record : std::as_const(targets)) {
+        std::optional<SyncAction> planned = syncActionFor(record, reason);
+        if (allOf.contains(SyncStatus::NoDefaultRole) && record.lacksDefaultRole &&
+            !allOf.contains(record.status) && planned)
+            planned->kind = SyncAction::Kind::GrantDefaultRole;
+        if (!planned) {
+            if (format == Format::Table)
+                context.out << record.clerkId << ": " << syncStatusName(record.status)
+                            << ", nothing to do\n";
+            continue;
+        }
+        const SyncAction &action = *planned;
+        if (action.kind == SyncAction::Kind::EndAllGrants && reason.trimmed().isEmpty()) {
+            context.err << "rolecallctl: " << record.clerkId
+                        << " is orphaned; ending its grants needs --reason TEXT\n";
+            worst = std::max(worst, int(ExitValidation));
+            continue;
+        }
+        try {
+            const SyncActionResult result =
+                store.apply(*actor, actorClerk, action, dryRun).result();
+            changed += result.changed ? 1 : 0;
+            if (json)
+                json->add(resultJson(result));
+            else
+                context.out << (dryRun && result.changed ? QStringLiteral("Would: ") : QString())
+                            << result.summary << '\n';
+        } catch (const DataSourceError &e) {
+            const int code = reportError(e, context);
+            if (code == ExitNotPermitted) { // the same for everyone else
+                if (json)
+                    json->finish();
+                return code;
+            }
+            worst = std::max(worst, code == ExitFailure ? int(ExitFailure) : code);
+        }
+    }
+    if (json)
+        json->finish();
+    else
+        context.out << (dryRun ? "Dry run: " : "") << changed << " of " << targets.size()
+                    << (dryRun ? " would change; nothing was written (--dry-run).\n"
+                               : " changed.\n");
+    return worst;
+}
+
+} // namespace
+
+int runSync(const QString &verb, CliContext &context)
+{
+    if (verb == QLatin1String("status"))
+        return runStatus(context);
+    if (verb == QLatin1String("apply"))
+        return runApply(context);
+    context.err << "rolecallctl: unknown command 'sync " << verb
+                << "'; see rolecallctl sync status|apply\n";
+    return ExitUsage;
+}
+
+} // namespace rolecall::cli

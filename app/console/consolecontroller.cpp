@@ -1,0 +1,174 @@
+#include "console/consolecontroller.h"
+
+#include "auth/browser.h"
+#include "auth/keychainsecretstore.h"
+#include "auth/oidcsigninservice.h"
+#include "console/profileconnectiontester.h"
+#include "console/profilesyncservice.h"
+#include "dialogs/profilesdialog.h"
+#include "dialogs/signindialog.h"
+#include "domain/connectionsettings.h"
+#include "mainwindow.h"
+#include "pg/pgdatasource.h"
+#include "services/profilestore.h"
+
+#include <QDesktopServices>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace rolecall {
+
+namespace {
+
+// The system browser, unless ROLECALL_BROWSER names another command.
+auth::BrowserOpener guiBrowser()
+{
+    if (auth::BrowserOpener fromEnvironment = auth::browserFromEnvironment())
+        return fromEnvironment;
+    return [](const QUrl &url, QString *error) {
+        if (QDesktopServices::openUrl(url))
+            return true;
+        *error = QObject::tr("No browser could be opened.");
+        return false;
+    };
+}
+
+} // namespace
+
+ConsoleController::ConsoleController(MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_settings(openAppSettings())
+    , m_profiles(std::make_unique<ProfileStore>(*m_settings))
+    , m_secrets(new KeychainSecretStore(this))
+    , m_network(new QNetworkAccessManager(this))
+{
+    connect(window, &MainWindow::signInRequested, this, &ConsoleController::showSignIn);
+    connect(window, &MainWindow::signOutRequested, this, &ConsoleController::signOut);
+    connect(window, &MainWindow::profilesRequested, this, &ConsoleController::chooseProfile);
+}
+
+ConsoleController::~ConsoleController() = default;
+
+void ConsoleController::start(const QString &name, bool signInNow)
+{
+    m_signInNow = signInNow;
+    QString error;
+    const std::optional<Profile> profile = m_profiles->resolve(name, &error);
+    if (profile) {
+        openProfile(*profile);
+        return;
+    }
+    if (!name.isEmpty())
+        m_window->statusBar()->showMessage(error, 10000);
+    chooseProfile();
+}
+
+void ConsoleController::chooseProfile()
+{
+    auto *dialog = new ProfilesDialog(*m_profiles, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCurrentProfile(m_profile.name);
+    dialog->setConnectionTester(new ProfileConnectionTester(m_network, dialog));
+    connect(dialog, &ProfilesDialog::profileRemoved, this, [this](const QString &name) {
+        // Its session goes with it; nothing of it stays in the keychain.
+        for (const QString &what : {SecretStore::sessionKind(), SecretStore::clerkSecretKeyKind()})
+            m_secrets->remove(SecretStore::profileKey(name, what), this,
+                              [](const SecretStore::Result &) {});
+    });
+    connect(dialog, &ProfilesDialog::clerkSecretKeyEntered, this,
+            [this](const QString &name, const QByteArray &key) {
+                m_secrets->write(
+                    SecretStore::profileKey(name, SecretStore::clerkSecretKeyKind()), key, this,
+                    [this, name](const SecretStore::Result &result) {
+                        m_window->statusBar()->showMessage(
+                            result.status == SecretStore::Status::Ok
+                                ? tr("Clerk secret key for profile %1 kept in the "
+                                     "OS keychain.")
+                                      .arg(name)
+                                : tr("The Clerk secret key was not stored: %1").arg(result.message),
+                            15000);
+                    });
+            });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const std::optional<Profile> chosen = m_profiles->profile(dialog->selectedProfile()))
+            openProfile(*chosen);
+    });
+    dialog->open();
+}
+
+void ConsoleController::openProfile(const Profile &profile)
+{
+    m_profile = profile;
+    if (m_dialog)
+        m_dialog->close();
+    m_window->setSignInService(nullptr);
+    delete m_service;
+
+    ConnectionSettings settings;
+    QString error;
+    if (!profile.databaseUrl.isEmpty() &&
+        ConnectionSettings::fromUrl(profile.databaseUrl, &settings, &error))
+        m_window->setDataSource(new PgDataSource(settings));
+    else
+        m_window->setDataSource(nullptr);
+    m_window->setWindowTitle(tr("Rolecall — %1").arg(profile.name));
+    m_window->setSyncService(createSyncService(nullptr));
+
+    m_service = new auth::OidcSignInService(profile, m_secrets, m_network, guiBrowser(), this);
+    m_window->setSignInService(m_service);
+    connect(m_service, &SignInService::notice, m_window,
+            [this](const QString &message) { m_window->statusBar()->showMessage(message, 15000); });
+    // Restoring is silent; only without a kept session does the dialog come up.
+    connect(m_service, &SignInService::stateChanged, this, [this](SignInService::State state) {
+        if (state == SignInService::State::SignedOut && !m_dialog && m_service &&
+            !m_service->identity().isValid())
+            showSignIn();
+    });
+    m_service->restore();
+}
+
+void ConsoleController::showSignIn()
+{
+    if (!m_service || m_dialog)
+        return;
+    m_dialog = new SignInDialog(m_service, m_profile, m_window);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &SignInDialog::openUrlRequested, this, [](const QUrl &url) {
+        QString error;
+        if (auth::BrowserOpener open = guiBrowser())
+            open(url, &error);
+    });
+    connect(m_dialog, &QDialog::finished, this, [this](int result) {
+        if (result == SignInDialog::OtherProfileResult)
+            QMetaObject::invokeMethod(this, &ConsoleController::chooseProfile,
+                                      Qt::QueuedConnection);
+    });
+    m_dialog->open();
+    if (m_signInNow) {
+        m_signInNow = false;
+        m_service->signIn();
+    }
+}
+
+SyncService *ConsoleController::createSyncService(QObject *parent) const
+{
+    ConnectionSettings connection;
+    QString error;
+    if (m_profile.databaseUrl.isEmpty() ||
+        !ConnectionSettings::fromUrl(m_profile.databaseUrl, &connection, &error))
+        return nullptr;
+    ClerkApiSettings clerk;
+    if (!m_profile.clerkApiUrl.isEmpty())
+        clerk.baseUrl = QUrl(m_profile.clerkApiUrl);
+    return new ProfileSyncService(m_profile.name, connection, clerk, m_secrets, m_network, parent);
+}
+
+void ConsoleController::signOut()
+{
+    if (m_service)
+        m_service->signOut();
+}
+
+} // namespace rolecall

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/profile.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QSettings;
+
+namespace rolecall {
+
+class MainWindow;
+class ProfileStore;
+class SecretStore;
+class SignInDialog;
+class SyncService;
+
+namespace auth {
+class OidcSignInService;
+}
+
+// What rolecall's main() hands the window to: one profile at a time, its data
+// source and its sign-in. Opening a profile restores its session from the
+// keychain; without one, the sign-in dialog comes up (or the profile chooser).
+class ConsoleController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleController)
+
+public:
+    explicit ConsoleController(MainWindow *window, QObject *parent = nullptr);
+    ~ConsoleController() override;
+
+    // Opens `name` (empty: the default, else the only one, else the chooser).
+    // `signInNow` starts the browser sign-in at once when no session is kept.
+    void start(const QString &name, bool signInNow);
+    void openProfile(const Profile &profile);
+    void chooseProfile();
+    void showSignIn();
+    void signOut();
+
+    auth::OidcSignInService *signInService() const { return m_service; }
+    SecretStore *secrets() const { return m_secrets; }
+    // The Sync screen's service for the open profile (its Clerk API URL,
+    // keychain secret key and database); nullptr without a database URL.
+    SyncService *createSyncService(QObject *parent) const;
+
+private:
+    MainWindow *m_window;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    SecretStore *m_secrets;
+    QNetworkAccessManager *m_network;
+    auth::OidcSignInService *m_service = nullptr;
+    QPointer<SignInDialog> m_dialog;
+    Profile m_profile;
+    bool m_signInNow = false;
+};
+
+} // namespace rolecall

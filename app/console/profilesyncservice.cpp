@@ -1,0 +1,108 @@
+#include "console/profilesyncservice.h"
+
+#include "pg/pgsync.h"
+#include "services/secretstore.h"
+#include "sync/syncrun.h"
+
+#include <QNetworkAccessManager>
+
+namespace rolecall {
+
+ProfileSyncService::ProfileSyncService(QString profile, ConnectionSettings connection,
+                                       ClerkApiSettings clerk, SecretStore *secrets,
+                                       QNetworkAccessManager *network, QObject *parent)
+    : SyncService(parent)
+    , m_profile(std::move(profile))
+    , m_clerk(std::move(clerk))
+    , m_secrets(secrets)
+    , m_network(network)
+    , m_store(new PgSyncStore(std::move(connection), this))
+{
+    m_clerk.secretKey.clear();
+}
+
+ProfileSyncService::~ProfileSyncService()
+{
+    if (m_run)
+        m_run->blockSignals(true); // nobody hears of a run that goes with its service
+    dropRun();
+}
+
+QString ProfileSyncService::displayName() const
+{
+    return tr("Clerk at %1, database %2")
+        .arg(m_clerk.baseUrl.toDisplayString(), m_store->displayName());
+}
+
+void ProfileSyncService::dropRun()
+{
+    if (m_run) {
+        disconnect(m_run, nullptr, this, nullptr);
+        m_run->cancel();
+        m_run->deleteLater();
+        m_run = nullptr;
+    }
+    if (m_client) {
+        m_client->cancel();
+        m_client->deleteLater();
+        m_client = nullptr;
+    }
+}
+
+void ProfileSyncService::startRun()
+{
+    const quint64 generation = ++m_startGeneration;
+    m_starting = true;
+    if (!m_secrets) {
+        m_starting = false;
+        Q_EMIT runRefused(missingClerkKeyMessage(m_profile), true);
+        return;
+    }
+    m_secrets->read(
+        SecretStore::profileKey(m_profile, secretKind()), this,
+        [this, generation](const SecretStore::Result &result) {
+            if (generation != m_startGeneration)
+                return; // a newer start or a cancel came first
+            m_starting = false;
+            if (result.status == SecretStore::Status::Ok && !result.value.isEmpty())
+                startWithKey(result.value.trimmed());
+            else if (result.status == SecretStore::Status::NotFound || result.value.isEmpty())
+                Q_EMIT runRefused(missingClerkKeyMessage(m_profile), true);
+            else
+                Q_EMIT runRefused(tr("The Clerk secret key could not be read from the keychain: %1")
+                                      .arg(result.message),
+                                  false);
+        });
+}
+
+void ProfileSyncService::startWithKey(const QByteArray &key)
+{
+    dropRun();
+    ClerkApiSettings settings = m_clerk;
+    settings.secretKey = key;
+    m_client = new ClerkApiClient(settings, m_network, this);
+    m_run = new SyncRun(m_store, m_client, this);
+    Q_EMIT runStarted(m_run);
+    m_run->start();
+}
+
+void ProfileSyncService::cancelRun()
+{
+    ++m_startGeneration;
+    if (m_run && m_run->isRunning())
+        m_run->cancel();
+    else if (std::exchange(m_starting, false)) // still reading the key: no run to cancel
+        Q_EMIT runRefused(tr("Cancelled."), false);
+}
+
+QFuture<SyncActionResult> ProfileSyncService::apply(const Actor &actor, const SyncAction &action,
+                                                    bool dryRun)
+{
+    // SehatScan writes check the actor's Clerk role as the last run saw it.
+    std::optional<ClerkUser> actorClerk;
+    if (m_run)
+        actorClerk = m_run->clerkUser(actor.clerkId);
+    return m_store->apply(actor, actorClerk, action, dryRun);
+}
+
+} // namespace rolecall

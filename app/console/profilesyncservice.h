@@ -1,0 +1,59 @@
+#pragma once
+
+#include "clerk/clerkapiclient.h"
+#include "domain/connectionsettings.h"
+#include "services/secretstore.h"
+#include "services/syncservice.h"
+
+#include <QPointer>
+
+class QNetworkAccessManager;
+
+namespace rolecall {
+
+class SecretStore;
+class SyncStore;
+
+// The Sync screen's service for one profile, composed as `rolecallctl sync`
+// composes it: the profile's Clerk API URL (`clerk.baseUrl`), its secret key
+// read from the SecretStore (profiles/NAME/clerk-secret-key) at each start,
+// and a PgSyncStore on the profile's database. The key is held only for the
+// run and never logged.
+class ProfileSyncService final : public SyncService
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProfileSyncService)
+
+public:
+    // `clerk` gives the URL, rate and timeouts (its secretKey is ignored);
+    // `secrets` and `network` are not owned (`network` may be null).
+    ProfileSyncService(QString profile, ConnectionSettings connection, ClerkApiSettings clerk,
+                       SecretStore *secrets, QNetworkAccessManager *network,
+                       QObject *parent = nullptr);
+    ~ProfileSyncService() override;
+
+    void startRun() override;
+    void cancelRun() override;
+    SyncRun *currentRun() const override { return m_run; }
+    QFuture<SyncActionResult> apply(const Actor &actor, const SyncAction &action,
+                                    bool dryRun) override;
+    QString displayName() const override;
+
+    static QString secretKind() { return SecretStore::clerkSecretKeyKind(); }
+
+private:
+    void startWithKey(const QByteArray &key);
+    void dropRun();
+
+    const QString m_profile;
+    ClerkApiSettings m_clerk;
+    QPointer<SecretStore> m_secrets;
+    QPointer<QNetworkAccessManager> m_network;
+    SyncStore *m_store;
+    ClerkApiClient *m_client = nullptr;
+    SyncRun *m_run = nullptr;
+    quint64 m_startGeneration = 0;
+    bool m_starting = false; // reading the key for a run
+};
+
+} // namespace rolecall

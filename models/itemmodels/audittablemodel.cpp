@@ -1,0 +1,269 @@
+#include "itemmodels/audittablemodel.h"
+
+#include "async/futurewatch.h"
+#include "itemmodels/modelroles.h"
+#include "services/datasource.h"
+
+#include <QJsonValue>
+#include <QLocale>
+
+namespace rolecall {
+
+namespace {
+
+// "Name (email)", or whichever of the two is known.
+QString nameAndEmail(const QString &name, const QString &email)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return email;
+    if (email.isEmpty())
+        return n;
+    return QStringLiteral("%1 (%2)").arg(n, email);
+}
+
+QString jsonText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return QStringLiteral("—");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble());
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        return QStringLiteral("…");
+    }
+    return {};
+}
+
+} // namespace
+
+AuditTableModel::AuditTableModel(DataSource *source, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_source(source)
+{}
+
+AuditTableModel::~AuditTableModel() = default;
+
+QString AuditTableModel::actionLabel(const QString &action)
+{
+    if (action == QLatin1String("granted"))
+        return tr("Granted");
+    if (action == QLatin1String("scheduled"))
+        return tr("Scheduled");
+    if (action == QLatin1String("ended"))
+        return tr("Ended");
+    if (action == QLatin1String("expired"))
+        return tr("Expired");
+    return action; // the audit table's own actions, as recorded
+}
+
+QString AuditTableModel::describeChange(const QJsonObject &before, const QJsonObject &after)
+{
+    QStringList keys = before.keys() + after.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    QStringList parts;
+    for (const QString &key : std::as_const(keys)) {
+        if (key == QLatin1String("updatedAt"))
+            continue; // changes with every write; says nothing
+        const QJsonValue b = before.value(key);
+        const QJsonValue a = after.value(key);
+        if (b == a)
+            continue;
+        parts << QStringLiteral("%1: %2 → %3").arg(key, jsonText(b), jsonText(a));
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+int AuditTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_events.size());
+}
+
+int AuditTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AuditEvent &e = m_events.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case AtColumn:
+            return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+        case ActionColumn:
+            return actionLabel(e.action);
+        case UserColumn:
+            return nameAndEmail(e.targetName, e.targetEmail);
+        case UserClerkIdColumn:
+            return e.targetClerkId;
+        case RoleColumn:
+            return e.role;
+        case ActorColumn:
+            if (e.actorEmail.isEmpty() && e.actorClerkId.isEmpty())
+                return e.action == QLatin1String("expired") ? tr("(end date passed)")
+                                                            : tr("(not recorded)");
+            if (e.actorEmail.isEmpty() || e.actorClerkId.isEmpty())
+                return e.actorEmail.isEmpty() ? e.actorClerkId : e.actorEmail;
+            return QStringLiteral("%1 (%2)").arg(e.actorEmail, e.actorClerkId);
+        case ReasonColumn:
+            return e.reason;
+        case ChangeColumn:
+            return describeChange(e.before, e.after);
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (Column(index.column())) {
+        case AtColumn:
+            return QLocale().toString(e.at.toLocalTime(), QLocale::LongFormat);
+        case UserColumn:
+            return tr("%1\nClerk ID: %2\nUser row: %3")
+                .arg(nameAndEmail(e.targetName, e.targetEmail), e.targetClerkId, e.targetUserId);
+        case ChangeColumn:
+            return e.before.isEmpty() && e.after.isEmpty()
+                       ? tr("Before and after are recorded only in the audit table.")
+                       : describeChange(e.before, e.after)
+                             .replace(QStringLiteral("; "), QStringLiteral("\n"));
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case SortKeyRole:
+        if (index.column() == AtColumn)
+            return e.at;
+        return data(index, Qt::DisplayRole);
+    case UserIdRole:
+        return e.targetUserId;
+    case ClerkIdRole:
+        return e.targetClerkId;
+    case EmailRole:
+        return e.targetEmail;
+    default:
+        return {};
+    }
+}
+
+QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case AtColumn:
+        return tr("When");
+    case ActionColumn:
+        return tr("Action");
+    case UserColumn:
+        return tr("User");
+    case UserClerkIdColumn:
+        return tr("User's Clerk ID");
+    case RoleColumn:
+        return tr("Role");
+    case ActorColumn:
+        return tr("By");
+    case ReasonColumn:
+        return tr("Reason");
+    case ChangeColumn:
+        return tr("Before → after");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+bool AuditTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_source && !m_atEnd && !m_loading && m_lastError.isEmpty();
+}
+
+void AuditTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return; // also guards against re-entry while a page is on its way
+    AuditQuery query = m_filter;
+    query.limit = m_pageSize;
+    if (!m_events.isEmpty()) {
+        query.beforeAt = m_events.constLast().at;
+        query.beforeId = m_events.constLast().id;
+    }
+    setLoading(true);
+    const quint64 generation = m_generation;
+    watchFuture(
+        m_source->fetchAudit(query), this,
+        [this, generation](const AuditPage &page) {
+            if (generation != m_generation)
+                return;
+            if (!page.events.isEmpty()) {
+                beginInsertRows({}, int(m_events.size()),
+                                int(m_events.size() + page.events.size()) - 1);
+                m_events.append(page.events);
+                endInsertRows();
+            }
+            m_atEnd = page.atEnd;
+            setLoading(false);
+            Q_EMIT pageLoaded();
+        },
+        [this, generation](const QString &message) {
+            if (generation != m_generation)
+                return;
+            setLoading(false);
+            m_lastError = message;
+            Q_EMIT errorOccurred(message);
+        });
+}
+
+void AuditTableModel::setDataSource(DataSource *source)
+{
+    m_source = source;
+    refresh();
+}
+
+void AuditTableModel::setFilter(const AuditQuery &filter)
+{
+    m_filter = filter;
+    m_filter.limit = AuditQuery().limit;
+    m_filter.beforeAt = {};
+    m_filter.beforeId.clear();
+    refresh();
+}
+
+void AuditTableModel::clear()
+{
+    ++m_generation;
+    const bool wasLoading = m_loading;
+    beginResetModel();
+    m_events = {};
+    m_atEnd = true;
+    m_lastError.clear();
+    m_loading = false; // what was in flight belongs to the old generation
+    endResetModel();
+    if (wasLoading)
+        Q_EMIT loadingChanged(false);
+}
+
+void AuditTableModel::refresh()
+{
+    clear();
+    m_atEnd = false;
+    fetchMore({});
+}
+
+void AuditTableModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
+}
+
+} // namespace rolecall

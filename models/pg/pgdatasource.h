@@ -1,0 +1,87 @@
+#pragma once
+
+#include "domain/connectionsettings.h"
+#include "pg/pgmaintenance.h"
+#include "services/datasource.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QSqlDatabase;
+
+namespace rolecall {
+
+class PgConnection;
+
+// DataSource on PostgreSQL through Qt Sql's QPSQL driver.
+//
+//   caller thread                 worker pool (own QSqlDatabase per thread)
+//   fetchUsers(q) ──QFuture──▶  connect/reconnect ─▶ detect schema once ─▶ SQL
+//        ▲                                                        │
+//        └──────────── result or DataSourceError ◀────────────────┘
+//
+// Queries are set-based and parameterised; one page costs one round trip.
+class PgDataSource final : public DataSource
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PgDataSource)
+
+public:
+    explicit PgDataSource(ConnectionSettings settings, QObject *parent = nullptr);
+    ~PgDataSource() override;
+
+    QFuture<SchemaInfo> detectSchema() override;
+    QFuture<UserPage> fetchUsers(const UserQuery &query) override;
+    using DataSource::countUsers; // the search-only overload
+    QFuture<qint64> countUsers(const UserQuery &query) override;
+    QFuture<AccountAccess> fetchAccount(const QString &clerkId) override;
+    QFuture<QList<GrantView>> fetchGrants(const QString &user, const QDateTime &asOf) override;
+    QFuture<QList<GrantView>> fetchExpiring(int days) override;
+    QFuture<AuditPage> fetchAudit(const AuditQuery &query) override;
+    QFuture<RoleGrant> grantRole(const Actor &actor, const GrantRequest &request) override;
+    QFuture<RoleGrant> endGrant(const Actor &actor, const EndRequest &request) override;
+    QFuture<BulkPlan> planBulkGrant(const Actor &actor, const BulkGrantRequest &request) override;
+    QFuture<QList<RoleGrant>> applyBulkGrant(const Actor &actor,
+                                             const BulkGrantRequest &request) override;
+    QString displayName() const override;
+    QFuture<GrantPage> fetchGrantPage(const GrantListQuery &query) override;
+    QFuture<OverviewFigures> fetchOverview() override;
+
+    const ConnectionSettings &settings() const { return m_settings; }
+
+    // Schema maintenance (pgmaintenance.h), outside the DataSource interface:
+    // installIndex() runs one IndexAdvice::sql; installAuditTable() needs an
+    // active ADMIN and yields false when the table was there already.
+    QFuture<QList<IndexAdvice>> adviseIndexes();
+    QFuture<void> installIndex(const QString &sql);
+    QFuture<bool> installAuditTable(const Actor &actor);
+    QFuture<bool> auditTableInstalled();
+
+private:
+    // Reads are retried once on a fresh connection when the server went away;
+    // writes never are (the caller decides, with the input kept).
+    template <typename T>
+    QFuture<T> run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection = true,
+                   QThreadPool *pool = nullptr);
+    QSqlDatabase &connectionForThisThread();
+    SchemaInfo schema(QSqlDatabase &db);
+
+    const ConnectionSettings m_settings;
+    QMutex m_schemaMutex;
+    std::optional<SchemaInfo> m_schema;
+    PgConnection &connectionObjectForThisThread();
+
+    QMutex m_connectionsMutex;
+    QHash<QThread *, std::shared_ptr<PgConnection>> m_connections; // one per worker thread
+    // Declared last: destroyed first, ending the workers. Counts (whole-table
+    // scans) get their own worker so pages and writes never queue behind them.
+    QThreadPool m_countPool;
+    QThreadPool m_pool;
+};
+
+} // namespace rolecall

@@ -1,0 +1,255 @@
+// The Grants and Overview screens' queries. Set-based and parameterised; they
+// need no index the seed schema lacks (see README, "Indexes and the benchmark").
+#include "pg/pggrantsquery.h"
+
+#include "domain/datasourceerror.h"
+#include "pg/pgrolesquery.h"
+#include "pg/pgschema.h"
+#include "pg/pgusersquery.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace rolecall {
+
+namespace {
+
+using rolesql::fromMillis;
+
+constexpr int maxGrantPage = 5000;
+constexpr int maxExpiringDays = 3650;
+
+const QString nowExpr = QStringLiteral("timezone('UTC', now())");
+
+QString stateCondition(const GrantListQuery &query)
+{
+    const QString held = heldAtCondition(QStringLiteral("g"), nowExpr);
+    switch (query.state) {
+    case GrantFilterState::Any:
+        return {};
+    case GrantFilterState::Active:
+        return held;
+    case GrantFilterState::Future:
+        return QStringLiteral(R"(g."effectiveStartDate" > %1)").arg(nowExpr);
+    case GrantFilterState::Ended:
+        return QStringLiteral(R"((g."effectiveStartDate" <= %1 AND NOT %2))").arg(nowExpr, held);
+    case GrantFilterState::Expiring:
+        return held + QStringLiteral(R"( AND g."effectiveEndDate" <= %1
+            + make_interval(days => CAST(:days AS integer)))")
+                          .arg(nowExpr);
+    }
+    return {};
+}
+
+GrantState stateFrom(const QString &name)
+{
+    if (name == QLatin1String("future"))
+        return GrantState::Future;
+    if (name == QLatin1String("ended"))
+        return GrantState::Ended;
+    return GrantState::Active;
+}
+
+QSqlQuery prepared(QSqlDatabase &db, const QString &sql, const QString &what)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        execOrThrow(q, QStringLiteral("prepare ") + what);
+    return q;
+}
+
+} // namespace
+
+GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
+                             const GrantListQuery &query)
+{
+    requireRoles(schema);
+    if (query.limit < 1 || query.limit > maxGrantPage)
+        throw DataSourceError(DataSourceError::Kind::Validation,
+                              QStringLiteral("A page holds 1 to %1 grants, not %2.")
+                                  .arg(maxGrantPage)
+                                  .arg(query.limit));
+    const bool expiring = query.state == GrantFilterState::Expiring;
+    if (expiring && (query.expiringDays < 1 || query.expiringDays > maxExpiringDays))
+        throw DataSourceError(DataSourceError::Kind::Validation,
+                              QStringLiteral("Look ahead 1 to %1 days, not %2.")
+                                  .arg(maxExpiringDays)
+                                  .arg(query.expiringDays));
+    if (!query.role.isEmpty())
+        requireKnownRole(db, schema, query.role);
+
+    QStringList conditions;
+    if (const QString state = stateCondition(query); !state.isEmpty())
+        conditions << state;
+    if (!query.role.isEmpty())
+        conditions << QStringLiteral(R"(g."role" = CAST(:role AS "Role"))");
+    const bool hasCursor = query.beforeCreatedAt.isValid();
+    if (hasCursor)
+        conditions << QStringLiteral(R"((g."createdAt", g."id") <
+            (CAST(:beforeCreated AS timestamp(3)), CAST(:beforeId AS text)))");
+
+    // The page first (one scan of "UserRole", top-N sort), then its users by
+    // primary key and who ended each grant from its notes. One row more than
+    // asked tells whether another page follows.
+    QString sql = QStringLiteral(R"(WITH page AS (
+    SELECT g.* FROM "UserRole" g)");
+    if (!conditions.isEmpty())
+        sql += QStringLiteral("\n    WHERE ") + conditions.join(QStringLiteral("\n      AND "));
+    sql += QStringLiteral(R"(
+    ORDER BY g."createdAt" DESC, g."id" DESC
+    LIMIT :limit)
+SELECT g."id", g."userId", g."role"::text,
+    (extract(epoch FROM g."effectiveStartDate") * 1000)::bigint,
+    (extract(epoch FROM g."effectiveEndDate") * 1000)::bigint,
+    g."assignedBy", g."assignedByEmail", g."reason", g."adminNotes", g."isActive",
+    (extract(epoch FROM g."createdAt") * 1000)::bigint,
+    (extract(epoch FROM g."updatedAt") * 1000)::bigint,
+    u."clerkId", u."email", concat_ws(' ', u."firstName", u."lastName"),
+    CASE WHEN g."effectiveStartDate" > %1 THEN 'future' WHEN %2 THEN 'active' ELSE 'ended' END,
+    n."endedBy", n."endedReason"
+FROM page g
+LEFT JOIN "User" u ON u."id" = g."userId")")
+               .arg(nowExpr, heldAtCondition(QStringLiteral("g"), nowExpr));
+    sql += rolesql::endedNotesJoin(QStringLiteral("g"), QStringLiteral("n"));
+    sql += QStringLiteral(R"(
+ORDER BY g."createdAt" DESC, g."id" DESC)");
+
+    QSqlQuery q = prepared(db, sql, QStringLiteral("the grants list"));
+    q.bindValue(QStringLiteral(":endedPattern"), rolesql::endedNotesPattern());
+    if (expiring)
+        q.bindValue(QStringLiteral(":days"), query.expiringDays);
+    if (!query.role.isEmpty())
+        q.bindValue(QStringLiteral(":role"), query.role);
+    if (hasCursor) {
+        q.bindValue(QStringLiteral(":beforeCreated"), rolesql::utcLiteral(query.beforeCreatedAt));
+        q.bindValue(QStringLiteral(":beforeId"), query.beforeId);
+    }
+    q.bindValue(QStringLiteral(":limit"), query.limit + 1);
+    execOrThrow(q, QStringLiteral("read the grants list"));
+
+    GrantPage page;
+    while (q.next()) {
+        if (page.grants.size() == query.limit)
+            break; // the look-ahead row
+        GrantView view;
+        RoleGrant &g = view.grant;
+        g.id = q.value(0).toString();
+        g.userId = q.value(1).toString();
+        g.role = q.value(2).toString();
+        g.effectiveStart = fromMillis(q.value(3));
+        g.effectiveEnd = fromMillis(q.value(4));
+        g.assignedBy = q.value(5).toString();
+        g.assignedByEmail = q.value(6).toString();
+        g.reason = q.value(7).toString();
+        g.adminNotes = q.value(8).toString();
+        g.isActiveFlag = q.value(9).toBool();
+        g.createdAt = fromMillis(q.value(10));
+        g.updatedAt = fromMillis(q.value(11));
+        view.userClerkId = q.value(12).toString();
+        view.userEmail = q.value(13).toString();
+        view.userName = q.value(14).toString();
+        view.state = stateFrom(q.value(15).toString());
+        view.endedBy = q.value(16).toString().trimmed();
+        view.endedReason = q.value(17).toString().trimmed();
+        page.grants << view;
+    }
+    page.atEnd = page.grants.size() < query.limit || !q.isValid();
+    return page;
+}
+
+OverviewFigures fetchOverviewFigures(QSqlDatabase &db, const SchemaInfo &schema)
+{
+    if (schema.kind == SchemaKind::Unknown)
+        throw DataSourceError(DataSourceError::Kind::Schema,
+                              QStringLiteral("Not a recognised schema: %1").arg(schema.problem));
+    OverviewFigures figures;
+    figures.rolesSupported = schema.hasRoles();
+    const QString held = heldAtCondition(QStringLiteral("g"), nowExpr);
+
+    if (!figures.rolesSupported) {
+        QSqlQuery q = prepared(db, QStringLiteral(R"(SELECT count(*) FROM "User")"),
+                               QStringLiteral("the user count"));
+        execOrThrow(q, QStringLiteral("count users"));
+        if (q.next())
+            figures.users = q.value(0).toLongLong();
+        return figures;
+    }
+
+    // Totals and per-role counts from one scan of "UserRole": the grants held
+    // now, grouped by role and user (hashed, no sort); users without a role are
+    // the users minus those holding anything. Every enum value, in enum order.
+    QSqlQuery counts = prepared(db,
+                                QStringLiteral(R"(WITH held AS MATERIALIZED (
+    SELECT g."role", g."userId", g."effectiveEndDate" FROM "UserRole" g WHERE %1),
+roleUsers AS (SELECT h."role", h."userId", count(*) AS n FROM held h GROUP BY 1, 2),
+perRole AS (SELECT ru."role", sum(ru.n) AS "grants", count(*) AS "users"
+    FROM roleUsers ru GROUP BY 1),
+totals AS (SELECT (SELECT count(*) FROM "User") AS "users",
+    (SELECT count(*) FROM (SELECT DISTINCT ru."userId" FROM roleUsers ru) d) AS "holders",
+    (SELECT count(*) FROM held h WHERE h."effectiveEndDate" <= %2 + interval '7 days')
+        AS "expiring")
+SELECT r."role"::text, COALESCE(p."grants", 0), COALESCE(p."users", 0),
+       t."users", t."users" - t."holders", t."expiring"
+FROM unnest(enum_range(NULL::"Role")) WITH ORDINALITY AS r("role", "ord")
+CROSS JOIN totals t
+LEFT JOIN perRole p ON p."role" = r."role"
+ORDER BY r."ord")")
+                                    .arg(held, nowExpr),
+                                QStringLiteral("the overview counts"));
+    execOrThrow(counts, QStringLiteral("count users and grants"));
+    while (counts.next()) {
+        figures.activePerRole << RoleCount{counts.value(0).toString(), counts.value(1).toLongLong(),
+                                           counts.value(2).toLongLong()};
+        figures.users = counts.value(3).toLongLong();
+        figures.usersWithoutRole = counts.value(4).toLongLong();
+        figures.grantsExpiringThisWeek = counts.value(5).toLongLong();
+    }
+
+    // Held at T means start <= T < until, where until is the end date or, for a
+    // cleared flag, updatedAt, whichever is earlier (the as-of rule). So the
+    // count at the end of month k is the sum of +1 (starts) and -1 (untils) up to
+    // it: one scan of "UserRole" yields both changes of each grant, each goes to
+    // the first month end at or after it (width_bucket over the month starts,
+    // at T - 1 ms since a month end is the next month's start), and a running
+    // sum per role adds them up. The cost does not grow with the months shown.
+    QSqlQuery series = prepared(db,
+                                QStringLiteral(R"(WITH bounds AS (
+    SELECT %1 AS "nowAt",
+           ARRAY(SELECT date_trunc('month', %1) - make_interval(months => 11 - k)
+                 FROM generate_series(1, 11) k) AS "monthStarts"),
+changes AS (
+    SELECT g."role", c."at", c."delta"
+    FROM "UserRole" g
+    CROSS JOIN LATERAL (SELECT LEAST(g."effectiveEndDate",
+                CASE WHEN g."isActive" THEN NULL ELSE g."updatedAt" END) AS "until") s
+    CROSS JOIN LATERAL (VALUES (g."effectiveStartDate", 1), (s."until", -1)) c("at", "delta")
+    WHERE (s."until" IS NULL OR s."until" > g."effectiveStartDate") AND c."at" IS NOT NULL),
+buckets AS (
+    SELECT c."role", width_bucket(c."at" - interval '1 millisecond', b."monthStarts") AS k,
+           sum(c."delta") AS "delta"
+    FROM changes c, bounds b WHERE c."at" <= b."nowAt"
+    GROUP BY 1, 2)
+SELECT (date_trunc('month', %1) - make_interval(months => 11 - m.k))::date, r."role"::text,
+       sum(COALESCE(x."delta", 0)) OVER (PARTITION BY r."role" ORDER BY m.k)
+FROM generate_series(0, 11) AS m(k)
+CROSS JOIN unnest(enum_range(NULL::"Role")) WITH ORDINALITY AS r("role", "ord")
+LEFT JOIN buckets x ON x."role" = r."role" AND x.k = m.k
+ORDER BY r."ord", m.k)")
+                                    .arg(nowExpr),
+                                QStringLiteral("the monthly series"));
+    execOrThrow(series, QStringLiteral("compute active grants per month"));
+    while (series.next()) {
+        const QDate month = series.value(0).toDate();
+        const QString role = series.value(1).toString();
+        if (figures.series.isEmpty() || figures.series.constLast().first != role)
+            figures.series.append({role, {}});
+        figures.series.last().second << series.value(2).toLongLong();
+        if (figures.series.size() == 1)
+            figures.months << month;
+    }
+    return figures;
+}
+
+} // namespace rolecall

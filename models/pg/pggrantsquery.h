@@ -1,0 +1,21 @@
+#pragma once
+
+#include "domain/grantlist.h"
+
+class QSqlDatabase;
+
+namespace rolecall {
+
+// Every grant of every user, one keyset page per statement: the page is cut
+// from "UserRole" alone (newest first by "createdAt", "id"; a top-N sort
+// without an index, never OFFSET), then joined to its users by primary key.
+GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
+                             const GrantListQuery &query);
+
+// The Overview screen's figures in two statements, one scan of "UserRole" each:
+// the counts now, and the 12-month series (generate_series months; each grant
+// adds +1 when its hold starts and -1 when it ends, summed per month).
+// SehatScan: only the user count.
+OverviewFigures fetchOverviewFigures(QSqlDatabase &db, const SchemaInfo &schema);
+
+} // namespace rolecall

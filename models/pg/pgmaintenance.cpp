@@ -1,0 +1,270 @@
+#include "pg/pgmaintenance.h"
+
+#include "domain/datasourceerror.h"
+#include "pg/pgrolewriter.h"
+#include "pg/pgrolewriter_p.h"
+#include "pg/pgschema.h"
+#include "pg/pgusersquery.h"
+
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace rolecall {
+
+namespace {
+
+const QString indexPrefix = QStringLiteral("CREATE INDEX CONCURRENTLY IF NOT EXISTS ");
+const QString trgmExtension = QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+
+// The key columns of every valid, non-partial index of `table` in the current
+// schema, in key order; an expression key is an empty name.
+QList<QStringList> indexColumns(QSqlDatabase &db, const QString &table)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(R"(SELECT array_to_string(ARRAY(
+            SELECT coalesce(a.attname::text, '')
+            FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+            LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+            ORDER BY k.ord), chr(31))
+        FROM pg_index i
+        JOIN pg_class t ON t.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+        WHERE n.nspname = current_schema() AND t.relname = :table
+          AND i.indisvalid AND i.indpred IS NULL)"));
+    q.bindValue(QStringLiteral(":table"), table);
+    execOrThrow(q, QStringLiteral("read the indexes of %1").arg(table));
+    QList<QStringList> indexes;
+    while (q.next())
+        indexes << q.value(0).toString().split(QChar(31));
+    return indexes;
+}
+
+bool hasLeadingColumns(const QList<QStringList> &indexes, const QStringList &columns)
+{
+    for (const QStringList &keys : indexes) {
+        if (keys.mid(0, columns.size()) == columns)
+            return true;
+    }
+    return false;
+}
+
+// A valid GIN trigram index on `table` in the current schema.
+bool hasTrigramIndex(QSqlDatabase &db, const QString &table)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(R"(SELECT 1 FROM pg_index i
+        JOIN pg_class c ON c.oid = i.indexrelid
+        JOIN pg_class t ON t.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+        JOIN pg_am am ON am.oid = c.relam
+        WHERE n.nspname = current_schema() AND t.relname = :table AND i.indisvalid
+          AND am.amname = 'gin' AND EXISTS (
+              SELECT 1 FROM unnest(i.indclass::oid[]) AS k(opclass)
+              JOIN pg_opclass o ON o.oid = k.opclass WHERE o.opcname = 'gin_trgm_ops'))"));
+    q.bindValue(QStringLiteral(":table"), table);
+    execOrThrow(q, QStringLiteral("look for a trigram index"));
+    return q.next();
+}
+
+struct Trigram
+{
+    bool usable = false;
+    QString opclass; // schema-qualified when installed
+    bool needsExtension = false;
+};
+
+Trigram trigramSupport(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(R"(SELECT
+        (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+         WHERE e.extname = 'pg_trgm'),
+        EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'))"));
+    execOrThrow(q, QStringLiteral("look for pg_trgm"));
+    Trigram trigram;
+    if (!q.next())
+        return trigram;
+    if (!q.value(0).isNull()) {
+        trigram.usable = true;
+        trigram.opclass = quoteIdentifier(q.value(0).toString()) + QStringLiteral(".gin_trgm_ops");
+    } else if (q.value(1).toBool()) {
+        trigram.usable = true;
+        trigram.needsExtension = true;
+        trigram.opclass = QStringLiteral("gin_trgm_ops");
+    }
+    return trigram;
+}
+
+QString createIndex(const QString &name, const QString &table, const QString &keys)
+{
+    return indexPrefix + quoteIdentifier(name) + QStringLiteral(" ON ") + quoteIdentifier(table) +
+           keys + QLatin1Char(';');
+}
+
+void execPlain(QSqlDatabase &db, const QString &sql, const QString &what)
+{
+    // DDL and SET cannot be prepared; these statements carry no values.
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        throw DataSourceError(DataSourceError::Kind::Query,
+                              QStringLiteral("Could not %1: %2")
+                                  .arg(what, q.lastError().databaseText().simplified()));
+}
+
+// Drops the INVALID index `name` a failed concurrent build leaves behind.
+void dropInvalidIndex(QSqlDatabase &db, const QString &name)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(R"(SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relname = :name AND NOT i.indisvalid)"));
+    q.bindValue(QStringLiteral(":name"), name);
+    if (!q.exec() || !q.next())
+        return;
+    QSqlQuery drop(db);
+    drop.exec(QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS ") + q.value(0).toString());
+}
+
+} // namespace
+
+QList<IndexAdvice> adviseIndexes(QSqlDatabase &db, const SchemaInfo &schema)
+{
+    QList<IndexAdvice> advice;
+    if (schema.kind != SchemaKind::AkakoLms && schema.kind != SchemaKind::SehatScan)
+        return advice;
+    const bool akako = schema.kind == SchemaKind::AkakoLms;
+    const QString user = QStringLiteral("User");
+    const QList<QStringList> userIndexes = indexColumns(db, user);
+
+    if (akako) {
+        const QString userRole = QStringLiteral("UserRole");
+        IndexAdvice roles;
+        roles.name = QStringLiteral("UserRole_userId_idx");
+        roles.purpose = QStringLiteral("active roles of a page and the role filters");
+        roles.cost = QStringLiteral(
+            "each users page scans all of UserRole (about 0.5 s per page at 1M users)");
+        roles.sql = createIndex(roles.name, userRole, QStringLiteral(" (\"userId\")"));
+        roles.present = hasLeadingColumns(indexColumns(db, userRole), {QStringLiteral("userId")});
+        advice << roles;
+    }
+
+    IndexAdvice paging;
+    paging.name = QStringLiteral("User_createdAt_id_idx");
+    paging.purpose = QStringLiteral("keyset paging of the users list");
+    paging.cost = QStringLiteral("each page sorts the whole User table");
+    paging.sql = createIndex(paging.name, user, QStringLiteral(" (\"createdAt\", \"id\")"));
+    paging.present =
+        hasLeadingColumns(userIndexes, {QStringLiteral("createdAt"), QStringLiteral("id")});
+    advice << paging;
+
+    const Trigram trigram = trigramSupport(db);
+    if (trigram.usable) {
+        const QString expression = userSearchExpression(schema.kind, QString());
+        IndexAdvice search;
+        search.name = QStringLiteral("User_search_trgm_idx");
+        // The same expression the users search matches, so the planner uses it.
+        search.purpose =
+            QStringLiteral("substring search of users by name, email and Clerk ID (trigram GIN)");
+        search.cost = QStringLiteral("each search scans the whole User table");
+        search.sql = createIndex(search.name, user,
+                                 QStringLiteral(" USING gin ((") + expression +
+                                     QStringLiteral(") ") + trigram.opclass + QLatin1Char(')'));
+        if (trigram.needsExtension)
+            search.sql = trgmExtension + QStringLiteral(";\n") + search.sql;
+        search.present = !trigram.needsExtension && hasTrigramIndex(db, user);
+        advice << search;
+    }
+    return advice;
+}
+
+void runIndexStatement(QSqlDatabase &db, const QString &sql)
+{
+    QStringList statements;
+    const QStringList lines = sql.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        QString statement = line.trimmed();
+        if (statement.endsWith(QLatin1Char(';')))
+            statement.chop(1);
+        if (statement.isEmpty())
+            continue;
+        if (statement != trgmExtension &&
+            (!statement.startsWith(indexPrefix) || statement.contains(QLatin1Char(';'))))
+            throw DataSourceError(
+                DataSourceError::Kind::Validation,
+                QStringLiteral("Only CREATE INDEX CONCURRENTLY IF NOT EXISTS statements (and "
+                               "CREATE EXTENSION IF NOT EXISTS pg_trgm) can run here, not: %1")
+                    .arg(statement));
+        statements << statement;
+    }
+
+    // A big table takes longer than the session's statement timeout.
+    QSqlQuery show(db);
+    const QString timeout = show.exec(QStringLiteral("SHOW statement_timeout")) && show.next()
+                                ? show.value(0).toString()
+                                : QStringLiteral("60s");
+    execPlain(db, QStringLiteral("SET statement_timeout = 0"), QStringLiteral("lift the timeout"));
+    const auto restoreTimeout = [&db, &timeout]() {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT set_config('statement_timeout', :value, false)"));
+        q.bindValue(QStringLiteral(":value"), timeout);
+        q.exec();
+    };
+
+    static const QRegularExpression namePattern(
+        QStringLiteral(R"re(^CREATE INDEX CONCURRENTLY IF NOT EXISTS "((?:[^"]|"")+)" ON )re"));
+    try {
+        for (const QString &statement : std::as_const(statements)) {
+            const QRegularExpressionMatch match = namePattern.match(statement);
+            const QString name =
+                match.hasMatch()
+                    ? match.captured(1).replace(QStringLiteral("\"\""), QStringLiteral("\""))
+                    : QString();
+            // IF NOT EXISTS would keep an INVALID leftover of an earlier run.
+            if (!name.isEmpty())
+                dropInvalidIndex(db, name);
+            QSqlQuery q(db);
+            if (!q.exec(statement)) {
+                const QString message = q.lastError().databaseText().simplified();
+                if (!name.isEmpty())
+                    dropInvalidIndex(db, name);
+                throw DataSourceError(
+                    DataSourceError::Kind::Query,
+                    name.isEmpty()
+                        ? QStringLiteral("Could not install pg_trgm: %1").arg(message)
+                        : QStringLiteral("Could not create index %1: %2").arg(name, message));
+            }
+        }
+    } catch (...) {
+        restoreTimeout();
+        throw;
+    }
+    restoreTimeout();
+}
+
+bool auditTableInstalled(QSqlDatabase &db)
+{
+    return writer::auditTableExists(db);
+}
+
+bool installAuditTableAs(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor)
+{
+    writer::requireRoleSchema(schema);
+    {
+        // The writers' own check, in a transaction of its own: the DDL below
+        // opens its own. An actor demoted in between could still install the
+        // (append-only, data-free) table; nothing else follows from it.
+        writer::Transaction tx(db, QStringLiteral("60s"));
+        writer::requireAdmin(db, actor, false);
+        tx.commit();
+    }
+    if (writer::auditTableExists(db))
+        return false;
+    installAuditTable(db);
+    return true;
+}
+
+} // namespace rolecall

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/roles.h"
+
+class QSqlDatabase;
+class QVariant;
+
+namespace rolecall {
+
+// Reading grants and the audit trail of an Akako LMS database. Set-based, one
+// statement per call; all instants UTC. Throw DataSourceError: Schema for a
+// schema without roles, Validation for bad input, Query otherwise.
+QList<GrantView> fetchGrantViews(QSqlDatabase &db, const SchemaInfo &schema, const QString &user,
+                                 const QDateTime &asOf);
+QList<GrantView> fetchExpiringGrants(QSqlDatabase &db, const SchemaInfo &schema, int days);
+AuditPage fetchAuditPage(QSqlDatabase &db, const SchemaInfo &schema, const AuditQuery &query);
+
+// Internal: shared by pgrolesquery.cpp and pgauditquery.cpp.
+namespace rolesql {
+
+// Whether the optional "RolecallAuditEvent" table exists in the current schema.
+bool hasAuditTable(QSqlDatabase &db);
+
+// A LEFT JOIN LATERAL (named `alias`, columns "endedBy" and "endedReason")
+// parsing the last line of `grant`."adminNotes" of the form
+// "Ended <ISO-8601 UTC> by <actor>: <reason>". Binds :endedPattern.
+QString endedNotesJoin(const QString &grant, const QString &alias);
+QString endedNotesPattern();
+
+// "`column` names the user `param`": row id, Clerk ID, or email (any case).
+QString userMatches(const QString &column, const QString &param);
+
+QString utcLiteral(const QDateTime &instant);
+QDateTime fromMillis(const QVariant &value);
+
+} // namespace rolesql
+
+} // namespace rolecall

@@ -1,0 +1,356 @@
+// Helpers shared by the grant writers (pgrolewriter.cpp, pgbulkgrant.cpp).
+#include "pg/pgrolewriter_p.h"
+
+#include "domain/cuid.h"
+#include "domain/datasourceerror.h"
+#include "pg/pgschema.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace rolecall::writer {
+
+// ---------------------------------------------------------------- transaction
+
+Transaction::Transaction(QSqlDatabase &db, const QString &timeout)
+    : m_db(db)
+{
+    if (!m_db.transaction())
+        throw DataSourceError(DataSourceError::Kind::Connection,
+                              QStringLiteral("Could not start a transaction: %1")
+                                  .arg(m_db.lastError().text().simplified()));
+    // The session's 60 s also covers reads; a write holds row locks, so it
+    // gets its own bound (SET LOCAL ends with the transaction).
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT set_config('statement_timeout', :t, true)"));
+    q.bindValue(QStringLiteral(":t"), timeout);
+    execOrThrow(q, QStringLiteral("set the statement timeout"));
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done)
+        m_db.rollback(); // nothing of a failed write stays
+}
+
+void Transaction::commit()
+{
+    if (!m_db.commit()) {
+        const QString reason = m_db.lastError().text().simplified();
+        m_db.rollback();
+        m_done = true;
+        throw DataSourceError(
+            DataSourceError::Kind::Query,
+            QStringLiteral("Could not commit; nothing was written: %1").arg(reason));
+    }
+    m_done = true;
+}
+
+// ---------------------------------------------------------------- helpers
+
+void requireRoleSchema(const SchemaInfo &schema)
+{
+    if (schema.kind == SchemaKind::SehatScan)
+        throw DataSourceError(DataSourceError::Kind::Schema,
+                              QStringLiteral("This database's schema (SehatScan) has no roles."));
+    if (schema.kind != SchemaKind::AkakoLms)
+        throw DataSourceError(DataSourceError::Kind::Schema,
+                              QStringLiteral("Not a recognised schema: %1").arg(schema.problem));
+}
+
+[[noreturn]] void invalid(const QString &message)
+{
+    throw DataSourceError(DataSourceError::Kind::Validation, message);
+}
+
+QString utcLiteral(const QDateTime &instant)
+{
+    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QString isoUtc(const QDateTime &instant)
+{
+    return instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QVariant timestampValue(const QDateTime &instant)
+{
+    return instant.isValid() ? QVariant(utcLiteral(instant))
+                             : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QDateTime fromMillis(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QDateTime truncatedUtc(const QDateTime &instant)
+{
+    // TIMESTAMP(3) keeps milliseconds; compare and store exactly that.
+    return QDateTime::fromMSecsSinceEpoch(instant.toMSecsSinceEpoch(), Qt::UTC);
+}
+
+void checkInstant(const QDateTime &instant, const QString &what)
+{
+    if (!instant.isValid())
+        return;
+    const int year = instant.toUTC().date().year();
+    if (year < 1900 || year > 9999)
+        invalid(QStringLiteral("The %1 (%2) is not a usable date: years 1900 to 9999 only.")
+                    .arg(what, instant.toUTC().toString(Qt::ISODate)));
+}
+
+void checkText(const QString &text, const QString &what, int maxLength, bool required,
+               bool allowCarriageReturn)
+{
+    if (required && text.trimmed().isEmpty())
+        invalid(QStringLiteral("A %1 is required.").arg(what));
+    if (text.size() > maxLength)
+        invalid(QStringLiteral("The %1 is %2 characters long; at most %3 are allowed.")
+                    .arg(what)
+                    .arg(text.size())
+                    .arg(maxLength));
+    for (const QChar c : text) {
+        if (c.category() != QChar::Other_Control || c == QLatin1Char('\n') ||
+            c == QLatin1Char('\t') || (allowCarriageReturn && c == QLatin1Char('\r')))
+            continue;
+        invalid(QStringLiteral("The %1 contains a control character (U+%2); only line breaks "
+                               "and tabs are allowed.")
+                    .arg(what)
+                    .arg(c.unicode(), 4, 16, QLatin1Char('0')));
+    }
+}
+
+void checkReasonAndNotes(const QString &reason, const QString &notes)
+{
+    checkText(reason, QStringLiteral("reason"), maxReasonLength, true, false);
+    checkText(notes, QStringLiteral("admin notes"), maxNotesLength, false, true);
+}
+
+void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString &role)
+{
+    if (schema.roles.contains(role))
+        return;
+    // The schema was read when the source connected; a value added since
+    // (ALTER TYPE ... ADD VALUE) is known to the database, so ask it again.
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
+        "JOIN pg_namespace n ON n.oid = t.typnamespace "
+        "WHERE t.typname = 'Role' AND n.nspname = current_schema() ORDER BY e.enumsortorder"));
+    execOrThrow(q, QStringLiteral("read the Role enum"));
+    QStringList roles;
+    while (q.next())
+        roles << q.value(0).toString();
+    if (!roles.contains(role))
+        invalid(QStringLiteral("Unknown role \"%1\"; the roles are %2.")
+                    .arg(role, roles.join(QStringLiteral(", "))));
+}
+
+QDateTime transactionNow(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT round(extract(epoch FROM date_trunc('milliseconds', "
+                             "timezone('UTC', now()))) * 1000)::bigint"));
+    execOrThrow(q, QStringLiteral("read the server's time"));
+    q.next();
+    return fromMillis(q.value(0));
+}
+
+ActorRow requireAdmin(QSqlDatabase &db, const Actor &actor, bool exclusiveAdminLock)
+{
+    // Every write takes this lock shared; a write that may end an ADMIN grant
+    // takes it exclusively. So "is the actor an admin" and "how many admins
+    // remain" are answered after any admin-ending write has committed, and two
+    // admins ending each other at once cannot leave none.
+    QSqlQuery lock(db);
+    lock.prepare(
+        exclusiveAdminLock
+            ? QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('rolecall-admins'))")
+            : QStringLiteral("SELECT pg_advisory_xact_lock_shared(hashtext('rolecall-admins'))"));
+    execOrThrow(lock, QStringLiteral("wait for other role changes"));
+
+    const QString who = !actor.email.isEmpty()     ? actor.email
+                        : !actor.clerkId.isEmpty() ? actor.clerkId
+                                                   : QStringLiteral("nobody signed in");
+    const auto refuse = [&who]() {
+        throw DataSourceError(
+            DataSourceError::Kind::NotPermitted,
+            QStringLiteral("Only an active ADMIN may change roles; %1 is not one.").arg(who));
+    };
+    if (actor.clerkId.trimmed().isEmpty())
+        refuse();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(R"(SELECT u."id", u."email" FROM "User" u
+        WHERE u."clerkId" = :clerkId AND EXISTS (
+            SELECT 1 FROM "UserRole" r WHERE r."userId" = u."id" AND r."role" = 'ADMIN'
+              AND )") +
+              activeNowCondition(QStringLiteral("r")) + QStringLiteral(")"));
+    q.bindValue(QStringLiteral(":clerkId"), actor.clerkId);
+    execOrThrow(q, QStringLiteral("check the signed-in admin"));
+    if (!q.next())
+        refuse();
+    ActorRow row;
+    row.userId = q.value(0).toString();
+    row.clerkId = actor.clerkId;
+    row.email = actor.email.isEmpty() ? q.value(1).toString() : actor.email;
+    return row;
+}
+
+QString activeNowCondition(const QString &alias)
+{
+    const QString a = alias + QLatin1Char('.');
+    return QStringLiteral("(") + a + QStringLiteral(R"("isActive" AND )") + a +
+           QStringLiteral(R"("effectiveStartDate" <= timezone('UTC', now()) AND ()") + a +
+           QStringLiteral(R"("effectiveEndDate" IS NULL OR )") + a +
+           QStringLiteral(R"("effectiveEndDate" > timezone('UTC', now()))))");
+}
+
+QString overlapCondition(const QString &alias, const QString &start, const QString &end)
+{
+    // Still flagged active and its [start, end) meets the new one's; an
+    // open end is infinity.
+    const QString a = alias + QLatin1Char('.');
+    return QStringLiteral("(") + a + QStringLiteral(R"("isActive" AND )") + a +
+           QStringLiteral(R"("effectiveStartDate" < COALESCE()") + end +
+           QStringLiteral(R"(, 'infinity'::timestamp) AND COALESCE()") + a +
+           QStringLiteral(R"("effectiveEndDate", 'infinity'::timestamp) > )") + start +
+           QStringLiteral(")");
+}
+
+QString grantColumns(const QString &alias)
+{
+    const QString a = alias + QLatin1Char('.');
+    const auto millis = [&a](const char *column) -> QString {
+        return QStringLiteral("round(extract(epoch FROM ") + a + QLatin1Char('"') +
+               QLatin1String(column) + QStringLiteral("\") * 1000)::bigint");
+    };
+    return a + QStringLiteral(R"("id", )") + a + QStringLiteral(R"("userId", )") + a +
+           QStringLiteral(R"("role"::text, )") + millis("effectiveStartDate") +
+           QStringLiteral(", ") + millis("effectiveEndDate") + QStringLiteral(", ") + a +
+           QStringLiteral(R"("assignedBy", )") + a + QStringLiteral(R"("assignedByEmail", )") + a +
+           QStringLiteral(R"("reason", )") + a + QStringLiteral(R"("adminNotes", )") + a +
+           QStringLiteral(R"("isActive", )") + millis("createdAt") + QStringLiteral(", ") +
+           millis("updatedAt");
+}
+
+RoleGrant readGrant(const QSqlQuery &q, int first)
+{
+    RoleGrant g;
+    g.id = q.value(first).toString();
+    g.userId = q.value(first + 1).toString();
+    g.role = q.value(first + 2).toString();
+    g.effectiveStart = fromMillis(q.value(first + 3));
+    g.effectiveEnd = fromMillis(q.value(first + 4));
+    g.assignedBy = q.value(first + 5).toString();
+    g.assignedByEmail = q.value(first + 6).toString();
+    g.reason = q.value(first + 7).toString();
+    g.adminNotes = q.value(first + 8).toString();
+    g.isActiveFlag = q.value(first + 9).toBool();
+    g.createdAt = fromMillis(q.value(first + 10));
+    g.updatedAt = fromMillis(q.value(first + 11));
+    return g;
+}
+
+bool auditTableExists(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM information_schema.tables "
+                             "WHERE table_schema = current_schema() "
+                             "AND table_name = 'RolecallAuditEvent'"));
+    execOrThrow(q, QStringLiteral("look for the audit table"));
+    return q.next();
+}
+
+void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                 const QString &grantId, const QString &reason, const QString &beforeJson,
+                 const QDateTime &now)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(R"(INSERT INTO "RolecallAuditEvent"
+        ("id", "at", "actorClerkId", "actorEmail", "action", "targetUserId", "role", "grantId",
+         "reason", "before", "after")
+        SELECT :id, CAST(:at AS timestamp(3)), :actorClerkId, :actorEmail, :action, r."userId",
+               r."role"::text, r."id", :reason, CAST(:before AS jsonb), to_jsonb(r)
+        FROM "UserRole" r WHERE r."id" = :grantId)"));
+    q.bindValue(QStringLiteral(":id"), makeCuid());
+    q.bindValue(QStringLiteral(":at"), utcLiteral(now));
+    q.bindValue(QStringLiteral(":actorClerkId"), actor.clerkId);
+    q.bindValue(QStringLiteral(":actorEmail"), textOrNull(actor.email));
+    q.bindValue(QStringLiteral(":action"), action);
+    q.bindValue(QStringLiteral(":reason"), reason);
+    q.bindValue(QStringLiteral(":before"), textOrNull(beforeJson));
+    q.bindValue(QStringLiteral(":grantId"), grantId);
+    execOrThrow(q, QStringLiteral("record the audit event"));
+}
+
+namespace {
+
+// Each key's User id by one rule set (see resolveUsers); keys that match
+// nothing come back with an empty id.
+QHash<QString, QString> matchKeys(QSqlDatabase &db, const QStringList &keys, bool ignoringCase)
+{
+    QJsonArray array;
+    for (const QString &key : keys)
+        array.append(key);
+    // Hash or index joins, one per column, never one join on OR: a file of
+    // 100,000 names must not become a nested loop. lower("email") has no
+    // index, so the case-insensitive pass (a scan of every User) runs only
+    // for names the exact pass left over.
+    const QString candidates =
+        ignoringCase
+            ? QStringLiteral(R"(SELECT k.key, u."id", 1 AS rank
+                FROM keys k JOIN "User" u ON lower(u."email") = lower(k.key))")
+            : QStringLiteral(
+                  R"(SELECT k.key, u."id", 1 AS rank FROM keys k JOIN "User" u ON u."clerkId" = k.key
+    UNION ALL
+    SELECT k.key, u."id", 2 FROM keys k JOIN "User" u ON u."id" = k.key
+    UNION ALL
+    SELECT k.key, u."id", 3 FROM keys k JOIN "User" u ON u."email" = k.key)");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(R"(
+WITH keys AS (SELECT DISTINCT k.value AS key FROM json_array_elements_text(CAST(:keys AS json)) AS k(value)),
+candidates AS ()") +
+              candidates + QStringLiteral(R"()
+SELECT DISTINCT ON (c.key) c.key, c."id" FROM candidates c ORDER BY c.key, c.rank, c."id")"));
+    q.bindValue(QStringLiteral(":keys"),
+                QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+    execOrThrow(q, QStringLiteral("look up the users"));
+    QHash<QString, QString> found;
+    while (q.next())
+        found.insert(q.value(0).toString(), q.value(1).toString());
+    return found;
+}
+
+} // namespace
+
+QList<ResolvedKey> resolveUsers(QSqlDatabase &db, const QStringList &keys)
+{
+    // Clerk ID first, then row id, then email exactly, then email ignoring case.
+    QHash<QString, QString> found = matchKeys(db, keys, false);
+    QStringList leftOver;
+    for (const QString &key : keys)
+        if (!found.contains(key) && key.contains(QLatin1Char('@')))
+            leftOver << key;
+    if (!leftOver.isEmpty())
+        found.insert(matchKeys(db, leftOver, true));
+    QList<ResolvedKey> resolved;
+    resolved.reserve(keys.size());
+    for (const QString &key : keys)
+        resolved.append({key, found.value(key)});
+    return resolved;
+}
+
+} // namespace rolecall::writer

@@ -1,0 +1,81 @@
+#pragma once
+
+// Shared by pgrolewriter.cpp and pgbulkgrant.cpp; not part of the models' API.
+
+#include "domain/domain.h"
+#include "domain/roles.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+class QSqlDatabase;
+class QSqlQuery;
+class QVariant;
+
+namespace rolecall::writer {
+
+constexpr int maxReasonLength = 1000;
+constexpr int maxNotesLength = 10000;
+constexpr int maxBulkUsers = 100000;
+
+// One write transaction: BEGIN with its own statement timeout; rolled back
+// unless commit() succeeds, so a failure anywhere leaves nothing behind.
+class Transaction
+{
+public:
+    Transaction(QSqlDatabase &db, const QString &timeout);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    QSqlDatabase &m_db;
+    bool m_done = false;
+};
+
+// The signed-in admin as found in the database.
+struct ActorRow
+{
+    QString userId;
+    QString clerkId;
+    QString email; // as the caller gave it, else the User row's
+};
+
+struct ResolvedKey
+{
+    QString key;
+    QString userId; // empty: matched nobody
+};
+
+void requireRoleSchema(const SchemaInfo &schema);
+[[noreturn]] void invalid(const QString &message);
+QString utcLiteral(const QDateTime &instant);
+QString isoUtc(const QDateTime &instant);
+QVariant timestampValue(const QDateTime &instant);
+QVariant textOrNull(const QString &text);
+QDateTime fromMillis(const QVariant &value);
+QDateTime truncatedUtc(const QDateTime &instant);
+void checkInstant(const QDateTime &instant, const QString &what);
+void checkText(const QString &text, const QString &what, int maxLength, bool required,
+               bool allowCarriageReturn);
+void checkReasonAndNotes(const QString &reason, const QString &notes);
+void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString &role);
+QDateTime transactionNow(QSqlDatabase &db);
+// Takes the admins' advisory lock (shared, or exclusive for admin-ending
+// writes), then throws NotPermitted unless `actor` is an active ADMIN now.
+ActorRow requireAdmin(QSqlDatabase &db, const Actor &actor, bool exclusiveAdminLock);
+QString activeNowCondition(const QString &alias);
+QString overlapCondition(const QString &alias, const QString &start, const QString &end);
+// The RoleGrant columns (timestamps as epoch ms) of `alias`, for readGrant().
+QString grantColumns(const QString &alias);
+RoleGrant readGrant(const QSqlQuery &q, int first);
+bool auditTableExists(QSqlDatabase &db);
+void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                 const QString &grantId, const QString &reason, const QString &beforeJson,
+                 const QDateTime &now);
+// Each key (Clerk ID, row id or email) with the User it names, in order.
+QList<ResolvedKey> resolveUsers(QSqlDatabase &db, const QStringList &keys);
+
+} // namespace rolecall::writer

@@ -1,0 +1,428 @@
+#include "pg/pgusersquery.h"
+
+#include "domain/datasourceerror.h"
+#include "pg/pgschema.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace rolecall {
+
+namespace {
+
+constexpr int maxPageSize = 5000;
+
+void requireKnownSchema(const SchemaInfo &schema)
+{
+    if (schema.kind == SchemaKind::Unknown)
+        throw DataSourceError(DataSourceError::Kind::Schema,
+                              QStringLiteral("Not a recognised schema: %1").arg(schema.problem));
+}
+
+// Columns of "User" in the order every users query returns them.
+QString userColumns(SchemaKind kind)
+{
+    if (kind == SchemaKind::SehatScan)
+        return QStringLiteral(R"(u."id", u."id" AS "clerkId", u."email", u."name" AS "firstName",
+            NULL::text AS "lastName", u."createdAt", u."updatedAt")");
+    return QStringLiteral(R"(u."id", u."clerkId", u."email", u."firstName", u."lastName",
+            u."createdAt", u."updatedAt")");
+}
+
+QString searchCondition(SchemaKind kind)
+{
+    return userSearchCondition(kind, QStringLiteral("u"), QStringLiteral(":pattern"));
+}
+
+QString utcLiteral(const QDateTime &instant)
+{
+    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QDateTime fromMillis(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// The instant roles are judged at: the bound :asOf, or the server's now (UTC)
+// when none was given, so "now" is the database's clock, as in what it stores.
+const QString asOfExpr =
+    QStringLiteral("COALESCE(CAST(:asOf AS timestamp(3)), timezone('UTC', now()))");
+
+QVariant asOfValue(const QDateTime &asOf)
+{
+    return asOf.isValid() ? QVariant(utcLiteral(asOf)) : QVariant(QMetaType::fromType<QString>());
+}
+
+// The WHERE conditions a users query and its count share, and their bindings.
+// The role filters are EXISTS / NOT EXISTS on "UserRole" correlated only by
+// "userId" = u."id": the planner turns them into a (hash) semi- or anti-join,
+// one scan of "UserRole", which has no index on "userId".
+struct UserFilter
+{
+    QStringList conditions;
+    bool bindsPattern = false;
+    bool bindsRole = false;
+    bool bindsAsOf = false;
+};
+
+UserFilter userFilter(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query)
+{
+    UserFilter filter;
+    if (!query.search.isEmpty()) {
+        filter.conditions << searchCondition(schema.kind);
+        filter.bindsPattern = true;
+    }
+    if (query.role.isEmpty() && !query.noRole)
+        return filter;
+    requireRoles(schema);
+    if (!query.role.isEmpty() && query.noRole)
+        throw DataSourceError(DataSourceError::Kind::Validation,
+                              QStringLiteral("Filter by a role or by \"no role\", not both."));
+    const QString held = heldAtCondition(QStringLiteral("ur"), asOfExpr);
+    if (!query.role.isEmpty()) {
+        requireKnownRole(db, schema, query.role);
+        filter.conditions << QStringLiteral(R"(EXISTS (SELECT 1 FROM "UserRole" ur
+            WHERE ur."userId" = u."id" AND ur."role" = CAST(:role AS "Role") AND )") +
+                                 held + QLatin1Char(')');
+        filter.bindsRole = true;
+    } else {
+        filter.conditions << QStringLiteral(R"(NOT EXISTS (SELECT 1 FROM "UserRole" ur
+            WHERE ur."userId" = u."id" AND )") +
+                                 held + QLatin1Char(')');
+    }
+    filter.bindsAsOf = true;
+    return filter;
+}
+
+void bindFilter(QSqlQuery &q, const UserFilter &filter, const UserQuery &query)
+{
+    if (filter.bindsPattern)
+        q.bindValue(QStringLiteral(":pattern"), containsPattern(query.search));
+    if (filter.bindsRole)
+        q.bindValue(QStringLiteral(":role"), query.role);
+    if (filter.bindsAsOf)
+        q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
+}
+
+} // namespace
+
+// As of an instant T, a grant is held when
+//   "effectiveStartDate" <= T
+//   AND ("effectiveEndDate" IS NULL OR "effectiveEndDate" > T)
+//   AND ("isActive" OR "updatedAt" > T)
+// Rows are never deleted, so history is read from the dates. A cleared flag
+// means the grant was ended no later than when the row was last written
+// ("updatedAt"): before that it counted (until its end date, if one came
+// first), from then on it does not. At T = now this is exactly "isActive,
+// started, not ended", the rule the write checks use.
+QString heldAtCondition(const QString &alias, const QString &instant)
+{
+    return QStringLiteral(R"((%1."effectiveStartDate" <= %2
+        AND (%1."effectiveEndDate" IS NULL OR %1."effectiveEndDate" > %2)
+        AND (%1."isActive" OR %1."updatedAt" > %2)))")
+        .arg(alias, instant);
+}
+
+void requireRoles(const SchemaInfo &schema)
+{
+    requireKnownSchema(schema);
+    if (!schema.hasRoles())
+        throw DataSourceError(DataSourceError::Kind::Schema,
+                              QStringLiteral("This database's schema (%1) has no roles.")
+                                  .arg(schemaKindName(schema.kind)));
+}
+
+void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString &role)
+{
+    requireRoles(schema);
+    if (schema.roles.contains(role))
+        return;
+    // Perhaps added since the schema was detected: ask the catalog again.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral(
+            "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
+            "JOIN pg_namespace n ON n.oid = t.typnamespace "
+            "WHERE t.typname = 'Role' AND n.nspname = current_schema() ORDER BY e.enumsortorder")))
+        execOrThrow(q, QStringLiteral("prepare the Role enum query"));
+    execOrThrow(q, QStringLiteral("read the Role enum"));
+    QStringList roles;
+    while (q.next())
+        roles << q.value(0).toString();
+    if (roles.contains(role))
+        return;
+    throw DataSourceError(DataSourceError::Kind::Validation,
+                          QStringLiteral("Unknown role %1; the database's roles are: %2")
+                              .arg(role, roles.join(QStringLiteral(", "))));
+}
+
+QString userSearchExpression(SchemaKind kind, const QString &alias)
+{
+    const QString prefix = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
+    const QStringList columns =
+        kind == SchemaKind::SehatScan
+            ? QStringList{QStringLiteral("email"), QStringLiteral("id"), QStringLiteral("name")}
+            : QStringList{QStringLiteral("email"), QStringLiteral("clerkId"),
+                          QStringLiteral("firstName"), QStringLiteral("lastName")};
+    QStringList parts;
+    for (const QString &column : columns)
+        parts << QStringLiteral("coalesce(") + prefix + quoteIdentifier(column) +
+                     QStringLiteral(",'')");
+    return QStringLiteral("lower(") + parts.join(QStringLiteral(" || ' ' || ")) + QLatin1Char(')');
+}
+
+QString userSearchCondition(SchemaKind kind, const QString &alias, const QString &placeholder)
+{
+    return QLatin1Char('(') + userSearchExpression(kind, alias) + QStringLiteral(" LIKE lower(") +
+           placeholder + QStringLiteral(") ESCAPE '\\')");
+}
+
+QString containsPattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+namespace {
+
+// The SQL value a users list is ordered by; never NULL, so row comparisons
+// with the cursor agree with ORDER BY.
+QString sortExpression(SchemaKind kind, UserSortKey key)
+{
+    const bool sehat = kind == SchemaKind::SehatScan;
+    switch (key) {
+    case UserSortKey::Name:
+        return sehat ? QStringLiteral(R"(coalesce(u."name", ''))")
+                     : QStringLiteral(
+                           R"((coalesce(u."firstName", '') || ' ' || coalesce(u."lastName", '')))");
+    case UserSortKey::Email:
+        return QStringLiteral(R"(u."email")");
+    case UserSortKey::ClerkId:
+        return sehat ? QStringLiteral(R"(u."id")") : QStringLiteral(R"(u."clerkId")");
+    case UserSortKey::Created:
+        break;
+    }
+    return QStringLiteral(R"(u."createdAt")");
+}
+
+QString sortKeyType(UserSortKey key)
+{
+    return key == UserSortKey::Created ? QStringLiteral("timestamp(3)") : QStringLiteral("text");
+}
+
+} // namespace
+
+UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query)
+{
+    requireKnownSchema(schema);
+    if (query.limit < 1 || query.limit > maxPageSize)
+        throw DataSourceError(
+            DataSourceError::Kind::Validation,
+            QStringLiteral("A page holds 1 to %1 rows, not %2.").arg(maxPageSize).arg(query.limit));
+    if (query.offset < 0)
+        throw DataSourceError(DataSourceError::Kind::Validation,
+                              QStringLiteral("A page cannot start before the first row."));
+
+    const UserFilter filter = userFilter(db, schema, query);
+    QStringList conditions = filter.conditions;
+    QString cursorKey = query.afterKey;
+    if (cursorKey.isEmpty() && query.afterCreatedAt.isValid() &&
+        query.sortKey == UserSortKey::Created)
+        cursorKey = utcLiteral(query.afterCreatedAt);
+    const bool hasCursor = !cursorKey.isEmpty();
+    if (hasCursor && query.offset > 0)
+        throw DataSourceError(
+            DataSourceError::Kind::Validation,
+            QStringLiteral("A page is asked for by a cursor or an offset, not both."));
+    if (query.backward && query.offset > 0)
+        throw DataSourceError(DataSourceError::Kind::Validation,
+                              QStringLiteral("An offset counts from the first row only."));
+
+    // The order the rows are read in: the list's order, reversed for a page
+    // before the cursor (then put back in the list's order below).
+    const bool readAscending = query.ascending != query.backward;
+    const QString readDir = readAscending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString listDir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString key = sortExpression(schema.kind, query.sortKey);
+    if (hasCursor)
+        conditions << QStringLiteral(
+                          "(%1, u.\"id\") %2 (CAST(:afterKey AS %3), CAST(:afterId AS text))")
+                          .arg(key, readAscending ? QStringLiteral(">") : QStringLiteral("<"),
+                               sortKeyType(query.sortKey));
+    const QString where =
+        conditions.isEmpty() ? QString()
+                             : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+
+    // One row more than asked tells whether another page follows.
+    QString sql = QStringLiteral("WITH page AS (SELECT ") + userColumns(schema.kind) +
+                  QStringLiteral(", ") + key + QStringLiteral(R"( AS "sortKey" FROM "User" u)") +
+                  where + QStringLiteral(" ORDER BY ") + key + readDir +
+                  QStringLiteral(R"(, u."id")") + readDir + QStringLiteral(" LIMIT :limit");
+    if (query.offset > 0)
+        sql += QStringLiteral(" OFFSET :offset");
+    sql += QStringLiteral(") ");
+    const QString outputColumns = QStringLiteral(R"(
+SELECT p."id", p."clerkId", p."email", p."firstName", p."lastName",
+       (extract(epoch FROM p."createdAt") * 1000)::bigint,
+       (extract(epoch FROM p."updatedAt") * 1000)::bigint,
+       )");
+    const QString order = QStringLiteral(R"(
+ORDER BY p."sortKey")") + listDir +
+                          QStringLiteral(R"(, p."id")") + listDir;
+    if (schema.hasRoles()) {
+        // The page's roles held at asOf, aggregated in one pass over "UserRole".
+        sql += outputColumns + QStringLiteral(R"(r.roles, p."sortKey"::text
+FROM page p
+LEFT JOIN (
+    SELECT ur."userId", array_to_string(array_agg(DISTINCT ur."role" ORDER BY ur."role"), ',') AS roles
+    FROM "UserRole" ur
+    WHERE ur."userId" IN (SELECT "id" FROM page) AND )") +
+               heldAtCondition(QStringLiteral("ur"), asOfExpr) + QStringLiteral(R"(
+    GROUP BY ur."userId") r ON r."userId" = p."id")") +
+               order;
+    } else {
+        sql += outputColumns + QStringLiteral(R"(NULL::text, p."sortKey"::text
+FROM page p)") +
+               order;
+    }
+
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        execOrThrow(q, QStringLiteral("prepare the users query"));
+    bindFilter(q, filter, query);
+    if (schema.hasRoles())
+        q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
+    if (hasCursor) {
+        q.bindValue(QStringLiteral(":afterKey"), cursorKey);
+        q.bindValue(QStringLiteral(":afterId"), query.afterId);
+    }
+    q.bindValue(QStringLiteral(":limit"), query.limit + 1);
+    if (query.offset > 0)
+        q.bindValue(QStringLiteral(":offset"), query.offset);
+    execOrThrow(q, QStringLiteral("read users"));
+
+    // The look-ahead row is the last one read: the first in the list's order
+    // when reading backwards.
+    UserPage page;
+    QList<QString> keys;
+    page.users.reserve(query.limit + 1);
+    while (q.next()) {
+        User user;
+        user.id = q.value(0).toString();
+        user.clerkId = q.value(1).toString();
+        user.email = q.value(2).toString();
+        user.firstName = q.value(3).toString();
+        user.lastName = q.value(4).toString();
+        user.createdAt = fromMillis(q.value(5));
+        user.updatedAt = fromMillis(q.value(6));
+        const QString roles = q.value(7).toString();
+        if (!roles.isEmpty())
+            user.activeRoles = roles.split(QLatin1Char(','));
+        keys << q.value(8).toString();
+        page.users << user;
+    }
+    page.atEnd = page.users.size() <= query.limit;
+    if (!page.atEnd) {
+        const qsizetype extra = query.backward ? 0 : page.users.size() - 1;
+        page.users.removeAt(extra);
+        keys.removeAt(extra);
+    }
+    if (!keys.isEmpty()) {
+        page.firstKey = keys.constFirst();
+        page.lastKey = keys.constLast();
+    }
+    return page;
+}
+
+qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query)
+{
+    requireKnownSchema(schema);
+    const UserFilter filter = userFilter(db, schema, query);
+    QString sql = QStringLiteral(R"(SELECT count(*) FROM "User" u)");
+    if (!filter.conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + filter.conditions.join(QStringLiteral(" AND "));
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        execOrThrow(q, QStringLiteral("prepare the users count"));
+    bindFilter(q, filter, query);
+    execOrThrow(q, QStringLiteral("count users"));
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+QStringList matchingUserIds(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query,
+                            int cap)
+{
+    requireKnownSchema(schema);
+    const UserFilter filter = userFilter(db, schema, query);
+    QString sql = QStringLiteral(R"(SELECT u."id" FROM "User" u)");
+    if (!filter.conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + filter.conditions.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(R"( ORDER BY u."id" LIMIT :cap)");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        execOrThrow(q, QStringLiteral("prepare the user filter"));
+    bindFilter(q, filter, query);
+    q.bindValue(QStringLiteral(":cap"), cap);
+    execOrThrow(q, QStringLiteral("find the users matching the filter"));
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema, const QString &clerkId)
+{
+    requireKnownSchema(schema);
+    AccountAccess access;
+    access.rolesSupported = schema.hasRoles();
+    const QString key = schema.kind == SchemaKind::SehatScan ? QStringLiteral(R"(u."id")")
+                                                             : QStringLiteral(R"(u."clerkId")");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const QString sql = QStringLiteral("SELECT ") + userColumns(schema.kind) +
+                        QStringLiteral(R"(, (extract(epoch FROM u."createdAt") * 1000)::bigint,
+            (extract(epoch FROM u."updatedAt") * 1000)::bigint FROM "User" u WHERE )") +
+                        key + QStringLiteral(" = :clerkId");
+    if (!q.prepare(sql))
+        execOrThrow(q, QStringLiteral("prepare the account query"));
+    q.bindValue(QStringLiteral(":clerkId"), clerkId);
+    execOrThrow(q, QStringLiteral("look up the signed-in user"));
+    if (!q.next())
+        return access;
+    access.userFound = true;
+    access.user.id = q.value(0).toString();
+    access.user.clerkId = q.value(1).toString();
+    access.user.email = q.value(2).toString();
+    access.user.firstName = q.value(3).toString();
+    access.user.lastName = q.value(4).toString();
+    access.user.createdAt = fromMillis(q.value(7));
+    access.user.updatedAt = fromMillis(q.value(8));
+    if (!schema.hasRoles())
+        return access;
+
+    QSqlQuery roles(db);
+    roles.setForwardOnly(true);
+    roles.prepare(QStringLiteral(R"(SELECT DISTINCT ur."role" FROM "UserRole" ur
+        WHERE ur."userId" = :userId AND ur."isActive"
+          AND ur."effectiveStartDate" <= timezone('UTC', now())
+          AND (ur."effectiveEndDate" IS NULL OR ur."effectiveEndDate" > timezone('UTC', now()))
+        ORDER BY ur."role")"));
+    roles.bindValue(QStringLiteral(":userId"), access.user.id);
+    execOrThrow(roles, QStringLiteral("read the signed-in user's roles"));
+    while (roles.next())
+        access.activeRoles << roles.value(0).toString();
+    access.user.activeRoles = access.activeRoles;
+    return access;
+}
+
+} // namespace rolecall

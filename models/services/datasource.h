@@ -1,0 +1,91 @@
+#pragma once
+
+#include "domain/datasourceerror.h"
+#include "domain/domain.h"
+#include "domain/grantlist.h"
+#include "domain/roles.h"
+
+#include <QFuture>
+#include <QObject>
+
+namespace rolecall {
+
+// The one asynchronous interface between the console and where its data lives:
+// PostgreSQL now, the application's REST API later. Every call returns at once;
+// the future finishes on a worker thread with the result or a DataSourceError.
+// Futures must be consumed on the caller's thread (see watchFuture()).
+class DataSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~DataSource() override = default;
+
+    // Connects if needed and finds out which schema the database has.
+    virtual QFuture<SchemaInfo> detectSchema() = 0;
+
+    // One keyset page of users, newest first, with their active roles.
+    virtual QFuture<UserPage> fetchUsers(const UserQuery &query) = 0;
+
+    // How many users match the query's search and role filters (its limit and
+    // cursor are ignored).
+    virtual QFuture<qint64> countUsers(const UserQuery &query) = 0;
+    // Only a search (empty: all users).
+    QFuture<qint64> countUsers(const QString &search)
+    {
+        UserQuery query;
+        query.search = search;
+        return countUsers(query);
+    }
+
+    // The User row whose Clerk ID is `clerkId` and their active roles: what
+    // the signed-in person may do.
+    virtual QFuture<AccountAccess> fetchAccount(const QString &clerkId) = 0;
+
+    // --- roles (Akako LMS; other schemas answer with a Schema error) ---
+
+    // Every grant of one user (row id, Clerk ID or email), newest first, with
+    // its state at `asOf` (invalid: now).
+    virtual QFuture<QList<GrantView>> fetchGrants(const QString &user, const QDateTime &asOf) = 0;
+
+    // Active grants whose end falls within the next `days` days, soonest first.
+    virtual QFuture<QList<GrantView>> fetchExpiring(int days) = 0;
+
+    // One keyset page of the audit trail, newest first.
+    virtual QFuture<AuditPage> fetchAudit(const AuditQuery &query) = 0;
+
+    // Writes: each one transaction; refused unless `actor` is an active ADMIN.
+    virtual QFuture<RoleGrant> grantRole(const Actor &actor, const GrantRequest &request) = 0;
+    virtual QFuture<RoleGrant> endGrant(const Actor &actor, const EndRequest &request) = 0;
+    virtual QFuture<BulkPlan> planBulkGrant(const Actor &actor,
+                                            const BulkGrantRequest &request) = 0;
+    // All or nothing; returns the grants written.
+    virtual QFuture<QList<RoleGrant>> applyBulkGrant(const Actor &actor,
+                                                     const BulkGrantRequest &request) = 0;
+
+    // "user@host:port/db" or the API's base URL, for titles and messages.
+    virtual QString displayName() const = 0;
+
+    // --- the Grants and Overview screens (default: not supported) ---
+
+    // One keyset page of every grant of every user, newest first.
+    virtual QFuture<GrantPage> fetchGrantPage(const GrantListQuery &query)
+    {
+        Q_UNUSED(query)
+        return notSupported<GrantPage>();
+    }
+    // Counts per role, users without a role, and the 12-month series.
+    virtual QFuture<OverviewFigures> fetchOverview() { return notSupported<OverviewFigures>(); }
+
+protected:
+    template <typename T>
+    static QFuture<T> notSupported()
+    {
+        return QtFuture::makeExceptionalFuture<T>(std::make_exception_ptr(
+            DataSourceError(DataSourceError::Kind::Schema,
+                            QStringLiteral("This data source cannot answer that yet."))));
+    }
+};
+
+} // namespace rolecall

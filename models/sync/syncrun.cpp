@@ -1,0 +1,146 @@
+#include "sync/syncrun.h"
+
+#include "async/futurewatch.h"
+#include "clerk/clerkapiclient.h"
+#include "services/syncstore.h"
+
+namespace rolecall {
+
+SyncRun::SyncRun(SyncStore *store, ClerkApiClient *client, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_client(client)
+{
+    connect(client, &ClerkApiClient::totalCountReady, this, [this](qint64 total) {
+        m_clerkTotal = total;
+        Q_EMIT totalCountReady(total);
+        Q_EMIT progress(m_clerkSeen, m_clerkTotal);
+    });
+    connect(client, &ClerkApiClient::pageReady, this, &SyncRun::onPage);
+    connect(client, &ClerkApiClient::retrying, this, &SyncRun::waiting);
+    connect(client, &ClerkApiClient::finished, this, [this] {
+        m_clerkDone = true;
+        maybeFinish();
+    });
+    connect(client, &ClerkApiClient::failed, this, [this](const QString &message) {
+        if (m_running)
+            fail(message);
+    });
+}
+
+SyncRun::~SyncRun() = default;
+
+SchemaKind SyncRun::schemaKind() const
+{
+    return m_comparer ? m_comparer->kind() : SchemaKind::Unknown;
+}
+
+std::optional<ClerkUser> SyncRun::clerkUser(const QString &clerkId) const
+{
+    const auto it = m_admins.constFind(clerkId);
+    if (it == m_admins.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+void SyncRun::start()
+{
+    if (m_running || !m_store || !m_client)
+        return;
+    ++m_generation;
+    m_running = true;
+    m_complete = m_clerkDone = false;
+    m_comparer.reset();
+    m_pending.clear();
+    m_admins.clear();
+    m_clerkTotal = -1;
+    m_clerkSeen = m_databaseRows = m_comparisonNs = m_buildNs = 0;
+    const quint64 generation = m_generation;
+    // The database side is hashed on the worker that read it, while Clerk
+    // answers: the event thread only ever joins pages.
+    QFuture<std::shared_ptr<SyncComparer>> comparer =
+        m_store->loadSnapshot().then([](SyncDbSnapshot snapshot) {
+            return std::make_shared<SyncComparer>(std::move(snapshot));
+        });
+    watchFuture(
+        comparer, this,
+        [this, generation](const std::shared_ptr<SyncComparer> &ready) {
+            if (generation != m_generation || !m_running)
+                return;
+            m_comparer = ready;
+            m_databaseRows = ready->databaseRows();
+            m_buildNs = ready->buildNs();
+            Q_EMIT snapshotLoaded(m_databaseRows);
+            const auto pending = std::exchange(m_pending, {});
+            for (const QList<ClerkUser> &page : pending)
+                compare(page);
+            maybeFinish();
+        },
+        [this, generation](const QString &message) {
+            if (generation == m_generation && m_running)
+                fail(message);
+        });
+    m_client->start();
+}
+
+void SyncRun::cancel()
+{
+    if (!m_running)
+        return;
+    ++m_generation;
+    m_running = false;
+    if (m_client)
+        m_client->cancel();
+    Q_EMIT failed(tr("Cancelled."));
+}
+
+void SyncRun::onPage(const QList<ClerkUser> &users)
+{
+    if (!m_running)
+        return;
+    for (const ClerkUser &user : users)
+        if (!user.publicRole.isEmpty())
+            m_admins.insert(user.id, user);
+    if (!m_comparer) {
+        m_pending.append(users);
+        return;
+    }
+    compare(users);
+}
+
+void SyncRun::compare(const QList<ClerkUser> &users)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QList<SyncRecord> records = m_comparer->addClerkPage(users);
+    m_comparisonNs += timer.nsecsElapsed();
+    m_clerkSeen += users.size();
+    Q_EMIT recordsReady(records);
+    Q_EMIT progress(m_clerkSeen, m_clerkTotal);
+}
+
+void SyncRun::maybeFinish()
+{
+    if (!m_running || !m_clerkDone || !m_comparer)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const QList<SyncRecord> rest = m_comparer->finish();
+    m_comparisonNs += timer.nsecsElapsed();
+    m_running = false;
+    m_complete = true;
+    if (!rest.isEmpty())
+        Q_EMIT recordsReady(rest);
+    Q_EMIT finished();
+}
+
+void SyncRun::fail(const QString &message)
+{
+    ++m_generation;
+    m_running = false;
+    if (m_client && m_client->isRunning())
+        m_client->cancel();
+    Q_EMIT failed(message);
+}
+
+} // namespace rolecall

@@ -1,0 +1,234 @@
+#include "dialogs/grantroledialog.h"
+
+#include "dialogs/dialogsupport.h"
+#include "dialogs/writewatch.h"
+#include "services/datasource.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace rolecall {
+
+GrantRoleDialog::GrantRoleDialog(DataSource *source, const Actor &actor, const User &target,
+                                 const QStringList &roles, QWidget *parent)
+    : QDialog(parent)
+    , m_source(source)
+    , m_actor(actor)
+    , m_target(target)
+{
+    setWindowTitle(tr("Grant Role"));
+    setObjectName(QStringLiteral("grantRoleDialog"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *who = new QLabel(this);
+    who->setObjectName(QStringLiteral("targetLabel"));
+    who->setTextFormat(Qt::PlainText);
+    who->setText(tr("Grant a role to %1 (%2)")
+                     .arg(target.displayName().isEmpty() ? target.clerkId : target.displayName(),
+                          target.email.isEmpty() ? target.clerkId : target.email));
+    layout->addWidget(who);
+
+    auto *form = new QFormLayout;
+    m_role = new QComboBox(this);
+    m_role->setObjectName(QStringLiteral("roleBox"));
+    m_role->addItems(roles);
+    m_role->setAccessibleName(tr("Role"));
+    // Offer first a role the user does not hold yet.
+    for (const QString &role : roles) {
+        if (!target.activeRoles.contains(role)) {
+            m_role->setCurrentText(role);
+            break;
+        }
+    }
+    form->addRow(tr("&Role:"), m_role);
+
+    const QDateTime now = dialogs::minuteOf(QDateTime::currentDateTime());
+    m_start = dialogs::makeDateTimeEdit(now, this);
+    m_start->setObjectName(QStringLiteral("startEdit"));
+    m_start->setAccessibleName(tr("Start"));
+    m_start->setToolTip(tr("Leave as it is to start the grant now."));
+    form->addRow(tr("&Start:"), m_start);
+
+    auto *endRow = new QHBoxLayout;
+    m_hasEnd = new QCheckBox(tr("&Ends on"), this);
+    m_hasEnd->setObjectName(QStringLiteral("hasEndBox"));
+    m_hasEnd->setAccessibleName(tr("The grant ends"));
+    m_end = dialogs::makeDateTimeEdit(now.addDays(30), this);
+    m_end->setObjectName(QStringLiteral("endEdit"));
+    m_end->setAccessibleName(tr("End"));
+    m_end->setEnabled(false);
+    endRow->addWidget(m_hasEnd);
+    endRow->addWidget(m_end, 1);
+    form->addRow(tr("End:"), endRow);
+
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(QStringLiteral("reasonField"));
+    m_reason->setAccessibleName(tr("Reason"));
+    m_reason->setPlaceholderText(tr("Why this person gets the role (required)"));
+    form->addRow(tr("Rea&son:"), m_reason);
+
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(QStringLiteral("notesField"));
+    m_notes->setAccessibleName(tr("Admin notes"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(m_notes->fontMetrics().height() * 4 + 12);
+    form->addRow(tr("&Notes:"), m_notes);
+    layout->addLayout(form);
+
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("previewLabel"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setAccessibleName(tr("What will be written"));
+    layout->addWidget(m_preview);
+    m_error = dialogs::makeErrorLabel(this);
+    layout->addWidget(m_error);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setAccessibleName(tr("Writing"));
+    m_progress->hide();
+    layout->addWidget(m_progress);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Grant"));
+    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Grant"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &GrantRoleDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+
+    connect(m_role, &QComboBox::currentTextChanged, this, &GrantRoleDialog::updateState);
+    connect(m_start, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        m_startEdited = true;
+        updateState();
+    });
+    connect(m_hasEnd, &QCheckBox::toggled, m_end, &QWidget::setEnabled);
+    connect(m_hasEnd, &QCheckBox::toggled, this, &GrantRoleDialog::updateState);
+    connect(m_end, &QDateTimeEdit::dateTimeChanged, this, &GrantRoleDialog::updateState);
+    connect(m_reason, &QLineEdit::textChanged, this, &GrantRoleDialog::updateState);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, &GrantRoleDialog::updateState);
+    m_reason->setFocus();
+    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 36);
+    updateState();
+}
+
+GrantRoleDialog::~GrantRoleDialog() = default;
+
+void GrantRoleDialog::setRole(const QString &role)
+{
+    m_role->setCurrentText(role);
+}
+
+GrantRequest GrantRoleDialog::request() const
+{
+    GrantRequest request;
+    request.user = m_target.clerkId.isEmpty() ? m_target.id : m_target.clerkId;
+    request.role = m_role->currentText();
+    if (m_startEdited)
+        request.start = m_start->dateTime().toUTC();
+    if (m_hasEnd->isChecked())
+        request.end = m_end->dateTime().toUTC();
+    request.reason = m_reason->text().trimmed();
+    request.notes = m_notes->toPlainText();
+    return request;
+}
+
+QString GrantRoleDialog::validationProblem() const
+{
+    if (m_role->currentText().isEmpty())
+        return tr("This database has no roles to grant.");
+    const GrantRequest r = request();
+    const QDateTime start = r.start.isValid() ? r.start : QDateTime::currentDateTimeUtc();
+    if (r.end.isValid() && r.end <= start)
+        return tr("The end (%1) must come after the start (%2).")
+            .arg(dialogs::instantText(r.end), dialogs::instantText(start));
+    return dialogs::textProblem(m_reason->text(), r.notes);
+}
+
+QString GrantRoleDialog::previewText() const
+{
+    return m_preview->text();
+}
+
+QString GrantRoleDialog::errorText() const
+{
+    return !m_error->isHidden() ? m_error->text() : QString();
+}
+
+void GrantRoleDialog::updateState()
+{
+    const GrantRequest r = request();
+    const QString target = m_target.email.isEmpty() ? m_target.clerkId : m_target.email;
+    const QString from = r.start.isValid() ? dialogs::instantText(r.start) : tr("now");
+    const QString until =
+        r.end.isValid() ? tr("until %1").arg(dialogs::instantText(r.end)) : tr("with no end");
+    const QString by = m_actor.email.isEmpty() ? m_actor.clerkId : m_actor.email;
+    m_preview->setText(tr("Will write: %1 gets %2 from %3 %4, granted by %5.")
+                           .arg(target, r.role, from, until, by));
+    const QString problem = validationProblem();
+    // "A reason is required" is a hint until something was typed, not an error.
+    dialogs::setError(m_error, m_reason->text().isEmpty() && r.notes.isEmpty() &&
+                                       problem == dialogs::textProblem({}, {})
+                                   ? QString()
+                                   : problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !m_busy);
+}
+
+void GrantRoleDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_progress->setVisible(busy);
+    for (QWidget *field : {static_cast<QWidget *>(m_role), static_cast<QWidget *>(m_start),
+                           static_cast<QWidget *>(m_hasEnd), static_cast<QWidget *>(m_reason),
+                           static_cast<QWidget *>(m_notes)})
+        field->setEnabled(!busy);
+    m_end->setEnabled(!busy && m_hasEnd->isChecked());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy && validationProblem().isEmpty());
+}
+
+void GrantRoleDialog::showError(const QString &message)
+{
+    dialogs::setError(m_error, message);
+}
+
+void GrantRoleDialog::accept()
+{
+    if (m_busy)
+        return;
+    const QString problem = validationProblem();
+    if (!problem.isEmpty()) {
+        showError(problem);
+        return;
+    }
+    if (!m_source) {
+        showError(tr("No database is open."));
+        return;
+    }
+    setBusy(true);
+    dialogs::setError(m_error, {});
+    watchWrite(
+        m_source->grantRole(m_actor, request()), this,
+        [this](const RoleGrant &grant) {
+            setBusy(false);
+            Q_EMIT granted(grant);
+            QDialog::accept();
+        },
+        [this](const DataSourceError &error) {
+            setBusy(false);
+            showError(error.message());
+            if (needsRefresh(error))
+                Q_EMIT refreshNeeded();
+        });
+}
+
+} // namespace rolecall

@@ -1,0 +1,259 @@
+#include "dialogs/syncactiondialog.h"
+
+#include "async/futurewatch.h"
+#include "services/syncservice.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace rolecall {
+
+namespace {
+
+enum ResultColumn { PersonColumn, OutcomeColumn, DetailsColumn, ResultColumnCount };
+
+QString changesText(const SyncActionResult &result)
+{
+    QStringList parts;
+    for (const FieldDiff &diff : result.changes)
+        parts << QObject::tr("%1: %2 → %3")
+                     .arg(diff.field,
+                          diff.databaseValue.isEmpty() ? QObject::tr("(empty)")
+                                                       : diff.databaseValue,
+                          diff.clerkValue.isEmpty() ? QObject::tr("(empty)") : diff.clerkValue);
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+SyncActionDialog::SyncActionDialog(SyncService *service, const Actor &actor,
+                                   QList<SyncAction> actions, const QString &title, QWidget *parent)
+    : QDialog(parent)
+    , m_service(service)
+    , m_actor(actor)
+    , m_actions(std::move(actions))
+    , m_intro(new QLabel(this))
+    , m_reason(new QLineEdit(this))
+    , m_results(new QTableWidget(0, ResultColumnCount, this))
+    , m_progress(new QProgressBar(this))
+    , m_summary(new QLabel(this))
+    , m_previewButton(new QPushButton(tr("Preview"), this))
+    , m_applyButton(new QPushButton(tr("Apply"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+{
+    setObjectName(QStringLiteral("syncActionDialog"));
+    setWindowTitle(title);
+    setAccessibleName(title);
+    resize(760, 460);
+    const bool needsReason =
+        !m_actions.isEmpty() && m_actions.first().kind == SyncAction::Kind::EndAllGrants;
+
+    m_intro->setWordWrap(true);
+    m_intro->setText(tr("People to act on: %1. A dry run checks each one first and writes "
+                        "nothing; Apply then writes each person in its own transaction, recorded "
+                        "in the audit trail. Nothing is deleted.")
+                         .arg(m_actions.size()));
+    m_intro->setAccessibleName(tr("What this action does"));
+    m_reason->setObjectName(QStringLiteral("reasonField"));
+    m_reason->setAccessibleName(tr("Reason for ending the grants"));
+    m_reason->setPlaceholderText(tr("Why these grants end (recorded)"));
+    m_reason->setMaxLength(1000);
+    m_results->setObjectName(QStringLiteral("actionResults"));
+    m_results->setAccessibleName(tr("Outcome per person"));
+    m_results->setHorizontalHeaderLabels({tr("Clerk ID"), tr("Outcome"), tr("Details")});
+    m_results->horizontalHeader()->setStretchLastSection(true);
+    m_results->setColumnWidth(PersonColumn, 230);
+    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_results->verticalHeader()->hide();
+    m_results->setRowCount(int(m_actions.size()));
+    for (int row = 0; row < m_actions.size(); ++row)
+        m_results->setItem(row, PersonColumn, new QTableWidgetItem(m_actions.at(row).clerkId));
+    m_progress->setAccessibleName(tr("Action progress"));
+    m_progress->setRange(0, std::max(1, int(m_actions.size())));
+    m_progress->setValue(0);
+    m_summary->setObjectName(QStringLiteral("actionSummary"));
+    m_summary->setAccessibleName(tr("Action summary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_previewButton->setAccessibleName(tr("Preview (dry run)"));
+    m_applyButton->setAccessibleName(tr("Apply the changes"));
+    m_buttons->addButton(m_previewButton, QDialogButtonBox::ActionRole);
+    m_buttons->addButton(m_applyButton, QDialogButtonBox::AcceptRole);
+    m_buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    connect(m_previewButton, &QPushButton::clicked, this, &SyncActionDialog::preview);
+    connect(m_applyButton, &QPushButton::clicked, this, &SyncActionDialog::applyActions);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_reason, &QLineEdit::textChanged, this, &SyncActionDialog::updateButtons);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    if (needsReason) {
+        auto *form = new QFormLayout;
+        form->addRow(tr("&Reason:"), m_reason);
+        layout->addLayout(form);
+    } else {
+        m_reason->hide();
+    }
+    layout->addWidget(m_results, 1);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_buttons);
+
+    m_stage = needsReason ? Stage::NeedsReason : Stage::Previewing;
+    updateButtons();
+    if (!needsReason)
+        QMetaObject::invokeMethod(this, &SyncActionDialog::preview, Qt::QueuedConnection);
+}
+
+SyncActionDialog::~SyncActionDialog() = default;
+
+void SyncActionDialog::updateButtons()
+{
+    const bool reasonOk = m_reason->isHidden() || !m_reason->text().trimmed().isEmpty();
+    m_reason->setEnabled(m_stage == Stage::NeedsReason || m_stage == Stage::Previewed);
+    m_previewButton->setEnabled(reasonOk && m_queue.isEmpty() &&
+                                (m_stage == Stage::NeedsReason || m_stage == Stage::Previewed));
+    m_applyButton->setEnabled(reasonOk && m_stage == Stage::Previewed &&
+                              m_wouldChange.contains(true));
+    if (m_stage == Stage::NeedsReason)
+        m_summary->setText(tr("Give a reason, then preview."));
+}
+
+void SyncActionDialog::preview()
+{
+    if (!m_reason->isHidden() && m_reason->text().trimmed().isEmpty())
+        return;
+    m_stage = Stage::Previewing;
+    m_dryRun = true;
+    m_wouldChange = QList<bool>(m_actions.size(), false);
+    m_queue.clear();
+    for (int i = 0; i < m_actions.size(); ++i) {
+        m_actions[i].reason = m_reason->text().trimmed();
+        m_queue << i;
+    }
+    m_done = m_changed = m_failed = 0;
+    m_progress->setValue(0);
+    m_summary->setText(tr("Previewing (dry run)…"));
+    updateButtons();
+    runNext();
+}
+
+void SyncActionDialog::applyActions()
+{
+    if (m_stage != Stage::Previewed)
+        return;
+    m_stage = Stage::Applying;
+    m_dryRun = false;
+    m_queue.clear();
+    for (int i = 0; i < m_actions.size(); ++i)
+        if (m_wouldChange.at(i))
+            m_queue << i;
+    m_done = m_changed = m_failed = 0;
+    m_progress->setRange(0, std::max(1, int(m_queue.size())));
+    m_progress->setValue(0);
+    m_summary->setText(tr("Applying…"));
+    updateButtons();
+    runNext();
+}
+
+void SyncActionDialog::runNext()
+{
+    if (m_queue.isEmpty()) {
+        finishStage();
+        return;
+    }
+    if (!m_service) {
+        for (const int row : std::as_const(m_queue))
+            recordFailure(row, tr("The sync service is gone (the profile was closed)."));
+        m_queue.clear();
+        finishStage();
+        return;
+    }
+    const int row = m_queue.takeFirst();
+    const quint64 generation = m_generation;
+    watchFuture(
+        m_service->apply(m_actor, m_actions.at(row), m_dryRun), this,
+        [this, row, generation](const SyncActionResult &result) {
+            if (generation != m_generation)
+                return;
+            record(row, result);
+            runNext();
+        },
+        [this, row, generation](const QString &message) {
+            if (generation != m_generation)
+                return;
+            recordFailure(row, message);
+            runNext();
+        });
+}
+
+void SyncActionDialog::record(int row, const SyncActionResult &result)
+{
+    ++m_done;
+    m_progress->setValue(m_done);
+    if (m_dryRun)
+        m_wouldChange[row] = result.changed;
+    m_changed += result.changed ? 1 : 0;
+    QString outcome;
+    if (!result.changed)
+        outcome = tr("Nothing to do");
+    else if (m_dryRun)
+        outcome = result.created ? tr("Would create") : tr("Would change");
+    else
+        outcome = result.created ? tr("Created") : tr("Changed");
+    m_results->setItem(row, OutcomeColumn, new QTableWidgetItem(outcome));
+    const QString changes = changesText(result);
+    // The writer words a dry run as done; say it is not (as rolecallctl does).
+    const QString summary =
+        m_dryRun && result.changed ? tr("Would: %1").arg(result.summary) : result.summary;
+    m_results->setItem(row, DetailsColumn,
+                       new QTableWidgetItem(
+                           changes.isEmpty() ? summary : summary + QStringLiteral(" ") + changes));
+}
+
+void SyncActionDialog::recordFailure(int row, const QString &message)
+{
+    ++m_done;
+    ++m_failed;
+    m_progress->setValue(m_done);
+    auto *outcome = new QTableWidgetItem(tr("Failed"));
+    outcome->setForeground(QColor(0xb0, 0x00, 0x20));
+    m_results->setItem(row, OutcomeColumn, outcome);
+    m_results->setItem(row, DetailsColumn, new QTableWidgetItem(message));
+}
+
+void SyncActionDialog::finishStage()
+{
+    if (m_stage == Stage::Previewing) {
+        m_stage = Stage::Previewed;
+        m_summary->setText(
+            tr("Dry run: %1 of %2 would change, %3 failed. Nothing was written; Apply writes "
+               "the %1.")
+                .arg(m_changed)
+                .arg(m_actions.size())
+                .arg(m_failed));
+    } else if (m_stage == Stage::Applying) {
+        m_stage = Stage::Applied;
+        m_summary->setText(
+            tr("Done: %1 changed, %2 failed (see the table).").arg(m_changed).arg(m_failed));
+        Q_EMIT applied(m_changed);
+    }
+    updateButtons();
+}
+
+void SyncActionDialog::done(int result)
+{
+    ++m_generation; // what is running finishes in the database, unseen
+    m_queue.clear();
+    QDialog::done(result);
+}
+
+} // namespace rolecall

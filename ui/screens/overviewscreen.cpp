@@ -1,0 +1,300 @@
+#include "screens/overviewscreen.h"
+
+#include "async/futurewatch.h"
+#include "itemmodels/tableexport.h"
+#include "services/datasource.h"
+#include "widgets/grantschart.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rolecall {
+
+OverviewScreen::OverviewScreen(DataSource *source, QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("overviewScreen"));
+    setAccessibleName(tr("Overview"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *bar = new QHBoxLayout;
+    bar->addStretch();
+    auto *refreshButton = new QPushButton(tr("&Refresh"), this);
+    refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    refreshButton->setAccessibleName(tr("Refresh"));
+    auto *exportButton = new QPushButton(tr("E&xport CSV…"), this);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setAccessibleName(tr("Export to CSV"));
+    m_copy = new QPushButton(tr("&Copy"), this);
+    m_copy->setObjectName(QStringLiteral("copyButton"));
+    m_copy->setAccessibleName(tr("Copy selected rows"));
+    bar->addWidget(refreshButton);
+    bar->addWidget(exportButton);
+    bar->addWidget(m_copy);
+    layout->addLayout(bar);
+
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setMargin(fontMetrics().height() / 3);
+    m_banner->setAccessibleName(tr("Message"));
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    auto *cards = new QGridLayout;
+    m_users = addCard(cards, 0, QStringLiteral("usersFigure"), tr("Users"));
+    m_withoutRole =
+        addCard(cards, 1, QStringLiteral("withoutRoleFigure"), tr("Users without a role"));
+    m_expiring = addCard(cards, 2, QStringLiteral("expiringFigure"), tr("Grants ending this week"));
+    layout->addLayout(cards);
+
+    auto *lower = new QHBoxLayout;
+    auto *rolesBox = new QGroupBox(tr("Active now, per role"), this);
+    auto *rolesLayout = new QVBoxLayout(rolesBox);
+    m_roles = new QStandardItemModel(0, 3, this);
+    m_roles->setHorizontalHeaderLabels({tr("Role"), tr("Active grants"), tr("Users")});
+    m_rolesView = new QTableView(rolesBox);
+    m_rolesView->setObjectName(QStringLiteral("rolesView"));
+    m_rolesView->setAccessibleName(tr("Active grants per role"));
+    m_rolesView->setModel(m_roles);
+    m_rolesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rolesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rolesView->verticalHeader()->hide();
+    m_rolesView->horizontalHeader()->setStretchLastSection(true);
+    m_rolesView->setAlternatingRowColors(true);
+    m_rolesView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_rolesView->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_rolesView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    m_rolesView->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
+    rolesLayout->addWidget(m_rolesView);
+    rolesLayout->addStretch();
+    lower->addWidget(rolesBox, 1);
+
+    auto *chartBox = new QGroupBox(tr("Active grants per role, last 12 months"), this);
+    auto *chartLayout = new QVBoxLayout(chartBox);
+    m_chart = new GrantsChart(chartBox);
+    chartLayout->addWidget(m_chart);
+    lower->addWidget(chartBox, 3);
+    layout->addLayout(lower, 1);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyBar"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(fontMetrics().height() / 2 + 2);
+    m_busy->setAccessibleName(tr("Loading"));
+    m_busy->hide();
+    layout->addWidget(m_busy);
+
+    connect(refreshButton, &QPushButton::clicked, this, &OverviewScreen::refresh);
+    connect(exportButton, &QPushButton::clicked, this, &OverviewScreen::exportToFile);
+    connect(m_copy, &QPushButton::clicked, this, [this] { copySelectedRows(); });
+
+    setDataSource(source);
+}
+
+OverviewScreen::~OverviewScreen() = default;
+
+QLabel *OverviewScreen::addCard(QGridLayout *grid, int column, const QString &objectName,
+                                const QString &title)
+{
+    auto *box = new QGroupBox(title, this);
+    auto *boxLayout = new QVBoxLayout(box);
+    auto *figure = new QLabel(QStringLiteral("–"), box);
+    figure->setObjectName(objectName);
+    figure->setAccessibleName(title);
+    QFont big = figure->font();
+    big.setPointSizeF(big.pointSizeF() * 2);
+    big.setBold(true);
+    figure->setFont(big);
+    figure->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    boxLayout->addWidget(figure);
+    grid->addWidget(box, 0, column);
+    return figure;
+}
+
+void OverviewScreen::setDataSource(DataSource *source)
+{
+    m_source = source;
+    refresh();
+}
+
+QString OverviewScreen::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+bool OverviewScreen::isBusy() const
+{
+    return !m_busy->isHidden();
+}
+
+QString OverviewScreen::figureText(const QString &objectName) const
+{
+    const auto *label = findChild<QLabel *>(objectName);
+    return label ? label->text() : QString();
+}
+
+void OverviewScreen::setBusy(bool busy)
+{
+    if (busy == isBusy())
+        return;
+    m_busy->setVisible(busy);
+    Q_EMIT busyChanged(busy);
+}
+
+void OverviewScreen::showBanner(const QString &message)
+{
+    m_banner->setText(message);
+    m_banner->setVisible(!message.isEmpty());
+}
+
+void OverviewScreen::refresh()
+{
+    const quint64 request = ++m_request;
+    showBanner({});
+    if (!m_source) {
+        showFigures(OverviewFigures{});
+        setBusy(false);
+        showBanner(tr("No database is open."));
+        return;
+    }
+    setBusy(true);
+    watchFuture(
+        m_source->fetchOverview(), this,
+        [this, request](const OverviewFigures &figures) {
+            if (request != m_request)
+                return; // an older refresh, or another data source
+            setBusy(false);
+            showFigures(figures);
+            if (!figures.rolesSupported)
+                showBanner(tr("Roles are not available for this schema: its users have no "
+                              "roles, so only the user count is shown."));
+        },
+        [this, request](const QString &message) {
+            if (request != m_request)
+                return;
+            setBusy(false);
+            showFigures(OverviewFigures{});
+            showBanner(message);
+        });
+}
+
+void OverviewScreen::showFigures(const OverviewFigures &figures)
+{
+    m_figures = figures;
+    const QLocale locale;
+    const bool any = m_source && (figures.users > 0 || figures.rolesSupported);
+    m_users->setText(any ? locale.toString(figures.users) : QStringLiteral("–"));
+    const bool roles = any && figures.rolesSupported;
+    m_withoutRole->setText(roles ? locale.toString(figures.usersWithoutRole) : QStringLiteral("–"));
+    m_expiring->setText(roles ? locale.toString(figures.grantsExpiringThisWeek)
+                              : QStringLiteral("–"));
+    m_roles->removeRows(0, m_roles->rowCount());
+    for (const RoleCount &count : figures.activePerRole) {
+        QList<QStandardItem *> row{new QStandardItem(count.role),
+                                   new QStandardItem(locale.toString(count.activeGrants)),
+                                   new QStandardItem(locale.toString(count.activeUsers))};
+        row[1]->setData(int(Qt::AlignRight | Qt::AlignVCenter), Qt::TextAlignmentRole);
+        row[2]->setData(int(Qt::AlignRight | Qt::AlignVCenter), Qt::TextAlignmentRole);
+        m_roles->appendRow(row);
+    }
+    m_rolesView->resizeColumnsToContents();
+    // As tall as its rows (a deployment may have many roles), no taller.
+    m_rolesView->setMaximumHeight(m_rolesView->horizontalHeader()->height() +
+                                  m_rolesView->verticalHeader()->length() +
+                                  2 * m_rolesView->frameWidth());
+    m_chart->setData(figures.months, figures.series);
+}
+
+QString OverviewScreen::tableCsv() const
+{
+    QString csv = csvRecord({tr("Figure"), tr("Value")}, FormulaGuard::On);
+    csv += csvRecord({tr("Users"), QString::number(m_figures.users)}, FormulaGuard::On);
+    if (m_figures.rolesSupported) {
+        csv += csvRecord({tr("Users without a role"), QString::number(m_figures.usersWithoutRole)},
+                         FormulaGuard::On);
+        csv += csvRecord(
+            {tr("Grants ending this week"), QString::number(m_figures.grantsExpiringThisWeek)},
+            FormulaGuard::On);
+        csv += QStringLiteral("\r\n") +
+               csvRecord({tr("Role"), tr("Active grants"), tr("Users")}, FormulaGuard::On);
+        for (const RoleCount &c : m_figures.activePerRole)
+            csv +=
+                csvRecord({c.role, QString::number(c.activeGrants), QString::number(c.activeUsers)},
+                          FormulaGuard::On);
+        QStringList header{tr("Month")};
+        for (const auto &entry : m_figures.series)
+            header << entry.first;
+        csv += QStringLiteral("\r\n") + csvRecord(header, FormulaGuard::On);
+        for (int i = 0; i < m_figures.months.size(); ++i) {
+            QStringList row{m_figures.months[i].toString(QStringLiteral("yyyy-MM"))};
+            for (const auto &entry : m_figures.series)
+                row << QString::number(entry.second.value(i));
+            csv += csvRecord(row, FormulaGuard::On);
+        }
+    }
+    return csv;
+}
+
+bool OverviewScreen::exportCsv(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(tableCsv().toUtf8()) < 0 || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void OverviewScreen::exportToFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Export to CSV"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("CSV files (*.csv)"));
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->selectFile(
+        QStringLiteral("overview-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        showBanner(exportCsv(path, &error) ? QString() : error);
+    });
+    dialog->open();
+}
+
+QString OverviewScreen::copySelectedRows() const
+{
+    QModelIndexList rows = m_rolesView->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    QString text = tr("Role") + QLatin1Char('\t') + tr("Active grants") + QLatin1Char('\t') +
+                   tr("Users") + QLatin1Char('\n');
+    if (rows.isEmpty())
+        return {};
+    for (const QModelIndex &index : std::as_const(rows)) {
+        QStringList fields;
+        for (int c = 0; c < m_roles->columnCount(); ++c)
+            fields << m_roles->index(index.row(), c).data().toString();
+        text += fields.join(QLatin1Char('\t')) + QLatin1Char('\n');
+    }
+    QApplication::clipboard()->setText(text);
+    return text;
+}
+
+} // namespace rolecall

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "domain/roles.h"
+#include "services/syncservice.h"
+#include "sync/syncrun.h"
+#include "sync/syncstatus.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <array>
+
+class QAbstractButton;
+class QButtonGroup;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTableWidget;
+class QToolButton;
+
+namespace rolecall {
+
+class SyncActionDialog;
+class SyncStatusModel;
+
+// The Sync screen: is every Clerk user in the database, up to date, with the
+// default role? Counts per status (that filter the table), the table with a
+// search over Clerk ID, email and name, the selected person's differences,
+// Start/Cancel with progress while partial results stream in, the actions
+// (ADMIN only, each previewed as a dry run), CSV export and copy.
+//
+//   SyncService::startRun ─▶ runStarted(run) ─▶ SyncStatusModel::setRun
+//                                           └─▶ progress, finished, failed
+//   action buttons ─▶ SyncActionDialog (preview, apply) ─▶ a new run
+class SyncScreen final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncScreen)
+
+public:
+    enum class Action { SyncSelected, SyncAllMissing, SyncAllDrifted, GrantDefaultRole, EndGrants };
+    Q_ENUM(Action)
+
+    explicit SyncScreen(QWidget *parent = nullptr);
+    ~SyncScreen() override;
+
+    // The screen takes `service` over (nullptr: nothing to compare with).
+    void setService(SyncService *service);
+    SyncService *service() const { return m_service; }
+    // Writes need a signed-in active ADMIN; otherwise the actions stay
+    // disabled and say why.
+    void setWriteAccess(bool canWrite, const Actor &actor = {});
+    bool canWrite() const { return m_canWrite; }
+
+    SyncStatusModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QLineEdit *searchField() const { return m_search; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QPushButton *startButton() const { return m_start; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QAbstractButton *countButton(std::optional<SyncStatus> status) const; // nullopt: "All"
+    QTableWidget *diffView() const { return m_diff; }
+    QPushButton *actionButton(Action action) const { return m_actions.at(std::size_t(action)); }
+    QString messageText() const;
+    QString progressText() const;
+    QString selectedSummary() const;
+
+    // The people the table shows now, as CSV (formula-guarded); false with
+    // *error set when the file cannot be written.
+    bool exportCsv(const QString &path, QString *error) const;
+    // The selected rows, tab-separated with a header, as copied.
+    QString selectedRowsText() const;
+
+public Q_SLOTS:
+    void startRun();
+    void cancelRun();
+    // F5 in the main window: compare again.
+    void refresh() { startRun(); }
+    void copySelectedRows();
+    void exportCsvInteractively();
+    // Opens the action's preview dialog; nullptr (and a message) when there
+    // is nobody to act on or no write access.
+    SyncActionDialog *openAction(Action action);
+
+Q_SIGNALS:
+    void actionDialogOpened(rolecall::SyncActionDialog *dialog);
+
+private:
+    void buildCounts(QHBoxLayout *layout);
+    void buildActions(QHBoxLayout *layout);
+    void followRun(SyncRun *run);
+    void showMessage(const QString &message);
+    void updateCounts();
+    void updateDiff();
+    void updateActions();
+    QList<SyncRecord> selectedRecords() const;
+
+    QPointer<SyncService> m_service;
+    QPointer<SyncRun> m_run;
+    bool m_canWrite = false;
+    bool m_running = false;
+    Actor m_actor;
+    SyncStatusModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+
+    QLabel *m_source;
+    QPushButton *m_start;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+    QLabel *m_progressLabel;
+    QLabel *m_message;
+    QButtonGroup *m_countGroup;
+    QToolButton *m_allButton = nullptr;
+    std::array<QToolButton *, syncStatusCount> m_countButtons{};
+    QLineEdit *m_search;
+    QPushButton *m_export;
+    QPushButton *m_copy;
+    QTableView *m_table;
+    QLabel *m_selected;
+    QTableWidget *m_diff;
+    std::array<QPushButton *, 5> m_actions{};
+};
+
+} // namespace rolecall
