@@ -30,4 +30,12 @@ private:
     QString m_message;
 };
 
+// A stale view or a lost connection: a dialog keeps what was typed and the
+// window reloads what it shows.
+inline bool needsRefresh(const DataSourceError &error)
+{
+    return error.kind() == DataSourceError::Kind::Conflict ||
+           error.kind() == DataSourceError::Kind::Connection;
+}
+
 } // namespace rolecall

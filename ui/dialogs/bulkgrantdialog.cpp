@@ -1,7 +1,7 @@
 #include "dialogs/bulkgrantdialog.h"
 
+#include "async/futurewatch.h"
 #include "dialogs/dialogsupport.h"
-#include "dialogs/writewatch.h"
 #include "services/datasource.h"
 
 #include <QCheckBox>
@@ -224,7 +224,7 @@ void BulkGrantDialog::preview()
     setBusy(true);
     dialogs::setError(m_error, {});
     m_planSummary->setText(tr("Checking who would change…"));
-    watchWrite(
+    watchFuture(
         m_source->planBulkGrant(m_actor, request()), this,
         [this](const BulkPlan &plan) {
             setBusy(false);
@@ -281,7 +281,7 @@ void BulkGrantDialog::apply()
     // One transaction: the bar can only say "working" until it commits.
     m_progress->setRange(0, 0);
     m_progress->show();
-    watchWrite(
+    watchFuture(
         m_source->applyBulkGrant(m_actor, request()), this,
         [this](const QList<RoleGrant> &grants) {
             m_progress->setRange(0, 1);

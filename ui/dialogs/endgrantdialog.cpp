@@ -1,7 +1,7 @@
 #include "dialogs/endgrantdialog.h"
 
+#include "async/futurewatch.h"
 #include "dialogs/dialogsupport.h"
-#include "dialogs/writewatch.h"
 #include "itemmodels/granttimelinemodel.h"
 #include "services/datasource.h"
 
@@ -125,7 +125,7 @@ void EndGrantDialog::accept()
     }
     setBusy(true);
     dialogs::setError(m_error, {});
-    watchWrite(
+    watchFuture(
         m_source->endGrant(m_actor, request()), this,
         [this](const RoleGrant &grant) {
             setBusy(false);

@@ -1,7 +1,7 @@
 #include "dialogs/grantroledialog.h"
 
+#include "async/futurewatch.h"
 #include "dialogs/dialogsupport.h"
-#include "dialogs/writewatch.h"
 #include "services/datasource.h"
 
 #include <QCheckBox>
@@ -216,7 +216,7 @@ void GrantRoleDialog::accept()
     }
     setBusy(true);
     dialogs::setError(m_error, {});
-    watchWrite(
+    watchFuture(
         m_source->grantRole(m_actor, request()), this,
         [this](const RoleGrant &grant) {
             setBusy(false);
