@@ -10,6 +10,7 @@
 #include "services/datasource.h"
 #include "services/signinservice.h"
 #include "widgets/accountwidget.h"
+#include "widgets/messagebanner.h"
 #include "widgets/userdetailpanel.h"
 
 #include <QAction>
@@ -43,14 +44,12 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
 
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(QStringLiteral("banner"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setFrameShape(QFrame::StyledPanel);
-    m_banner->setMargin(6);
+    m_banner = new MessageBanner(central);
     m_banner->setAccessibleName(tr("Problem"));
-    m_banner->hide();
+    connect(m_banner, &MessageBanner::actionTriggered, this, [this] {
+        if (const std::function<void()> retry = m_retry)
+            retry();
+    });
     layout->addWidget(m_banner);
 
     m_screens = new QTabWidget(central);
@@ -60,32 +59,30 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     layout->addWidget(m_screens, 1);
     setCentralWidget(central);
 
+    // The screen shown last time comes to the front again as it is added.
+    m_savedScreen = QSettings().value(QStringLiteral("mainWindow/screen")).toString();
     m_users = new UsersScreen(m_screens);
-    addScreen(m_users, tr("&Users"));
+    addScreen(m_users);
     connect(m_users, &UsersScreen::loadingChanged, this,
             [this](bool loading) { m_busy->setVisible(loading); });
     connect(m_users, &UsersScreen::countChanged, this, &MainWindow::updateCountLabel);
-    connect(m_users, &UsersScreen::errorOccurred, this, &MainWindow::showBanner);
+    connect(m_users, &UsersScreen::errorOccurred, this, [this](const QString &message) {
+        showBanner(message, [this] { m_users->refresh(); });
+    });
     connect(m_users, &UsersScreen::pageLoaded, m_banner, &QWidget::hide);
     connect(m_users, &UsersScreen::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     // The other screens read the data source only once shown (lazily): the
     // overview scans whole tables, and the users' first page comes first.
-    auto *grants = new GrantsScreen(nullptr, m_screens);
-    addScreen(grants, tr("&Grants"),
-              [grants](DataSource *source) { grants->setDataSource(source); });
-    auto *audit = new AuditScreen(nullptr, m_screens);
-    addScreen(audit, tr("Aud&it"), [audit](DataSource *source) { audit->setDataSource(source); });
-    auto *overview = new OverviewScreen(nullptr, m_screens);
-    addScreen(overview, tr("&Overview"),
-              [overview](DataSource *source) { overview->setDataSource(source); });
+    addScreen(new GrantsScreen(nullptr, m_screens));
+    addScreen(new AuditScreen(nullptr, m_screens));
+    addScreen(new OverviewScreen(nullptr, m_screens));
     // Sync compares Clerk with the database on its own service (a profile's
     // Clerk key), not the data source; the detail panel shows its verdicts.
     m_sync = new SyncScreen(m_screens);
-    addScreen(m_sync, tr("S&ync"));
+    addScreen(m_sync);
     m_users->detailPanel()->setSyncStatusModel(m_sync->model());
-    connect(m_screens, &QTabWidget::currentChanged, this, &MainWindow::feedCurrentScreen);
 
     m_sourceLabel = new QLabel(this);
     m_schemaLabel = new QLabel(this);
@@ -104,6 +101,11 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     statusBar()->addPermanentWidget(m_account);
 
     buildActions();
+    connect(m_screens, &QTabWidget::currentChanged, this, [this] {
+        feedCurrentScreen();
+        offerExportOf(currentScreen());
+    });
+    offerExportOf(currentScreen());
     setAccess(false, {}, {});
     restoreSettings();
 }
@@ -125,36 +127,68 @@ UsersTableModel *MainWindow::usersModel() const
     return m_users->model();
 }
 
-void MainWindow::addScreen(QWidget *screen, const QString &title,
-                           std::function<void(DataSource *)> setSource)
+void MainWindow::addScreen(Screen *screen)
 {
     if (!screen)
         return;
-    if (setSource)
-        m_sourceSetters.insert(screen, std::move(setSource));
-    if (screen->accessibleName().isEmpty())
-        screen->setAccessibleName(QString(title).remove(QLatin1Char('&')));
-    m_screens->addTab(screen, title);
-    if (!m_savedScreen.isEmpty() && screen->objectName() == m_savedScreen)
-        m_screens->setCurrentWidget(screen);
+    QWidget *page = screen->widget();
+    const QString title = screen->title();
+    if (page->accessibleName().isEmpty())
+        page->setAccessibleName(QString(title).remove(QLatin1Char('&')));
+    m_screenList << screen;
+    m_screens->addTab(page, title);
+    if (!m_savedScreen.isEmpty() && page->objectName() == m_savedScreen)
+        m_screens->setCurrentWidget(page);
+}
+
+Screen *MainWindow::currentScreen() const
+{
+    const QWidget *page = m_screens->currentWidget();
+    for (Screen *screen : m_screenList)
+        if (screen->widget() == page)
+            return screen;
+    return nullptr;
+}
+
+void MainWindow::feedScreen(Screen *screen)
+{
+    if (!screen || m_fedScreens.contains(screen))
+        return;
+    m_fedScreens.insert(screen);
+    screen->setDataSource(m_source);
 }
 
 // Gives the current screen the window's data source if it has not got it yet.
 void MainWindow::feedCurrentScreen()
 {
-    QWidget *screen = m_screens->currentWidget();
-    const auto setter = m_sourceSetters.constFind(screen);
-    if (setter == m_sourceSetters.constEnd() || m_fedScreens.contains(screen))
+    feedScreen(currentScreen());
+}
+
+// File and the toolbar offer the export of the screen in front (none: nothing).
+void MainWindow::offerExportOf(Screen *screen)
+{
+    QAction *action = screen ? screen->exportAction() : nullptr;
+    if (action == m_offeredExport)
         return;
-    m_fedScreens.insert(screen);
-    (*setter)(m_source);
+    if (m_offeredExport) {
+        m_fileMenu->removeAction(m_offeredExport);
+        m_toolBar->removeAction(m_offeredExport);
+        removeAction(m_offeredExport);
+    }
+    m_offeredExport = action;
+    m_exportSeparator->setVisible(action != nullptr);
+    if (!action)
+        return;
+    m_fileMenu->insertAction(m_beforeQuit, action);
+    m_toolBar->addAction(action);
+    addAction(action); // its shortcut works from any widget of the window
 }
 
 bool MainWindow::showScreen(const QString &objectName)
 {
-    for (int i = 0; i < m_screens->count(); ++i) {
-        if (m_screens->widget(i)->objectName() == objectName) {
-            m_screens->setCurrentIndex(i);
+    for (Screen *screen : std::as_const(m_screenList)) {
+        if (screen->widget()->objectName() == objectName) {
+            m_screens->setCurrentWidget(screen->widget());
             return true;
         }
     }
@@ -163,12 +197,11 @@ bool MainWindow::showScreen(const QString &objectName)
 
 void MainWindow::buildActions()
 {
-    auto *fileMenu = menuBar()->addMenu(tr("&File"));
-    auto *open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *open = m_fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
     open->setShortcut(QKeySequence::Open);
-    fileMenu->addAction(m_users->exportAction());
-    fileMenu->addSeparator();
-    auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    m_beforeQuit = m_fileMenu->addSeparator(); // the export of the screen in front goes above
+    auto *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     auto *editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -200,34 +233,31 @@ void MainWindow::buildActions()
     accountMenu->addAction(tr("&Profiles…"), this, &MainWindow::profilesRequested);
     updateAccountActions();
 
-    auto *toolBar = addToolBar(tr("Actions"));
-    toolBar->setObjectName(QStringLiteral("actionsToolBar"));
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolBar->addAction(reload);
-    toolBar->addSeparator();
-    toolBar->addAction(m_users->grantAction());
-    toolBar->addAction(m_users->endAction());
-    toolBar->addAction(m_users->bulkGrantAction());
-    toolBar->addSeparator();
-    toolBar->addAction(m_users->exportAction());
+    m_toolBar = addToolBar(tr("Actions"));
+    m_toolBar->setObjectName(QStringLiteral("actionsToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(reload);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_users->grantAction());
+    m_toolBar->addAction(m_users->endAction());
+    m_toolBar->addAction(m_users->bulkGrantAction());
+    m_exportSeparator = m_toolBar->addSeparator(); // then the export of the screen in front
     // Window-wide shortcuts live on the window, so they work from any widget.
-    for (QAction *action :
-         {m_users->grantAction(), m_users->bulkGrantAction(), m_users->exportAction()})
+    for (QAction *action : {m_users->grantAction(), m_users->bulkGrantAction()})
         addAction(action);
 }
 
 void MainWindow::setDataSource(DataSource *source)
 {
-    m_users->setDataSource(nullptr);
-    for (auto it = m_sourceSetters.cbegin(); it != m_sourceSetters.cend(); ++it)
-        if (m_fedScreens.contains(it.key()))
-            it.value()(nullptr);
+    for (Screen *screen : std::as_const(m_screenList))
+        if (m_fedScreens.contains(screen))
+            screen->setDataSource(nullptr);
     m_fedScreens.clear();
     if (m_source)
         m_source->deleteLater();
     m_source = source;
-    m_banner->hide();
+    m_banner->clear();
     m_countLabel->clear();
     m_schemaLabel->clear();
     if (!source) {
@@ -237,15 +267,21 @@ void MainWindow::setDataSource(DataSource *source)
     source->setParent(this);
     m_sourceLabel->setText(source->displayName());
     setWindowTitle(tr("Rolecall — %1").arg(source->displayName()));
-    m_users->setDataSource(source);
+    feedScreen(m_users); // at once, wherever the window is: its first page comes first
     feedCurrentScreen();
 
     if (m_signIn && m_signIn->state() == SignInService::State::SignedIn)
         lookUpAccess(m_signIn->identity());
+    detectSchema();
+}
 
+void MainWindow::detectSchema()
+{
+    if (!m_source)
+        return;
     m_busy->show();
     watchFuture(
-        source->detectSchema(), m_users->model(),
+        m_source->detectSchema(), m_users->model(),
         [this](const SchemaInfo &schema) {
             m_busy->hide();
             showSchema(schema);
@@ -254,7 +290,10 @@ void MainWindow::setDataSource(DataSource *source)
         },
         [this](const QString &message) {
             m_busy->hide();
-            showBanner(message);
+            showBanner(message, [this] {
+                m_banner->clear();
+                detectSchema();
+            });
         });
 }
 
@@ -336,15 +375,15 @@ void MainWindow::showSchema(const SchemaInfo &schema)
     m_schemaLabel->setText(schema.kind == SchemaKind::Unknown ? tr("Schema not recognised")
                                                               : schema.describe());
     if (schema.kind == SchemaKind::Unknown)
-        showBanner(schema.describe());
+        showBanner(schema.describe(), {}, true);
 }
 
-void MainWindow::showBanner(const QString &message)
+void MainWindow::showBanner(const QString &message, std::function<void()> retry, bool warning)
 {
-    m_banner->setText(message);
-    m_banner->setStyleSheet(QStringLiteral("QLabel#banner { background: #fdecea; color: #611a15; "
-                                           "border: 1px solid #f5c2c0; }"));
-    m_banner->show();
+    m_retry = std::move(retry);
+    m_banner->showMessage(message,
+                          warning ? MessageBanner::Kind::Warning : MessageBanner::Kind::Error,
+                          m_retry ? tr("Retry") : QString());
 }
 
 QString MainWindow::bannerText() const
@@ -368,13 +407,21 @@ void MainWindow::updateCountLabel()
 
 void MainWindow::openDatabase()
 {
-    bool ok = false;
-    const QString location = QInputDialog::getText(
-        this, tr("Open Database"),
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("openDatabaseDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Open Database"));
+    dialog->setLabelText(
         tr("PostgreSQL URL (postgresql://user@host:port/database?sslmode=require).\n"
-           "Leave the password out: it is read from PGPASSWORD or ~/.pgpass."),
-        QLineEdit::Normal, QString(), &ok);
-    if (!ok || location.trimmed().isEmpty())
+           "Leave the password out: it is read from PGPASSWORD or ~/.pgpass."));
+    dialog->setInputMode(QInputDialog::TextInput);
+    connect(dialog, &QInputDialog::textValueSelected, this, &MainWindow::openLocation);
+    dialog->open(); // not exec(): the window keeps running while it asks
+}
+
+void MainWindow::openLocation(const QString &location)
+{
+    if (location.trimmed().isEmpty())
         return;
     QString error;
     DataSource *source = m_factory ? m_factory(location, &error) : nullptr;
@@ -387,13 +434,8 @@ void MainWindow::openDatabase()
 
 void MainWindow::refresh()
 {
-    QWidget *screen = m_screens->currentWidget();
-    if (screen && screen != m_users) {
-        // Every screen has a refresh() slot; the users list stays as it is.
-        QMetaObject::invokeMethod(screen, "refresh");
-        return;
-    }
-    m_users->refresh();
+    if (Screen *screen = currentScreen())
+        screen->refresh();
 }
 
 void MainWindow::restoreSettings()
@@ -406,7 +448,6 @@ void MainWindow::restoreSettings()
     }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_users->restoreSettings();
-    m_savedScreen = settings.value(QStringLiteral("mainWindow/screen")).toString();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QHash>
+#include <QList>
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
@@ -10,14 +10,18 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressBar;
 class QTabWidget;
 class QTableView;
+class QToolBar;
 
 namespace rolecall {
 
 class AccountWidget;
 class DataSource;
+class MessageBanner;
+class Screen;
 class SignInService;
 class SyncScreen;
 class SyncService;
@@ -30,6 +34,14 @@ struct SchemaInfo;
 // The console's main window: one data source, its screens in tabs (Users
 // first; others plug in with addScreen()), who is signed in and whether they
 // may write, and the window-wide menus, shortcuts and remembered layout.
+// It knows its screens only as Screen (screens/screen.h).
+//
+//   setDataSource(source) ─▶ Users screen gets it at once ─▶ detectSchema()
+//        │                     ├─ schema ─▶ UsersScreen::start(schema): first page
+//        │                     └─ error ──▶ banner, Retry detects again
+//        └─▶ screen in front gets it; the others when first shown (feedCurrentScreen)
+//   signed in ─▶ fetchAccount(subject) ─▶ setAccess(canWrite): screens, actions
+//   Open Database… ─▶ input dialog, open() ─▶ textValueSelected ─▶ factory ─▶ setDataSource
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -64,16 +76,16 @@ public:
     QTabWidget *screens() const { return m_screens; }
     QString bannerText() const;
 
-    // Adds a screen as a tab (the window takes ownership); its objectName is
-    // what showScreen() and the remembered last screen go by. `setSource`, when
-    // given, hands the screen the window's data source (or nullptr) the first
-    // time the screen is shown after the source changed. A screen's refresh()
-    // slot is what F5 calls while it is in front.
-    void addScreen(QWidget *screen, const QString &title,
-                   std::function<void(DataSource *)> setSource = {});
+    // Adds a screen as a tab (the window takes ownership of its widget); its
+    // objectName is what showScreen() and the remembered last screen go by.
+    // The screen gets the window's data source (or nullptr) the first time it
+    // is shown after the source changed; F5 calls its refresh() while it is in
+    // front, and File and the toolbar offer its exportAction().
+    void addScreen(Screen *screen);
     // Brings the screen with this objectName to the front (false, no change:
     // there is none).
     bool showScreen(const QString &objectName);
+    Screen *currentScreen() const;
     // Why edits are off for the person signed in; empty while they may write.
     QString readOnlyReason() const;
 
@@ -93,18 +105,24 @@ protected:
 
 private:
     void buildActions();
+    void detectSchema();
     void showSchema(const SchemaInfo &schema);
-    void showBanner(const QString &message);
+    // An error (with Retry when `retry` is given) or, `warning`, a warning.
+    void showBanner(const QString &message, std::function<void()> retry = {}, bool warning = false);
+    void openLocation(const QString &location);
     void updateCountLabel();
     void restoreSettings();
     void lookUpAccess(const Identity &identity);
     void updateAccountActions();
     void setAccess(bool canWrite, const QString &clerkId, const QString &email);
+    void feedScreen(Screen *screen);
     void feedCurrentScreen();
+    void offerExportOf(Screen *screen);
 
     DataSourceFactory m_factory;
     QPointer<DataSource> m_source;
-    QLabel *m_banner = nullptr;
+    MessageBanner *m_banner = nullptr;
+    std::function<void()> m_retry; // what the banner's Retry does
     QTabWidget *m_screens = nullptr;
     UsersScreen *m_users = nullptr;
     SyncScreen *m_sync = nullptr;
@@ -116,9 +134,14 @@ private:
     QPointer<SignInService> m_signIn;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
-    QString m_savedScreen; // the screen shown last time, once it is added
-    QHash<QWidget *, std::function<void(DataSource *)>> m_sourceSetters;
-    QSet<QWidget *> m_fedScreens; // screens holding the current data source
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_beforeQuit = nullptr; // the File menu's separator above Quit
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_exportSeparator = nullptr; // the toolbar's, shown with an export
+    QPointer<QAction> m_offeredExport;    // the screen in front's, in File and the toolbar
+    QString m_savedScreen;                // the screen shown last time, once it is added
+    QList<Screen *> m_screenList;         // in tab order
+    QSet<Screen *> m_fedScreens;          // screens holding the current data source
     bool m_canWrite = false;
 };
 

@@ -25,6 +25,18 @@ class OidcSignInService;
 // What rolecall's main() hands the window to: one profile at a time, its data
 // source and its sign-in. Opening a profile restores its session from the
 // keychain; without one, the sign-in dialog comes up (or the profile chooser).
+//
+//   start(name) ─▶ profile found? ─ no ─▶ chooseProfile(): ProfilesDialog (open())
+//                      │ yes                   └─ accepted ─▶ openProfile(chosen)
+//                      ▼
+//   openProfile ─▶ window: data source, Sync service, OidcSignInService
+//               ─▶ restore() from the keychain (silent)
+//                      ├─ signed in ─▶ the window looks up the person's roles
+//                      └─ signed out, no identity ─▶ showSignIn(): SignInDialog (open())
+//                             ├─ signed in ─▶ as above; the dialog closes
+//                             └─ "other profile" ─▶ chooseProfile() (queued)
+//   Account menu: signInRequested ─▶ showSignIn · signOutRequested ─▶ signOut
+//                 profilesRequested ─▶ chooseProfile
 class ConsoleController final : public QObject
 {
     Q_OBJECT

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
 #include "screens/grantsscreen.h"
+#include "screens/screen.h"
 #include "screens/syncscreen.h"
 #include "screens/usersscreen.h"
 #include "services/signinservice.h"
@@ -25,6 +26,7 @@
 #include <QDialog>
 #include <QFile>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -37,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 
 using namespace rolecall;
 using rolecall::testing::Fixture;
@@ -68,6 +71,20 @@ public:
 private:
     Identity m_identity;
 };
+
+// A screen as a plug-in would add one: a widget that is also a Screen.
+class ExtraScreen final : public QWidget, public Screen
+{
+public:
+    QWidget *widget() override { return this; }
+    QString title() const override { return QStringLiteral("&Extra"); }
+    void setDataSource(DataSource *source) override { sources << source; }
+    void refresh() override { ++refreshes; }
+    QAction *exportAction() const override { return nullptr; }
+
+    QList<DataSource *> sources;
+    int refreshes = 0;
+};
 } // namespace
 
 class TestMainWindow : public QObject
@@ -92,6 +109,8 @@ private Q_SLOTS:
     void exportsTheFilteredTable();
     void hostsMoreScreens();
     void feedsScreensTheirSourceWhenShown();
+    void offersTheExportOfTheScreenInFront();
+    void remembersTheLastScreen();
     void opensAUserByKey();
     void remembersFiltersAndLayout();
     void savesScreenshots();
@@ -209,7 +228,7 @@ void TestMainWindow::opensADatabaseFromTheMenu()
         return source(m_db);
     });
     window.show();
-    // The input dialog is modal: type into it once it is up; give up after 10 s.
+    // The input dialog is window-modal: type into it once it is up; give up after 10 s.
     QTimer::singleShot(0, this, [this] {
         QWidget *dialog = QApplication::activeModalWidget();
         if (auto *field = dialog ? dialog->findChild<QLineEdit *>() : nullptr) {
@@ -222,7 +241,9 @@ void TestMainWindow::opensADatabaseFromTheMenu()
             dialog->close();
     });
     window.openDatabase();
-    QCOMPARE(asked, m_cluster->url(m_db));
+    QVERIFY(asked.isEmpty()); // open(), not exec(): the dialog asks while the window runs
+    QVERIFY(window.findChild<QInputDialog *>(QStringLiteral("openDatabaseDialog")));
+    QTRY_COMPARE_WITH_TIMEOUT(asked, m_cluster->url(m_db), waitMs);
     QTRY_VERIFY_WITH_TIMEOUT(window.usersModel() && window.usersModel()->rowCount() > 0, waitMs);
 }
 
@@ -363,12 +384,14 @@ void TestMainWindow::copiesSelectedRows()
                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QApplication::clipboard()->clear();
     QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    // The header first, as every screen copies, then the two rows.
     const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 2);
-    QVERIFY2(lines.at(0).contains(QLatin1String("\tuser3000@example.test\t")),
-             qPrintable(lines.at(0)));
-    QVERIFY2(lines.at(1).contains(QLatin1String("\tuser2998@example.test\t")),
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).startsWith(QLatin1String("Name\tEmail\t")), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).contains(QLatin1String("\tuser3000@example.test\t")),
              qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).contains(QLatin1String("\tuser2998@example.test\t")),
+             qPrintable(lines.at(2)));
 }
 
 void TestMainWindow::exportsTheFilteredTable()
@@ -407,20 +430,64 @@ void TestMainWindow::hostsMoreScreens()
                                  QStringLiteral("auditScreen"), QStringLiteral("overviewScreen"),
                                  QStringLiteral("syncScreen")}));
     QCOMPARE(window.syncScreen()->objectName(), QStringLiteral("syncScreen"));
-    auto *extra = new QWidget;
+    auto *extra = new ExtraScreen;
     extra->setObjectName(QStringLiteral("extraScreen"));
-    window.addScreen(extra, QStringLiteral("&Extra"));
+    window.addScreen(extra);
     QCOMPARE(window.screens()->count(), 6);
     QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
+    QVERIFY(extra->sources.isEmpty()); // not fed until shown
     QVERIFY(window.showScreen(QStringLiteral("extraScreen")));
     QCOMPARE(window.screens()->currentWidget(), extra);
+    QCOMPARE(window.currentScreen(), extra);
     QCOMPARE(extra->accessibleName(), QStringLiteral("Extra"));
+    QCOMPARE(extra->sources.size(), 1);
+    QCOMPARE(extra->sources.first(), nullptr); // the window has no data source
+    window.refresh();                          // F5: the screen in front
+    QCOMPARE(extra->refreshes, 1);
     QVERIFY(!window.showScreen(QStringLiteral("noSuchScreen")));
     QCOMPARE(window.screens()->currentWidget(), extra);
     QVERIFY(window.showScreen(QStringLiteral("usersScreen")));
     QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
     // The user detail shows the Sync screen's verdicts.
     QVERIFY(window.usersScreen()->detailPanel()->syncBadge()->isHidden()); // nobody selected
+}
+
+void TestMainWindow::offersTheExportOfTheScreenInFront()
+{
+    MainWindow window({});
+    auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("actionsToolBar"));
+    QVERIFY(toolBar);
+    auto *grants = window.findChild<GrantsScreen *>(QStringLiteral("grantsScreen"));
+    QVERIFY(grants);
+    QAction *usersExport = window.usersScreen()->exportAction();
+    QVERIFY(window.showScreen(QStringLiteral("usersScreen")));
+    QVERIFY(toolBar->actions().contains(usersExport));
+    QVERIFY(window.actions().contains(usersExport)); // Ctrl+E from anywhere
+    QVERIFY(window.showScreen(QStringLiteral("grantsScreen")));
+    QVERIFY(toolBar->actions().contains(grants->exportAction()));
+    QVERIFY(!toolBar->actions().contains(usersExport));
+    QVERIFY(!window.actions().contains(usersExport));
+    QVERIFY(window.showScreen(QStringLiteral("syncScreen"))); // exports on its own buttons
+    QVERIFY(!toolBar->actions().contains(grants->exportAction()));
+    QVERIFY(window.showScreen(QStringLiteral("usersScreen")));
+    QVERIFY(toolBar->actions().contains(usersExport));
+}
+
+void TestMainWindow::remembersTheLastScreen()
+{
+    {
+        MainWindow window({});
+        QVERIFY(window.showScreen(QStringLiteral("auditScreen")));
+        window.close();
+    }
+    {
+        MainWindow window({});
+        QCOMPARE(window.screens()->currentWidget()->objectName(), QStringLiteral("auditScreen"));
+        QVERIFY(window.showScreen(QStringLiteral("usersScreen"))); // a clean slate for the rest
+        window.close();
+    }
+    MainWindow window({});
+    QCOMPARE(window.screens()->currentWidget(), window.usersScreen());
 }
 
 void TestMainWindow::feedsScreensTheirSourceWhenShown()

@@ -1,5 +1,6 @@
-// Copying selected rows as tab-separated text: rows in order, columns as the
-// header shows them, hidden columns left out, one line per row.
+// Copying selected rows as tab-separated text, as every screen does: the
+// header's labels first, rows in order, columns as the header shows them,
+// hidden columns left out, one line per row.
 #include "widgets/tablecopy.h"
 
 #include <QApplication>
@@ -28,6 +29,8 @@ void TestTableCopy::copiesSelectedRowsAsTsv()
             model.setItem(row, column,
                           new QStandardItem(QStringLiteral("r%1c%2").arg(row).arg(column)));
     model.item(2, 0)->setText(QStringLiteral("two\tlines\nhere"));
+    model.setHorizontalHeaderLabels(
+        {QStringLiteral("First"), QStringLiteral("Second"), QStringLiteral("Third\tone")});
     QTableView view;
     view.setModel(&model);
     view.setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -38,9 +41,12 @@ void TestTableCopy::copiesSelectedRowsAsTsv()
                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
     view.selectionModel()->select(model.index(0, 0),
                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    QCOMPARE(selectedRowsAsTsv(&view), QStringLiteral("r0c2\tr0c0\nr2c2\ttwo lines here\n"));
-    QCOMPARE(copySelectedRows(&view), 2);
-    QCOMPARE(QApplication::clipboard()->text(), selectedRowsAsTsv(&view));
+    QCOMPARE(selectedRowsAsTsv(&view),
+             QStringLiteral("Third one\tFirst\nr0c2\tr0c0\nr2c2\ttwo lines here\n"));
+    const CopiedRows copied = copySelectedRows(&view);
+    QCOMPARE(copied.rows, 2);
+    QCOMPARE(copied.text, selectedRowsAsTsv(&view));
+    QCOMPARE(QApplication::clipboard()->text(), copied.text);
 }
 
 void TestTableCopy::copiesNothingWithoutASelection()
@@ -49,7 +55,9 @@ void TestTableCopy::copiesNothingWithoutASelection()
     QTableView view;
     view.setModel(&model);
     QCOMPARE(selectedRowsAsTsv(&view), QString());
-    QCOMPARE(copySelectedRows(&view), 0);
+    QApplication::clipboard()->setText(QStringLiteral("kept"));
+    QCOMPARE(copySelectedRows(&view).rows, 0);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("kept"));
 }
 
 QTEST_MAIN(TestTableCopy)

@@ -9,7 +9,6 @@
 #include <QItemSelectionModel>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLayout>
 #include <QLineEdit>
 #include <QLocale>
 #include <QTableView>
@@ -62,12 +61,6 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
         field->setMinimumWidth(fontMetrics().horizontalAdvance(field->placeholderText()) +
                                fontMetrics().height() * 3);
 
-    m_role = new QComboBox(this);
-    m_role->setObjectName(QStringLiteral("roleFilter"));
-    m_role->setAccessibleName(tr("Role filter"));
-    m_role->addItem(tr("Any role"), QString());
-    m_role->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-
     const QDateTime now = QDateTime::currentDateTime();
     m_sinceOn = new QCheckBox(tr("&From"), this);
     m_sinceOn->setObjectName(QStringLiteral("sinceCheck"));
@@ -79,10 +72,12 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
     m_until = makeInstantField(this, QStringLiteral("untilField"), tr("Until"), now);
 
     for (QWidget *w : {static_cast<QWidget *>(m_user), static_cast<QWidget *>(m_actor),
-                       static_cast<QWidget *>(m_role), static_cast<QWidget *>(m_sinceOn),
+                       static_cast<QWidget *>(roleFilter()), static_cast<QWidget *>(m_sinceOn),
                        static_cast<QWidget *>(m_since), static_cast<QWidget *>(m_untilOn),
                        static_cast<QWidget *>(m_until)})
         filterBar()->addWidget(w);
+    setTabOrder(m_actor, roleFilter());
+    setTabOrder(roleFilter(), m_sinceOn);
 
     view()->setObjectName(QStringLiteral("auditView"));
     view()->setAccessibleName(tr("Audit events"));
@@ -95,7 +90,7 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setTextFormat(Qt::PlainText);
     m_details->hide();
-    layout()->addWidget(m_details);
+    addContent(m_details);
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
@@ -103,7 +98,7 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
     connect(m_debounce, &QTimer::timeout, this, &AuditScreen::applyFilters);
     connect(m_user, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_actor, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_role, &QComboBox::currentIndexChanged, this, &AuditScreen::applyFilters);
+    connect(roleFilter(), &QComboBox::currentIndexChanged, this, &AuditScreen::applyFilters);
     connect(m_sinceOn, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     connect(m_untilOn, &QCheckBox::toggled, m_until, &QWidget::setEnabled);
     for (QCheckBox *check : {m_sinceOn, m_untilOn})
@@ -111,8 +106,8 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
     for (QDateTimeEdit *field : {m_since, m_until})
         connect(field, &QDateTimeEdit::dateTimeChanged, m_debounce, qOverload<>(&QTimer::start));
 
-    connect(m_model, &AuditTableModel::loadingChanged, this, &AuditScreen::setBusy);
-    connect(m_model, &AuditTableModel::errorOccurred, this, &AuditScreen::showBanner);
+    connect(m_model, &AuditTableModel::loadingChanged, this, &AuditScreen::setModelBusy);
+    connect(m_model, &AuditTableModel::errorOccurred, this, &AuditScreen::showError);
     connect(m_model, &AuditTableModel::modelReset, this, &AuditScreen::showDetails);
     connect(m_model, &AuditTableModel::pageLoaded, this, [this] {
         if (m_model->rowCount() == 0)
@@ -126,6 +121,11 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
 
 AuditScreen::~AuditScreen() = default;
 
+QString AuditScreen::title() const
+{
+    return tr("Aud&it");
+}
+
 QString AuditScreen::exportBaseName() const
 {
     return QStringLiteral("audit");
@@ -136,17 +136,8 @@ QString AuditScreen::detailsText() const
     return m_details->isHidden() ? QString() : m_details->text();
 }
 
-void AuditScreen::schemaReady(const SchemaInfo &schema)
+void AuditScreen::schemaReady(const SchemaInfo &)
 {
-    const QString current = m_role->currentData().toString();
-    {
-        const QSignalBlocker block(m_role);
-        while (m_role->count() > 1)
-            m_role->removeItem(1);
-        for (const QString &r : schema.roles)
-            m_role->addItem(r, r);
-        m_role->setCurrentIndex(qMax(0, m_role->findData(current)));
-    }
     m_model->setDataSource(dataSource());
     applyFilters();
 }
@@ -165,14 +156,15 @@ void AuditScreen::applyFilters()
     AuditQuery filter;
     filter.user = m_user->text().trimmed();
     filter.actor = m_actor->text().trimmed();
-    filter.role = m_role->currentData().toString();
+    filter.role = roleFilter()->currentData().toString();
     if (m_sinceOn->isChecked())
         filter.since = m_since->dateTime().toUTC();
     if (m_untilOn->isChecked())
         filter.until = m_until->dateTime().toUTC();
     if (filter.since.isValid() && filter.until.isValid() && filter.until <= filter.since) {
         // Bad input changes nothing: the table keeps what it shows.
-        showBanner(tr("The time range ends before it starts: move “Until” after “From”."));
+        showBanner(tr("The time range ends before it starts: move “Until” after “From”."),
+                   MessageBanner::Kind::Warning);
         return;
     }
     const AuditQuery current = m_model->filter();

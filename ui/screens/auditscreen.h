@@ -25,10 +25,10 @@ public:
     explicit AuditScreen(DataSource *source = nullptr, QWidget *parent = nullptr);
     ~AuditScreen() override;
 
+    QString title() const override;
     AuditTableModel *model() const { return m_model; }
     QLineEdit *userFilter() const { return m_user; }
     QLineEdit *actorFilter() const { return m_actor; }
-    QComboBox *roleFilter() const { return m_role; }
     QCheckBox *sinceCheck() const { return m_sinceOn; }
     QDateTimeEdit *sinceField() const { return m_since; }
     QCheckBox *untilCheck() const { return m_untilOn; }
@@ -51,7 +51,6 @@ private:
     AuditTableModel *m_model = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_actor = nullptr;
-    QComboBox *m_role = nullptr;
     QCheckBox *m_sinceOn = nullptr;
     QDateTimeEdit *m_since = nullptr;
     QCheckBox *m_untilOn = nullptr;

@@ -27,12 +27,6 @@ GrantsScreen::GrantsScreen(DataSource *source, QWidget *parent)
     m_viewChooser->addItem(tr("All grants"), ListView);
     m_viewChooser->addItem(tr("Expiring soon"), ExpiringView);
 
-    m_role = new QComboBox(this);
-    m_role->setObjectName(QStringLiteral("roleFilter"));
-    m_role->setAccessibleName(tr("Role filter"));
-    m_role->addItem(tr("Any role"), QString());
-    m_role->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-
     m_state = new QComboBox(this);
     m_state->setObjectName(QStringLiteral("stateFilter"));
     m_state->setAccessibleName(tr("State filter"));
@@ -53,21 +47,23 @@ GrantsScreen::GrantsScreen(DataSource *source, QWidget *parent)
     auto *show = new QLabel(tr("&Show:"), this);
     show->setBuddy(m_viewChooser);
     auto *role = new QLabel(tr("R&ole:"), this);
-    role->setBuddy(m_role);
+    role->setBuddy(roleFilter());
     auto *state = new QLabel(tr("S&tate:"), this);
     state->setBuddy(m_state);
     for (QWidget *w : {static_cast<QWidget *>(show), static_cast<QWidget *>(m_viewChooser),
-                       static_cast<QWidget *>(role), static_cast<QWidget *>(m_role),
+                       static_cast<QWidget *>(role), static_cast<QWidget *>(roleFilter()),
                        static_cast<QWidget *>(state), static_cast<QWidget *>(m_state),
                        static_cast<QWidget *>(m_days)})
         filterBar()->addWidget(w);
+    setTabOrder(m_viewChooser, roleFilter());
+    setTabOrder(roleFilter(), m_state);
 
     view()->setObjectName(QStringLiteral("grantsView"));
     view()->setAccessibleName(tr("Grants"));
     setModel(m_model);
 
-    connect(m_model, &GrantsTableModel::loadingChanged, this, &GrantsScreen::setBusy);
-    connect(m_model, &GrantsTableModel::errorOccurred, this, &GrantsScreen::showBanner);
+    connect(m_model, &GrantsTableModel::loadingChanged, this, &GrantsScreen::setModelBusy);
+    connect(m_model, &GrantsTableModel::errorOccurred, this, &GrantsScreen::showError);
     connect(m_model, &GrantsTableModel::pageLoaded, this, [this] {
         if (m_model->rowCount() == 0)
             showBanner(m_model->isExpiringView() ? tr("No active grant ends within %n day(s).",
@@ -79,7 +75,7 @@ GrantsScreen::GrantsScreen(DataSource *source, QWidget *parent)
         applyFilters();
     };
     connect(m_viewChooser, &QComboBox::currentIndexChanged, this, apply);
-    connect(m_role, &QComboBox::currentIndexChanged, this, apply);
+    connect(roleFilter(), &QComboBox::currentIndexChanged, this, apply);
     connect(m_state, &QComboBox::currentIndexChanged, this, apply);
     connect(m_days, &QSpinBox::valueChanged, this, apply);
     applyFilters(); // enables the right controls; loads nothing without a source
@@ -89,23 +85,18 @@ GrantsScreen::GrantsScreen(DataSource *source, QWidget *parent)
 
 GrantsScreen::~GrantsScreen() = default;
 
+QString GrantsScreen::title() const
+{
+    return tr("&Grants");
+}
+
 QString GrantsScreen::exportBaseName() const
 {
     return m_model->isExpiringView() ? QStringLiteral("expiring-grants") : QStringLiteral("grants");
 }
 
-void GrantsScreen::schemaReady(const SchemaInfo &schema)
+void GrantsScreen::schemaReady(const SchemaInfo &)
 {
-    // The roles as the database's enum has them, whatever a deployment added.
-    const QString current = m_role->currentData().toString();
-    {
-        const QSignalBlocker block(m_role);
-        while (m_role->count() > 1)
-            m_role->removeItem(1);
-        for (const QString &r : schema.roles)
-            m_role->addItem(r, r);
-        m_role->setCurrentIndex(qMax(0, m_role->findData(current)));
-    }
     m_model->setDataSource(dataSource()); // loads with the filters below
     applyFilters();
 }
@@ -120,7 +111,7 @@ void GrantsScreen::applyFilters()
 {
     const bool expiringView = m_viewChooser->currentData().toInt() == ExpiringView;
     const auto state = GrantFilterState(m_state->currentData().toInt());
-    m_role->setEnabled(!expiringView);
+    roleFilter()->setEnabled(!expiringView);
     m_state->setEnabled(!expiringView);
     m_days->setEnabled(expiringView || state == GrantFilterState::Expiring);
     if (!isAvailable())
@@ -130,7 +121,7 @@ void GrantsScreen::applyFilters()
         return;
     }
     GrantListQuery filter;
-    filter.role = m_role->currentData().toString();
+    filter.role = roleFilter()->currentData().toString();
     filter.state = state;
     filter.expiringDays = m_days->value();
     m_model->setFilter(filter);

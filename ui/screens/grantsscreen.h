@@ -21,8 +21,8 @@ public:
     explicit GrantsScreen(DataSource *source = nullptr, QWidget *parent = nullptr);
     ~GrantsScreen() override;
 
+    QString title() const override;
     GrantsTableModel *model() const { return m_model; }
-    QComboBox *roleFilter() const { return m_role; }
     QComboBox *stateFilter() const { return m_state; }
     QSpinBox *daysField() const { return m_days; }
     QComboBox *viewChooser() const { return m_viewChooser; }
@@ -40,7 +40,6 @@ private:
 
     GrantsTableModel *m_model = nullptr;
     QComboBox *m_viewChooser = nullptr;
-    QComboBox *m_role = nullptr;
     QComboBox *m_state = nullptr;
     QSpinBox *m_days = nullptr;
 };

@@ -4,65 +4,34 @@
 #include "itemmodels/tableexport.h"
 #include "services/datasource.h"
 #include "widgets/grantschart.h"
+#include "widgets/rowtable.h"
 
-#include <QApplication>
-#include <QClipboard>
-#include <QDir>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QSaveFile>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace rolecall {
 
 OverviewScreen::OverviewScreen(DataSource *source, QWidget *parent)
-    : QWidget(parent)
+    : DataScreen(parent)
 {
     setObjectName(QStringLiteral("overviewScreen"));
     setAccessibleName(tr("Overview"));
-    auto *layout = new QVBoxLayout(this);
-
-    auto *bar = new QHBoxLayout;
-    bar->addStretch();
-    auto *refreshButton = new QPushButton(tr("&Refresh"), this);
-    refreshButton->setObjectName(QStringLiteral("refreshButton"));
-    refreshButton->setAccessibleName(tr("Refresh"));
-    auto *exportButton = new QPushButton(tr("E&xport CSV…"), this);
-    exportButton->setObjectName(QStringLiteral("exportButton"));
-    exportButton->setAccessibleName(tr("Export to CSV"));
-    m_copy = new QPushButton(tr("&Copy"), this);
-    m_copy->setObjectName(QStringLiteral("copyButton"));
-    m_copy->setAccessibleName(tr("Copy selected rows"));
-    bar->addWidget(refreshButton);
-    bar->addWidget(exportButton);
-    bar->addWidget(m_copy);
-    layout->addLayout(bar);
-
-    m_banner = new QLabel(this);
-    m_banner->setObjectName(QStringLiteral("banner"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setFrameShape(QFrame::StyledPanel);
-    m_banner->setMargin(fontMetrics().height() / 3);
-    m_banner->setAccessibleName(tr("Message"));
-    m_banner->hide();
-    layout->addWidget(m_banner);
 
     auto *cards = new QGridLayout;
     m_users = addCard(cards, 0, QStringLiteral("usersFigure"), tr("Users"));
     m_withoutRole =
         addCard(cards, 1, QStringLiteral("withoutRoleFigure"), tr("Users without a role"));
     m_expiring = addCard(cards, 2, QStringLiteral("expiringFigure"), tr("Grants ending this week"));
-    layout->addLayout(cards);
+    addContent(cards);
 
     auto *lower = new QHBoxLayout;
     auto *rolesBox = new QGroupBox(tr("Active now, per role"), this);
@@ -91,25 +60,23 @@ OverviewScreen::OverviewScreen(DataSource *source, QWidget *parent)
     m_chart = new GrantsChart(chartBox);
     chartLayout->addWidget(m_chart);
     lower->addWidget(chartBox, 3);
-    layout->addLayout(lower, 1);
-
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("busyBar"));
-    m_busy->setRange(0, 0);
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumHeight(fontMetrics().height() / 2 + 2);
-    m_busy->setAccessibleName(tr("Loading"));
-    m_busy->hide();
-    layout->addWidget(m_busy);
-
-    connect(refreshButton, &QPushButton::clicked, this, &OverviewScreen::refresh);
-    connect(exportButton, &QPushButton::clicked, this, &OverviewScreen::exportToFile);
-    connect(m_copy, &QPushButton::clicked, this, [this] { copySelectedRows(); });
+    addContent(lower, 1);
+    setCopyView(m_rolesView);
 
     setDataSource(source);
 }
 
 OverviewScreen::~OverviewScreen() = default;
+
+QString OverviewScreen::title() const
+{
+    return tr("&Overview");
+}
+
+QString OverviewScreen::exportBaseName() const
+{
+    return QStringLiteral("overview");
+}
 
 QLabel *OverviewScreen::addCard(QGridLayout *grid, int column, const QString &objectName,
                                 const QString &title)
@@ -129,47 +96,17 @@ QLabel *OverviewScreen::addCard(QGridLayout *grid, int column, const QString &ob
     return figure;
 }
 
-void OverviewScreen::setDataSource(DataSource *source)
-{
-    m_source = source;
-    refresh();
-}
-
-QString OverviewScreen::bannerText() const
-{
-    return m_banner->isHidden() ? QString() : m_banner->text();
-}
-
-bool OverviewScreen::isBusy() const
-{
-    return !m_busy->isHidden();
-}
-
 QString OverviewScreen::figureText(const QString &objectName) const
 {
     const auto *label = findChild<QLabel *>(objectName);
     return label ? label->text() : QString();
 }
 
-void OverviewScreen::setBusy(bool busy)
-{
-    if (busy == isBusy())
-        return;
-    m_busy->setVisible(busy);
-    Q_EMIT busyChanged(busy);
-}
-
-void OverviewScreen::showBanner(const QString &message)
-{
-    m_banner->setText(message);
-    m_banner->setVisible(!message.isEmpty());
-}
-
 void OverviewScreen::refresh()
 {
     const quint64 request = ++m_request;
     showBanner({});
-    if (!m_source) {
+    if (!dataSource()) {
         showFigures(OverviewFigures{});
         setBusy(false);
         showBanner(tr("No database is open."));
@@ -177,7 +114,7 @@ void OverviewScreen::refresh()
     }
     setBusy(true);
     watchFuture(
-        m_source->fetchOverview(), this,
+        dataSource()->fetchOverview(), this,
         [this, request](const OverviewFigures &figures) {
             if (request != m_request)
                 return; // an older refresh, or another data source
@@ -192,7 +129,7 @@ void OverviewScreen::refresh()
                 return;
             setBusy(false);
             showFigures(OverviewFigures{});
-            showBanner(message);
+            showError(message);
         });
 }
 
@@ -200,7 +137,7 @@ void OverviewScreen::showFigures(const OverviewFigures &figures)
 {
     m_figures = figures;
     const QLocale locale;
-    const bool any = m_source && (figures.users > 0 || figures.rolesSupported);
+    const bool any = dataSource() && (figures.users > 0 || figures.rolesSupported);
     m_users->setText(any ? locale.toString(figures.users) : QStringLiteral("–"));
     const bool roles = any && figures.rolesSupported;
     m_withoutRole->setText(roles ? locale.toString(figures.usersWithoutRole) : QStringLiteral("–"));
@@ -215,7 +152,8 @@ void OverviewScreen::showFigures(const OverviewFigures &figures)
         row[2]->setData(int(Qt::AlignRight | Qt::AlignVCenter), Qt::TextAlignmentRole);
         m_roles->appendRow(row);
     }
-    m_rolesView->resizeColumnsToContents();
+    // Every column but the last, which keeps stretching to the table's width.
+    fitColumnsToContents(m_rolesView, std::numeric_limits<int>::max());
     // As tall as its rows (a deployment may have many roles), no taller.
     m_rolesView->setMaximumHeight(m_rolesView->horizontalHeader()->height() +
                                   m_rolesView->verticalHeader()->length() +
@@ -251,50 +189,6 @@ QString OverviewScreen::tableCsv() const
         }
     }
     return csv;
-}
-
-bool OverviewScreen::exportCsv(const QString &path, QString *error) const
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(tableCsv().toUtf8()) < 0 || !file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
-}
-
-void OverviewScreen::exportToFile()
-{
-    auto *dialog = new QFileDialog(this, tr("Export to CSV"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilter(tr("CSV files (*.csv)"));
-    dialog->setDefaultSuffix(QStringLiteral("csv"));
-    dialog->selectFile(
-        QStringLiteral("overview-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        QString error;
-        showBanner(exportCsv(path, &error) ? QString() : error);
-    });
-    dialog->open();
-}
-
-QString OverviewScreen::copySelectedRows() const
-{
-    QModelIndexList rows = m_rolesView->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end());
-    QString text = tr("Role") + QLatin1Char('\t') + tr("Active grants") + QLatin1Char('\t') +
-                   tr("Users") + QLatin1Char('\n');
-    if (rows.isEmpty())
-        return {};
-    for (const QModelIndex &index : std::as_const(rows)) {
-        QStringList fields;
-        for (int c = 0; c < m_roles->columnCount(); ++c)
-            fields << m_roles->index(index.row(), c).data().toString();
-        text += fields.join(QLatin1Char('\t')) + QLatin1Char('\n');
-    }
-    QApplication::clipboard()->setText(text);
-    return text;
 }
 
 } // namespace rolecall

@@ -4,6 +4,7 @@
 #include "itemmodels/syncstatusmodel.h"
 #include "services/syncservice.h"
 #include "sync/syncrun.h"
+#include "widgets/messagebanner.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -96,7 +97,7 @@ SyncScreen::SyncScreen(QWidget *parent)
     , m_cancel(new QPushButton(tr("Ca&ncel"), this))
     , m_progress(new QProgressBar(this))
     , m_progressLabel(new QLabel(this))
-    , m_message(new QLabel(this))
+    , m_message(new MessageBanner(this))
     , m_countGroup(new QButtonGroup(this))
     , m_search(new QLineEdit(this))
     , m_export(new QPushButton(tr("&Export CSV…"), this))
@@ -120,11 +121,6 @@ SyncScreen::SyncScreen(QWidget *parent)
     m_progressLabel->setAccessibleName(tr("Run state"));
     m_message->setObjectName(QStringLiteral("syncMessage"));
     m_message->setAccessibleName(tr("Sync message"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; border: "
-                                            "1px solid #e0c66a; padding: 6px; }"));
-    m_message->hide();
     connect(m_start, &QPushButton::clicked, this, &SyncScreen::startRun);
     connect(m_cancel, &QPushButton::clicked, this, &SyncScreen::cancelRun);
 
@@ -382,8 +378,7 @@ void SyncScreen::followRun(SyncRun *run)
 
 void SyncScreen::showMessage(const QString &message)
 {
-    m_message->setText(message);
-    m_message->setVisible(!message.isEmpty());
+    m_message->showMessage(message, MessageBanner::Kind::Warning);
 }
 
 QString SyncScreen::messageText() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/roles.h"
+#include "screens/screen.h"
 #include "services/syncservice.h"
 #include "sync/syncrun.h"
 #include "sync/syncstatus.h"
@@ -24,6 +25,7 @@ class QToolButton;
 
 namespace rolecall {
 
+class MessageBanner;
 class SyncActionDialog;
 class SyncStatusModel;
 
@@ -36,7 +38,7 @@ class SyncStatusModel;
 //   SyncService::startRun ─▶ runStarted(run) ─▶ SyncStatusModel::setRun
 //                                           └─▶ progress, finished, failed
 //   action buttons ─▶ SyncActionDialog (preview, apply) ─▶ a new run
-class SyncScreen final : public QWidget
+class SyncScreen final : public QWidget, public Screen
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncScreen)
@@ -47,6 +49,12 @@ public:
 
     explicit SyncScreen(QWidget *parent = nullptr);
     ~SyncScreen() override;
+
+    // Screen: compares on its own service, not the window's data source.
+    QWidget *widget() override { return this; }
+    QString title() const override { return tr("S&ync"); }
+    void setDataSource(DataSource *) override {}
+    QAction *exportAction() const override { return nullptr; }
 
     // The screen takes `service` over (nullptr: nothing to compare with).
     void setService(SyncService *service);
@@ -79,7 +87,7 @@ public Q_SLOTS:
     void startRun();
     void cancelRun();
     // F5 in the main window: compare again.
-    void refresh() { startRun(); }
+    void refresh() override { startRun(); }
     void copySelectedRows();
     void exportCsvInteractively();
     // Opens the action's preview dialog; nullptr (and a message) when there
@@ -112,7 +120,7 @@ private:
     QPushButton *m_cancel;
     QProgressBar *m_progress;
     QLabel *m_progressLabel;
-    QLabel *m_message;
+    MessageBanner *m_message;
     QButtonGroup *m_countGroup;
     QToolButton *m_allButton = nullptr;
     std::array<QToolButton *, syncStatusCount> m_countButtons{};

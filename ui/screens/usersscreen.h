@@ -1,34 +1,36 @@
 #pragma once
 
 #include "domain/roles.h"
+#include "screens/screen.h"
+#include "screens/usersactions.h"
+#include "widgets/usersfilterbar.h"
 
 #include <QPointer>
 #include <QWidget>
 
 class QAction;
-class QCheckBox;
-class QComboBox;
-class QDateTimeEdit;
-class QHBoxLayout;
-class QLineEdit;
-class QProgressDialog;
 class QSplitter;
 class QTableView;
-class QTimer;
 
 namespace rolecall {
 
-class DataSource;
 class UserDetailPanel;
-class UsersCsvExport;
+class UsersExportFlow;
 class UsersTableModel;
 
 // The Users screen: the paged users table with server-side search, role,
-// "no role" and "as of" filters and sortable columns, beside the detail panel
-// of the selected user, and the actions on them (grant, end, bulk grant,
-// export, copy). Edits are offered only with write access; the window says
-// who the admin is (setAccess()).
-class UsersScreen final : public QWidget
+// "no role" and "as of" filters (UsersFilterBar) and sortable columns, beside
+// the detail panel of the selected user, and the actions on them (grant, end,
+// bulk grant, export, copy). Edits are offered only with write access; the
+// window says who the admin is (setAccess()).
+//
+//   setDataSource(source) ─▶ a model, not yet shown ─┐
+//   (window) detectSchema ─▶ start(schema) ──────────┴▶ filters applied, model attached,
+//                                                       first page; openUser() waits for it
+//   filter bar changes ─▶ filterChanged(query) ─▶ the model reloads
+//   grant / end / bulk ─▶ dialog (open()) ─▶ granted / ended / applied ─▶ refresh()
+//   export ─▶ chooseCsvFile (open()) ─▶ UsersExportFlow ─▶ exportFinished()
+class UsersScreen final : public QWidget, public Screen
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UsersScreen)
@@ -37,9 +39,12 @@ public:
     explicit UsersScreen(QWidget *parent = nullptr);
     ~UsersScreen() override;
 
+    QWidget *widget() override { return this; }
+    QString title() const override { return tr("&Users"); }
+    QAction *exportAction() const override { return m_actions->exportUsers(); }
     // A new model over `source` (not owned; nullptr: none). Nothing loads
     // until start() says which schema the source has.
-    void setDataSource(DataSource *source);
+    void setDataSource(DataSource *source) override;
     // The schema is known: fill the role filter and load the first page.
     void start(const SchemaInfo &schema);
     // Who writes, if anyone: without `canWrite` the edit actions are disabled
@@ -48,18 +53,18 @@ public:
 
     UsersTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
-    QLineEdit *searchField() const { return m_search; }
-    QComboBox *roleFilter() const { return m_roleFilter; }
-    QCheckBox *noRoleFilter() const { return m_noRole; }
-    QCheckBox *asOfEnabled() const { return m_asOfEnabled; }
-    QDateTimeEdit *asOfEdit() const { return m_asOf; }
+    UsersFilterBar *filterBar() const { return m_filters; }
+    QLineEdit *searchField() const { return m_filters->searchField(); }
+    QComboBox *roleFilter() const { return m_filters->roleFilter(); }
+    QCheckBox *noRoleFilter() const { return m_filters->noRoleFilter(); }
+    QCheckBox *asOfEnabled() const { return m_filters->asOfEnabled(); }
+    QDateTimeEdit *asOfEdit() const { return m_filters->asOfEdit(); }
     UserDetailPanel *detailPanel() const { return m_detail; }
     QSplitter *splitter() const { return m_splitter; }
-    QAction *grantAction() const { return m_grantAction; }
-    QAction *endAction() const { return m_endAction; }
-    QAction *bulkGrantAction() const { return m_bulkAction; }
-    QAction *exportAction() const { return m_exportAction; }
-    QAction *copyAction() const { return m_copyAction; }
+    QAction *grantAction() const { return m_actions->grant(); }
+    QAction *endAction() const { return m_actions->end(); }
+    QAction *bulkGrantAction() const { return m_actions->bulkGrant(); }
+    QAction *copyAction() const { return m_actions->copy(); }
     // The user the current row shows (empty id: none), from the model's roles.
     User currentUser() const;
     // Clerk IDs (else row ids) of the selected rows.
@@ -72,7 +77,7 @@ public:
     void restoreSettings();
 
 public Q_SLOTS:
-    void refresh();
+    void refresh() override;
     void focusSearch();
     void openDetail();
     // Searches for `key` (Clerk ID, email, name) and opens the first match's detail.
@@ -95,35 +100,24 @@ Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
 
 private:
-    void buildFilterBar(QHBoxLayout *bar);
     void buildActions();
-    void applyFilters();
+    void applyFilter(const UserQuery &filter);
     void attachModel();
     void currentRowChanged();
     void updateActions();
-    void fitColumnsToContents();
     void afterWrite();
+    template <typename Dialog, typename Saved>
+    void openWriteDialog(Dialog *dialog, Saved saved);
 
     QPointer<DataSource> m_source;
     UsersTableModel *m_model = nullptr;
-    QLineEdit *m_search = nullptr;
-    QTimer *m_searchDebounce = nullptr;
-    QComboBox *m_roleFilter = nullptr;
-    QCheckBox *m_noRole = nullptr;
-    QCheckBox *m_asOfEnabled = nullptr;
-    QDateTimeEdit *m_asOf = nullptr;
+    UsersFilterBar *m_filters = nullptr;
     QSplitter *m_splitter = nullptr;
     QTableView *m_view = nullptr;
     UserDetailPanel *m_detail = nullptr;
-    QAction *m_grantAction = nullptr;
-    QAction *m_endAction = nullptr;
-    QAction *m_bulkAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_copyAction = nullptr;
-    UsersCsvExport *m_export = nullptr;
-    QPointer<QProgressDialog> m_exportProgress;
+    UsersActions *m_actions = nullptr;
+    UsersExportFlow *m_export = nullptr;
     QStringList m_roles;
-    QString m_savedRole;
     Actor m_actor;
     QString m_readOnlyReason;
     QString m_pendingUser; // openUser() before the model was ready

@@ -1,0 +1,172 @@
+#include "screens/datascreen.h"
+
+#include "widgets/csvsaveflow.h"
+#include "widgets/tablecopy.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace rolecall {
+
+DataScreen::DataScreen(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *bar = new QHBoxLayout;
+    m_filters = new QHBoxLayout;
+    bar->addLayout(m_filters);
+    bar->addStretch();
+    m_refresh = new QPushButton(tr("&Refresh"), this);
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_refresh->setAccessibleName(tr("Refresh"));
+    m_export = new QPushButton(tr("E&xport CSV…"), this);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setAccessibleName(tr("Export to CSV"));
+    m_copy = new QPushButton(tr("&Copy"), this);
+    m_copy->setObjectName(QStringLiteral("copyButton"));
+    m_copy->setAccessibleName(tr("Copy selected rows"));
+    bar->addWidget(m_refresh);
+    bar->addWidget(m_export);
+    bar->addWidget(m_copy);
+    layout->addLayout(bar);
+
+    m_banner = new MessageBanner(this);
+    m_banner->setAccessibleName(tr("Message"));
+    layout->addWidget(m_banner);
+
+    m_content = new QVBoxLayout;
+    layout->addLayout(m_content, 1);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyBar"));
+    m_busy->setRange(0, 0); // busy indicator
+    m_busy->setMaximumHeight(fontMetrics().height() / 2 + 2);
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(tr("Loading"));
+    m_busy->hide();
+    layout->addWidget(m_busy);
+    layout->addStretch(0); // takes the room only while the content is hidden
+
+    // The window offers this in File and its toolbar while the screen is in front.
+    m_exportAction = new QAction(tr("E&xport CSV…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+
+    connect(m_refresh, &QPushButton::clicked, this, [this] { refresh(); });
+    connect(m_export, &QPushButton::clicked, m_exportAction, &QAction::trigger);
+    connect(m_exportAction, &QAction::triggered, this, &DataScreen::exportToFile);
+    connect(m_copy, &QPushButton::clicked, this, [this] { copySelectedRows(); });
+    connect(m_banner, &MessageBanner::actionTriggered, this, [this] { refresh(); });
+}
+
+DataScreen::~DataScreen() = default;
+
+void DataScreen::addContent(QWidget *widget, int stretch)
+{
+    m_content->addWidget(widget, stretch);
+}
+
+void DataScreen::addContent(QLayout *layout, int stretch)
+{
+    m_content->addLayout(layout, stretch);
+}
+
+void DataScreen::setCopyView(QAbstractItemView *view)
+{
+    if (m_copyView)
+        m_copyView->removeEventFilter(this);
+    m_copyView = view;
+    view->installEventFilter(this);
+    if (view->selectionModel())
+        connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &DataScreen::updateCopyButton);
+    updateCopyButton();
+}
+
+void DataScreen::updateCopyButton()
+{
+    m_copy->setEnabled(m_copyView && m_copyView->selectionModel() &&
+                       m_copyView->selectionModel()->hasSelection());
+}
+
+void DataScreen::setButtonToolTips(const QString &refresh, const QString &exportCsv,
+                                   const QString &copy)
+{
+    m_refresh->setToolTip(refresh);
+    m_export->setToolTip(exportCsv);
+    m_copy->setToolTip(copy);
+}
+
+void DataScreen::setDataSource(DataSource *source)
+{
+    m_source = source;
+    refresh();
+}
+
+QString DataScreen::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+bool DataScreen::isBusy() const
+{
+    return !m_busy->isHidden();
+}
+
+void DataScreen::showBanner(const QString &message, MessageBanner::Kind kind)
+{
+    m_banner->showMessage(message, kind);
+}
+
+void DataScreen::showError(const QString &message)
+{
+    m_banner->showMessage(message, MessageBanner::Kind::Error, tr("Retry"));
+}
+
+void DataScreen::setBusy(bool busy)
+{
+    if (busy == isBusy())
+        return;
+    m_busy->setVisible(busy);
+    Q_EMIT busyChanged(busy);
+}
+
+bool DataScreen::exportCsv(const QString &path, QString *error) const
+{
+    return writeCsvFile(path, tableCsv(), error);
+}
+
+void DataScreen::exportToFile()
+{
+    chooseCsvFile(this, tr("Export to CSV"), datedCsvName(exportBaseName()),
+                  [this](const QString &path) {
+                      QString error;
+                      if (exportCsv(path, &error))
+                          showBanner({});
+                      else
+                          showBanner(error, MessageBanner::Kind::Error);
+                  });
+}
+
+QString DataScreen::copySelectedRows() const
+{
+    return rolecall::copySelectedRows(m_copyView).text;
+}
+
+bool DataScreen::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_copyView && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        copySelectedRows();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace rolecall

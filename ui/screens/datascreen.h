@@ -1,0 +1,92 @@
+#pragma once
+
+#include "screens/screen.h"
+#include "services/datasource.h"
+#include "widgets/messagebanner.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QAbstractItemView;
+class QAction;
+class QHBoxLayout;
+class QProgressBar;
+class QPushButton;
+class QVBoxLayout;
+
+namespace rolecall {
+
+// What the screens that read the data source (Grants, Audit, Overview) share:
+// Refresh / Export CSV… / Copy top right, a message banner, a busy bar under
+// the content, and the CSV export flow. A subclass adds its content, loads in
+// refresh() and says what its CSV holds.
+//
+//   Export CSV… ─▶ chooseCsvFile() (save dialog, open()) ─▶ fileSelected
+//                   └─▶ exportCsv(path): tableCsv() written; a problem shows in the banner
+class DataScreen : public QWidget, public Screen
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DataScreen)
+
+public:
+    explicit DataScreen(QWidget *parent = nullptr);
+    ~DataScreen() override;
+
+    // Screen: not owned; may change or become nullptr. Reloads.
+    QWidget *widget() override { return this; }
+    void setDataSource(DataSource *source) override;
+    QAction *exportAction() const override { return m_exportAction; }
+    DataSource *dataSource() const { return m_source; }
+
+    QString bannerText() const; // empty when no banner shows
+    bool isBusy() const;
+
+    // What the screen shows, as CSV (formula guard on).
+    virtual QString tableCsv() const = 0;
+    // Writes tableCsv() to `path`; false and *error set when it cannot.
+    bool exportCsv(const QString &path, QString *error) const;
+    // Copies the selected rows of the copy view (tab-separated, header first)
+    // and returns them.
+    QString copySelectedRows() const;
+
+public Q_SLOTS:
+    void exportToFile(); // asks where, without a nested event loop
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+
+protected:
+    // Left of the buttons: the screen's filters.
+    QHBoxLayout *filterBar() const { return m_filters; }
+    // Between the banner and the busy bar.
+    void addContent(QWidget *widget, int stretch = 0);
+    void addContent(QLayout *layout, int stretch = 0);
+    // The view whose selected rows Copy (and Ctrl+C in it) takes.
+    void setCopyView(QAbstractItemView *view);
+    void setButtonToolTips(const QString &refresh, const QString &exportCsv, const QString &copy);
+    // Empty: hide. An error offers Retry, which refreshes.
+    void showBanner(const QString &message,
+                    MessageBanner::Kind kind = MessageBanner::Kind::Information);
+    void showError(const QString &message);
+    void setBusy(bool busy);
+    // A file name for exports, e.g. "grants".
+    virtual QString exportBaseName() const = 0;
+
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateCopyButton();
+
+    QPointer<DataSource> m_source;
+    QHBoxLayout *m_filters = nullptr;
+    QVBoxLayout *m_content = nullptr;
+    MessageBanner *m_banner = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QPushButton *m_export = nullptr;
+    QPushButton *m_copy = nullptr;
+    QAction *m_exportAction = nullptr;
+    QPointer<QAbstractItemView> m_copyView;
+};
+
+} // namespace rolecall
