@@ -1,5 +1,6 @@
 // Copying selected rows as tab-separated text: rows in order, columns as the
-// header shows them, hidden columns left out, one line per row.
+// header shows them, hidden columns left out, one line per row, a line of
+// column titles first when asked.
 #include "widgets/tablecopy.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@ class TestTableCopy : public QObject
 private Q_SLOTS:
     void copiesSelectedRowsAsTsv();
     void copiesNothingWithoutASelection();
+    void copiesAHeaderLineWhenAsked();
 };
 
 void TestTableCopy::copiesSelectedRowsAsTsv()
@@ -50,6 +52,25 @@ void TestTableCopy::copiesNothingWithoutASelection()
     view.setModel(&model);
     QCOMPARE(selectedRowsAsTsv(&view), QString());
     QCOMPARE(copySelectedRows(&view), 0);
+}
+
+void TestTableCopy::copiesAHeaderLineWhenAsked()
+{
+    QStandardItemModel model(3, 3);
+    model.setHorizontalHeaderLabels(
+        {QStringLiteral("Clerk ID"), QStringLiteral("Status"), QStringLiteral("Two\nlines")});
+    for (int column = 0; column < 3; ++column)
+        model.setItem(1, column, new QStandardItem(QStringLiteral("r1c%1").arg(column)));
+    QTableView view;
+    view.setModel(&model);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    view.setColumnHidden(1, true);
+    QCOMPARE(selectedRowsAsTsv(&view, CopyHeader::With), QString()); // nothing selected
+    view.selectRow(1);
+    QCOMPARE(selectedRowsAsTsv(&view, CopyHeader::With),
+             QStringLiteral("Clerk ID\tTwo lines\nr1c0\tr1c2\n"));
+    QCOMPARE(copySelectedRows(&view, CopyHeader::With), 1);
+    QCOMPARE(QApplication::clipboard()->text(), selectedRowsAsTsv(&view, CopyHeader::With));
 }
 
 QTEST_MAIN(TestTableCopy)

@@ -6,12 +6,15 @@ class QAbstractItemView;
 
 namespace rolecall {
 
-// The selected rows of `view` as tab-separated text, one line per row, the
-// columns in the order the header shows them (hidden ones left out). Tabs and
-// line breaks inside a cell become spaces so each row stays one line.
-QString selectedRowsAsTsv(const QAbstractItemView *view);
+enum class CopyHeader { Without, With };
 
-// Puts selectedRowsAsTsv(view) on the clipboard; returns how many rows.
-int copySelectedRows(const QAbstractItemView *view);
+// The selected rows of `view` as tab-separated text, one line per row, the
+// columns in the order the header shows them (hidden ones left out), after
+// a line of column titles With a header. Tabs and line breaks inside a cell
+// become spaces so each row stays one line. Empty when nothing is selected.
+QString selectedRowsAsTsv(const QAbstractItemView *view, CopyHeader header = CopyHeader::Without);
+
+// Puts selectedRowsAsTsv(view, header) on the clipboard; returns how many rows.
+int copySelectedRows(const QAbstractItemView *view, CopyHeader header = CopyHeader::Without);
 
 } // namespace rolecall
