@@ -19,6 +19,15 @@ class SyncStore;
 // read from the SecretStore (profiles/NAME/clerk-secret-key) at each start,
 // and a PgSyncStore on the profile's database. The key is held only for the
 // run and never logged.
+//
+//   startRun ─▶ SecretStore::read(key) ─┬─ none, empty ─▶ runRefused(how to store one, true)
+//                                       ├─ unreadable ──▶ runRefused(keychain's message, false)
+//                                       └─ key ─▶ ClerkApiClient + SyncRun(PgSyncStore)
+//                                                 ─▶ runStarted(run) ─▶ run->start()
+//   cancelRun: reading the key ─▶ runRefused("Cancelled.") (its answer is dropped);
+//              a run going ─▶ run->cancel() (the run says finished/failed itself)
+//   a new startRun drops an earlier answer and replaces the run (its signals stop)
+//   apply(actor, action) ─▶ PgSyncStore::apply, the actor's Clerk user as the last run saw it
 class ProfileSyncService final : public SyncService
 {
     Q_OBJECT

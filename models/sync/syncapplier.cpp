@@ -11,6 +11,11 @@ SyncApplier::SyncApplier(SyncStore *store, QObject *parent)
     , m_store(store)
 {}
 
+SyncApplier::SyncApplier(ApplyAction apply, QObject *parent)
+    : QObject(parent)
+    , m_apply(std::move(apply))
+{}
+
 void SyncApplier::start(const Actor &actor, const std::optional<ClerkUser> &actorClerk,
                         const QList<SyncAction> &actions, bool dryRun)
 {
@@ -36,7 +41,7 @@ void SyncApplier::cancel()
 
 void SyncApplier::next()
 {
-    if (!m_store || m_cancelled || m_done >= m_actions.size()) {
+    if ((!m_store && !m_apply) || m_cancelled || m_done >= m_actions.size()) {
         m_running = false;
         Q_EMIT finished(m_changed, m_failed, m_cancelled);
         return;
@@ -67,7 +72,8 @@ void SyncApplier::next()
         }
         next();
     });
-    watcher->setFuture(m_store->apply(m_actor, m_actorClerk, action, m_dryRun));
+    watcher->setFuture(m_apply ? m_apply(m_actor, m_actorClerk, action, m_dryRun)
+                               : m_store->apply(m_actor, m_actorClerk, action, m_dryRun));
 }
 
 } // namespace rolecall

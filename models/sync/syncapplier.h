@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace rolecall {
 
 // Runs many sync actions one after another, each its own transaction, for a
@@ -24,6 +26,12 @@ class SyncApplier final : public QObject
 
 public:
     explicit SyncApplier(SyncStore *store, QObject *parent = nullptr);
+    // One action as SyncStore::apply does it, by another route: the Sync
+    // screen's SyncService (which knows the actor's Clerk user itself).
+    using ApplyAction = std::function<QFuture<SyncActionResult>(
+        const Actor &actor, const std::optional<ClerkUser> &actorClerk, const SyncAction &action,
+        bool dryRun)>;
+    explicit SyncApplier(ApplyAction apply, QObject *parent = nullptr);
 
     void start(const Actor &actor, const std::optional<ClerkUser> &actorClerk,
                const QList<SyncAction> &actions, bool dryRun);
@@ -40,6 +48,7 @@ private:
     void next();
 
     QPointer<SyncStore> m_store;
+    ApplyAction m_apply; // set: used instead of m_store
     Actor m_actor;
     std::optional<ClerkUser> m_actorClerk;
     QList<SyncAction> m_actions;

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void explainsTheEmptyState();
     void setsTheDefault();
     void removesOnlyWhenConfirmed();
+    void asksWithoutANestedEventLoop();
     void opensTheSelectedProfile();
     void addOpensTheEditor();
 
@@ -144,9 +146,9 @@ void TestProfilesDialog::removesOnlyWhenConfirmed()
     ProfilesDialog dialog(*m_store);
     QStringList questions;
     bool answer = false;
-    dialog.setConfirmation([&](const QString &question) {
+    dialog.setConfirmation([&](const QString &question, const ProfilesDialog::Answer &reply) {
         questions.append(question);
-        return answer;
+        reply(answer);
     });
     QSignalSpy removed(&dialog, &ProfilesDialog::profileRemoved);
     dialog.show();
@@ -172,6 +174,32 @@ void TestProfilesDialog::removesOnlyWhenConfirmed()
     QTest::mouseClick(remove, Qt::LeftButton);
     QCOMPARE(removed.count(), 2);
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("emptyLabel"))->isVisible());
+}
+
+void TestProfilesDialog::asksWithoutANestedEventLoop()
+{
+    addProfiles({QStringLiteral("alpha"), QStringLiteral("beta")});
+    ProfilesDialog dialog(*m_store);
+    QSignalSpy removed(&dialog, &ProfilesDialog::profileRemoved);
+    dialog.show();
+    dialog.setCurrentProfile(QStringLiteral("beta"));
+    // The click returns with the question open (window-modal), nothing removed yet.
+    QTest::mouseClick(button(dialog, QStringLiteral("Remove profile")), Qt::LeftButton);
+    auto *box = dialog.findChild<QMessageBox *>();
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QVERIFY(box->text().contains(QLatin1String("beta")));
+    QCOMPARE(removed.count(), 0);
+    box->button(QMessageBox::No)->click();
+    QTRY_VERIFY(!dialog.findChild<QMessageBox *>());
+    QVERIFY(m_store->contains(QStringLiteral("beta")));
+
+    QTest::mouseClick(button(dialog, QStringLiteral("Remove profile")), Qt::LeftButton);
+    box = dialog.findChild<QMessageBox *>();
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QCOMPARE(removed.count(), 1);
+    QVERIFY(!m_store->contains(QStringLiteral("beta")));
 }
 
 void TestProfilesDialog::opensTheSelectedProfile()

@@ -1,6 +1,5 @@
 #include "dialogs/bulkgrantdialog.h"
 
-#include "async/futurewatch.h"
 #include "dialogs/dialogsupport.h"
 #include "services/datasource.h"
 
@@ -15,7 +14,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -29,9 +27,7 @@ constexpr int listedAtMost = 500; // the preview lists this many names per group
 BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const QStringList &roles,
                                  const QStringList &selection, const UserQuery &filter,
                                  const QString &filterText, QWidget *parent)
-    : QDialog(parent)
-    , m_source(source)
-    , m_actor(actor)
+    : WriteDialog(source, actor, parent)
     , m_selection(selection)
     , m_filter(filter)
 {
@@ -58,28 +54,14 @@ BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const Q
     m_role->setAccessibleName(tr("Role"));
     m_role->addItems(roles);
     form->addRow(tr("&Role:"), m_role);
-    auto *endRow = new QHBoxLayout;
-    m_hasEnd = new QCheckBox(tr("&Ends on"), this);
-    m_hasEnd->setObjectName(QStringLiteral("hasEndBox"));
-    m_hasEnd->setAccessibleName(tr("The grants end"));
-    m_end = dialogs::makeDateTimeEdit(dialogs::minuteOf(QDateTime::currentDateTime()).addDays(30),
-                                      this);
-    m_end->setObjectName(QStringLiteral("endEdit"));
-    m_end->setAccessibleName(tr("End"));
-    m_end->setEnabled(false);
-    endRow->addWidget(m_hasEnd);
-    endRow->addWidget(m_end, 1);
-    form->addRow(tr("End:"), endRow);
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("reasonField"));
-    m_reason->setAccessibleName(tr("Reason"));
-    m_reason->setPlaceholderText(tr("Why these people get the role (required)"));
+    const dialogs::EndFields end = dialogs::makeEndFields(
+        dialogs::minuteOf(QDateTime::currentDateTime()).addDays(30), tr("The grants end"), this);
+    m_hasEnd = end.hasEnd;
+    m_end = end.end;
+    form->addRow(tr("End:"), end.row);
+    m_reason = dialogs::makeReasonField(tr("Why these people get the role (required)"), this);
     form->addRow(tr("Rea&son:"), m_reason);
-    m_notes = new QPlainTextEdit(this);
-    m_notes->setObjectName(QStringLiteral("notesField"));
-    m_notes->setAccessibleName(tr("Admin notes"));
-    m_notes->setTabChangesFocus(true);
-    m_notes->setFixedHeight(m_notes->fontMetrics().height() * 3 + 12);
+    m_notes = dialogs::makeNotesField(3, this);
     form->addRow(tr("&Notes:"), m_notes);
     layout->addLayout(form);
 
@@ -94,13 +76,7 @@ BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const Q
     m_planList->setMinimumHeight(m_planList->fontMetrics().height() * 8);
     layout->addWidget(m_planList, 1);
 
-    m_error = dialogs::makeErrorLabel(this);
-    layout->addWidget(m_error);
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("applyProgress"));
-    m_progress->setAccessibleName(tr("Progress"));
-    m_progress->hide();
-    layout->addWidget(m_progress);
+    addStatusRows(layout);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
@@ -127,7 +103,6 @@ BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const Q
     for (QRadioButton *radio : {m_useSelection, m_useFilter})
         connect(radio, &QRadioButton::toggled, this, &BulkGrantDialog::inputsChanged);
     connect(m_role, &QComboBox::currentTextChanged, this, &BulkGrantDialog::inputsChanged);
-    connect(m_hasEnd, &QCheckBox::toggled, m_end, &QWidget::setEnabled);
     connect(m_hasEnd, &QCheckBox::toggled, this, &BulkGrantDialog::inputsChanged);
     connect(m_end, &QDateTimeEdit::dateTimeChanged, this, &BulkGrantDialog::inputsChanged);
     connect(m_reason, &QLineEdit::textChanged, this, &BulkGrantDialog::inputsChanged);
@@ -175,11 +150,6 @@ QString BulkGrantDialog::validationProblem() const
     return dialogs::textProblem(m_reason->text(), r.notes);
 }
 
-QString BulkGrantDialog::errorText() const
-{
-    return !m_error->isHidden() ? m_error->text() : QString();
-}
-
 QString BulkGrantDialog::summaryText() const
 {
     return !m_summary->isHidden() ? m_summary->text() : QString();
@@ -193,44 +163,39 @@ void BulkGrantDialog::inputsChanged()
         m_planSummary->setText(tr("The inputs changed: preview again before applying."));
     }
     const QString problem = validationProblem();
-    dialogs::setError(m_error, m_reason->text().isEmpty() ? QString() : problem);
+    showError(m_reason->text().isEmpty() ? QString() : problem);
     updateButtons();
 }
 
 void BulkGrantDialog::updateButtons()
 {
     const bool valid = validationProblem().isEmpty();
-    m_previewButton->setEnabled(valid && !m_busy && !m_done);
-    m_applyButton->setEnabled(valid && !m_busy && !m_done && m_planned &&
+    m_previewButton->setEnabled(valid && !isBusy() && !m_done);
+    m_applyButton->setEnabled(valid && !isBusy() && !m_done && m_planned &&
                               !m_plan.willChange.isEmpty());
     m_closeButton->setText(m_done ? tr("&Close") : tr("&Cancel"));
 }
 
-void BulkGrantDialog::setBusy(bool busy)
+void BulkGrantDialog::updateInputs()
 {
-    m_busy = busy;
+    const bool idle = !isBusy() && !m_done;
     for (QWidget *field : std::initializer_list<QWidget *>{m_useSelection, m_useFilter, m_role,
                                                            m_hasEnd, m_reason, m_notes})
-        field->setEnabled(!busy && !m_done);
-    m_useSelection->setEnabled(!busy && !m_done && !m_selection.isEmpty());
-    m_end->setEnabled(!busy && !m_done && m_hasEnd->isChecked());
+        field->setEnabled(idle);
+    m_useSelection->setEnabled(idle && !m_selection.isEmpty());
+    m_end->setEnabled(idle && m_hasEnd->isChecked());
     updateButtons();
 }
 
 void BulkGrantDialog::preview()
 {
-    if (m_busy || !m_source || !validationProblem().isEmpty())
+    if (isBusy() || !source() || !validationProblem().isEmpty())
         return;
-    setBusy(true);
-    dialogs::setError(m_error, {});
     m_planSummary->setText(tr("Checking who would change…"));
-    watchFuture(
-        m_source->planBulkGrant(m_actor, request()), this,
-        [this](const BulkPlan &plan) {
-            setBusy(false);
-            showPlan(plan);
-        },
-        [this](const DataSourceError &error) { fail(error); });
+    runWrite(
+        source()->planBulkGrant(actor(), request()),
+        [this](const BulkPlan &plan) { showPlan(plan); },
+        [this](const DataSourceError &) { forgetPlan(); });
 }
 
 void BulkGrantDialog::showPlan(const BulkPlan &plan)
@@ -274,20 +239,14 @@ void BulkGrantDialog::showPlan(const BulkPlan &plan)
 
 void BulkGrantDialog::apply()
 {
-    if (m_busy || !m_planned || !m_source || m_plan.willChange.isEmpty())
+    if (isBusy() || !m_planned || !source() || m_plan.willChange.isEmpty())
         return;
-    setBusy(true);
-    dialogs::setError(m_error, {});
     // One transaction: the bar can only say "working" until it commits.
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    watchFuture(
-        m_source->applyBulkGrant(m_actor, request()), this,
+    runWrite(
+        source()->applyBulkGrant(actor(), request()),
         [this](const QList<RoleGrant> &grants) {
-            m_progress->setRange(0, 1);
-            m_progress->setValue(1);
             m_done = true;
-            setBusy(false);
+            updateInputs();
             m_summary->setText(
                 tr("Granted %1 to %2 users; %3 already had it. Nothing else changed.")
                     .arg(m_role->currentText(), QLocale().toString(qsizetype(grants.size())),
@@ -295,21 +254,14 @@ void BulkGrantDialog::apply()
             m_summary->show();
             Q_EMIT applied(int(grants.size()));
         },
-        [this](const DataSourceError &error) {
-            m_progress->hide();
-            fail(error);
-        });
+        [this](const DataSourceError &) { forgetPlan(); });
 }
 
-void BulkGrantDialog::fail(const DataSourceError &error)
+void BulkGrantDialog::forgetPlan()
 {
-    setBusy(false);
     m_planned = false;
     m_planSummary->setText(tr("Nothing was written."));
-    dialogs::setError(m_error, error.message());
     updateButtons();
-    if (needsRefresh(error))
-        Q_EMIT refreshNeeded();
 }
 
 } // namespace rolecall

@@ -1,9 +1,6 @@
 #pragma once
 
-#include "domain/roles.h"
-
-#include <QDialog>
-#include <QPointer>
+#include "dialogs/writedialog.h"
 
 class QCheckBox;
 class QComboBox;
@@ -12,14 +9,10 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
-class QProgressBar;
 class QPushButton;
 class QRadioButton;
 
 namespace rolecall {
-
-class DataSource;
-class DataSourceError;
 
 // "Bulk grant…" on the selected users or on every user the current filter
 // matches, in two steps:
@@ -29,7 +22,7 @@ class DataSourceError;
 //
 // Apply is offered only for the inputs last previewed; any change asks for a
 // new preview.
-class BulkGrantDialog final : public QDialog
+class BulkGrantDialog final : public WriteDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BulkGrantDialog)
@@ -46,11 +39,9 @@ public:
     void setUseFilter(bool useFilter);
     BulkGrantRequest request() const;
     QString validationProblem() const;
-    QString errorText() const;
     QString summaryText() const;
     bool hasPreview() const { return m_planned; }
     const BulkPlan &plan() const { return m_plan; }
-    bool isBusy() const { return m_busy; }
 
 public Q_SLOTS:
     void preview();
@@ -58,17 +49,14 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void applied(int granted);
-    void refreshNeeded();
 
 private:
     void inputsChanged();
     void updateButtons();
-    void setBusy(bool busy);
+    void updateInputs() override;
     void showPlan(const BulkPlan &plan);
-    void fail(const DataSourceError &error);
+    void forgetPlan();
 
-    QPointer<DataSource> m_source;
-    Actor m_actor;
     QStringList m_selection;
     UserQuery m_filter;
     QRadioButton *m_useSelection = nullptr;
@@ -80,15 +68,12 @@ private:
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_planSummary = nullptr;
     QListWidget *m_planList = nullptr;
-    QLabel *m_error = nullptr;
     QLabel *m_summary = nullptr;
-    QProgressBar *m_progress = nullptr;
     QPushButton *m_previewButton = nullptr;
     QPushButton *m_applyButton = nullptr;
     QPushButton *m_closeButton = nullptr;
     BulkPlan m_plan;
     bool m_planned = false;
-    bool m_busy = false;
     bool m_done = false;
 };
 

@@ -1,32 +1,14 @@
 #include "dialogs/dialogsupport.h"
 
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QDateTimeEdit>
-#include <QLabel>
+#include <QHBoxLayout>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 
 namespace rolecall::dialogs {
-
-QLabel *makeErrorLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QStringLiteral("errorLabel"));
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setAccessibleName(QCoreApplication::translate("RoleDialogs", "Problem"));
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
-void setError(QLabel *label, const QString &message)
-{
-    label->setText(message);
-    label->setVisible(!message.isEmpty());
-}
 
 QDateTimeEdit *makeDateTimeEdit(const QDateTime &value, QWidget *parent)
 {
@@ -34,6 +16,42 @@ QDateTimeEdit *makeDateTimeEdit(const QDateTime &value, QWidget *parent)
     edit->setCalendarPopup(true);
     edit->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
     return edit;
+}
+
+QLineEdit *makeReasonField(const QString &placeholder, QWidget *parent)
+{
+    auto *field = new QLineEdit(parent);
+    field->setObjectName(QStringLiteral("reasonField"));
+    field->setAccessibleName(QCoreApplication::translate("RoleDialogs", "Reason"));
+    field->setPlaceholderText(placeholder);
+    return field;
+}
+
+QPlainTextEdit *makeNotesField(int lines, QWidget *parent)
+{
+    auto *field = new QPlainTextEdit(parent);
+    field->setObjectName(QStringLiteral("notesField"));
+    field->setAccessibleName(QCoreApplication::translate("RoleDialogs", "Admin notes"));
+    field->setTabChangesFocus(true);
+    field->setFixedHeight(field->fontMetrics().height() * lines + 12);
+    return field;
+}
+
+EndFields makeEndFields(const QDateTime &initial, const QString &accessibleName, QWidget *parent)
+{
+    EndFields fields{};
+    fields.hasEnd = new QCheckBox(QCoreApplication::translate("RoleDialogs", "&Ends on"), parent);
+    fields.hasEnd->setObjectName(QStringLiteral("hasEndBox"));
+    fields.hasEnd->setAccessibleName(accessibleName);
+    fields.end = makeDateTimeEdit(initial, parent);
+    fields.end->setObjectName(QStringLiteral("endEdit"));
+    fields.end->setAccessibleName(QCoreApplication::translate("RoleDialogs", "End"));
+    fields.end->setEnabled(false);
+    QObject::connect(fields.hasEnd, &QCheckBox::toggled, fields.end, &QWidget::setEnabled);
+    fields.row = new QHBoxLayout;
+    fields.row->addWidget(fields.hasEnd);
+    fields.row->addWidget(fields.end, 1);
+    return fields;
 }
 
 QString textProblem(const QString &reason, const QString &notes)

@@ -3,24 +3,37 @@
 #include <QDateTime>
 #include <QString>
 
-class QLabel;
+class QCheckBox;
 class QDateTimeEdit;
+class QHBoxLayout;
+class QLineEdit;
+class QPlainTextEdit;
 class QWidget;
 
 namespace rolecall {
 
-// Small pieces the role dialogs share.
+// Small pieces the role dialogs share (their common state is WriteDialog).
 namespace dialogs {
 
 // The service's limits, checked before anything is sent (it checks again).
 constexpr int maxReasonLength = 1000;
 constexpr int maxNotesLength = 10000;
 
-// A label for inline messages: word-wrapped, selectable, tinted as an error.
-QLabel *makeErrorLabel(QWidget *parent);
-void setError(QLabel *label, const QString &message);
 // A date-time field with a calendar popup, in local time.
 QDateTimeEdit *makeDateTimeEdit(const QDateTime &value, QWidget *parent);
+// The required reason ("reasonField"), `placeholder` saying what it is for.
+QLineEdit *makeReasonField(const QString &placeholder, QWidget *parent);
+// The admin notes ("notesField"), `lines` lines high; Tab leaves it.
+QPlainTextEdit *makeNotesField(int lines, QWidget *parent);
+// An optional end: "Ends on" ("hasEndBox", named `accessibleName`) and the
+// date ("endEdit", starting at `initial`), which is off until ticked.
+struct EndFields
+{
+    QCheckBox *hasEnd;
+    QDateTimeEdit *end;
+    QHBoxLayout *row;
+};
+EndFields makeEndFields(const QDateTime &initial, const QString &accessibleName, QWidget *parent);
 // The same words the service uses for reason and notes.
 QString textProblem(const QString &reason, const QString &notes);
 QString instantText(const QDateTime &instant);

@@ -1,6 +1,5 @@
 #include "dialogs/endgrantdialog.h"
 
-#include "async/futurewatch.h"
 #include "dialogs/dialogsupport.h"
 #include "itemmodels/granttimelinemodel.h"
 #include "services/datasource.h"
@@ -10,7 +9,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -18,9 +16,7 @@ namespace rolecall {
 
 EndGrantDialog::EndGrantDialog(DataSource *source, const Actor &actor, const GrantView &grant,
                                QWidget *parent)
-    : QDialog(parent)
-    , m_source(source)
-    , m_actor(actor)
+    : WriteDialog(source, actor, parent)
     , m_grant(grant)
 {
     setWindowTitle(tr("End Grant"));
@@ -38,10 +34,7 @@ EndGrantDialog::EndGrantDialog(DataSource *source, const Actor &actor, const Gra
     layout->addWidget(summary);
 
     auto *form = new QFormLayout;
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("reasonField"));
-    m_reason->setAccessibleName(tr("Reason"));
-    m_reason->setPlaceholderText(tr("Why the grant ends (required)"));
+    m_reason = dialogs::makeReasonField(tr("Why the grant ends (required)"), this);
     form->addRow(tr("Rea&son:"), m_reason);
     layout->addLayout(form);
 
@@ -53,20 +46,8 @@ EndGrantDialog::EndGrantDialog(DataSource *source, const Actor &actor, const Gra
     m_confirmSelf->setVisible(own);
     layout->addWidget(m_confirmSelf);
 
-    m_error = dialogs::makeErrorLabel(this);
-    layout->addWidget(m_error);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 0);
-    m_progress->setAccessibleName(tr("Writing"));
-    m_progress->hide();
-    layout->addWidget(m_progress);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&End Grant"));
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("End grant"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &EndGrantDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(m_buttons);
+    addStatusRows(layout);
+    m_buttons = addOkCancelButtons(layout, tr("&End Grant"), tr("End grant"));
 
     connect(m_reason, &QLineEdit::textChanged, this, &EndGrantDialog::updateState);
     connect(m_confirmSelf, &QCheckBox::toggled, this, &EndGrantDialog::updateState);
@@ -86,11 +67,6 @@ EndRequest EndGrantDialog::request() const
     return request;
 }
 
-QString EndGrantDialog::errorText() const
-{
-    return !m_error->isHidden() ? m_error->text() : QString();
-}
-
 bool EndGrantDialog::asksForSelfDemotion() const
 {
     return m_confirmSelf->isVisible();
@@ -102,49 +78,32 @@ void EndGrantDialog::updateState()
     if (problem.isEmpty() && m_confirmSelf->isVisible() && !m_confirmSelf->isChecked())
         problem = tr("This ends your own ADMIN role: tick the box to confirm.");
     if (!m_reason->text().isEmpty() || !problem.startsWith(tr("A reason")))
-        dialogs::setError(m_error, problem);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !m_busy);
+        showError(problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !isBusy());
 }
 
-void EndGrantDialog::setBusy(bool busy)
+void EndGrantDialog::updateInputs()
 {
-    m_busy = busy;
-    m_progress->setVisible(busy);
-    m_reason->setEnabled(!busy);
-    m_confirmSelf->setEnabled(!busy);
+    m_reason->setEnabled(!isBusy());
+    m_confirmSelf->setEnabled(!isBusy());
     updateState();
 }
 
 void EndGrantDialog::accept()
 {
-    if (m_busy || !m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+    if (isBusy() || !m_buttons->button(QDialogButtonBox::Ok)->isEnabled() || !sourceIsOpen())
         return;
-    if (!m_source) {
-        dialogs::setError(m_error, tr("No database is open."));
-        return;
-    }
-    setBusy(true);
-    dialogs::setError(m_error, {});
-    watchFuture(
-        m_source->endGrant(m_actor, request()), this,
+    runWrite(
+        source()->endGrant(actor(), request()),
         [this](const RoleGrant &grant) {
-            setBusy(false);
             Q_EMIT ended(grant);
             QDialog::accept();
         },
         [this](const DataSourceError &error) {
-            setBusy(false);
-            const QString message = error.message();
-            if (error.kind() == DataSourceError::Kind::SelfDemotion) {
-                // The service caught what the dialog could not see: ask for the box.
+            // The service caught what the dialog could not see: ask for the box.
+            if (error.kind() == DataSourceError::Kind::SelfDemotion)
                 m_confirmSelf->show();
-            }
-            dialogs::setError(m_error, message);
-            updateState();
-            if (!message.isEmpty())
-                dialogs::setError(m_error, message);
-            if (needsRefresh(error))
-                Q_EMIT refreshNeeded();
+            updateState(); // the box's own problem, until the message replaces it
         });
 }
 

@@ -1,6 +1,5 @@
 #include "dialogs/grantroledialog.h"
 
-#include "async/futurewatch.h"
 #include "dialogs/dialogsupport.h"
 #include "services/datasource.h"
 
@@ -9,11 +8,9 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -21,9 +18,7 @@ namespace rolecall {
 
 GrantRoleDialog::GrantRoleDialog(DataSource *source, const Actor &actor, const User &target,
                                  const QStringList &roles, QWidget *parent)
-    : QDialog(parent)
-    , m_source(source)
-    , m_actor(actor)
+    : WriteDialog(source, actor, parent)
     , m_target(target)
 {
     setWindowTitle(tr("Grant Role"));
@@ -59,29 +54,16 @@ GrantRoleDialog::GrantRoleDialog(DataSource *source, const Actor &actor, const U
     m_start->setToolTip(tr("Leave as it is to start the grant now."));
     form->addRow(tr("&Start:"), m_start);
 
-    auto *endRow = new QHBoxLayout;
-    m_hasEnd = new QCheckBox(tr("&Ends on"), this);
-    m_hasEnd->setObjectName(QStringLiteral("hasEndBox"));
-    m_hasEnd->setAccessibleName(tr("The grant ends"));
-    m_end = dialogs::makeDateTimeEdit(now.addDays(30), this);
-    m_end->setObjectName(QStringLiteral("endEdit"));
-    m_end->setAccessibleName(tr("End"));
-    m_end->setEnabled(false);
-    endRow->addWidget(m_hasEnd);
-    endRow->addWidget(m_end, 1);
-    form->addRow(tr("End:"), endRow);
+    const dialogs::EndFields end =
+        dialogs::makeEndFields(now.addDays(30), tr("The grant ends"), this);
+    m_hasEnd = end.hasEnd;
+    m_end = end.end;
+    form->addRow(tr("End:"), end.row);
 
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("reasonField"));
-    m_reason->setAccessibleName(tr("Reason"));
-    m_reason->setPlaceholderText(tr("Why this person gets the role (required)"));
+    m_reason = dialogs::makeReasonField(tr("Why this person gets the role (required)"), this);
     form->addRow(tr("Rea&son:"), m_reason);
 
-    m_notes = new QPlainTextEdit(this);
-    m_notes->setObjectName(QStringLiteral("notesField"));
-    m_notes->setAccessibleName(tr("Admin notes"));
-    m_notes->setTabChangesFocus(true);
-    m_notes->setFixedHeight(m_notes->fontMetrics().height() * 4 + 12);
+    m_notes = dialogs::makeNotesField(4, this);
     form->addRow(tr("&Notes:"), m_notes);
     layout->addLayout(form);
 
@@ -91,28 +73,14 @@ GrantRoleDialog::GrantRoleDialog(DataSource *source, const Actor &actor, const U
     m_preview->setTextFormat(Qt::PlainText);
     m_preview->setAccessibleName(tr("What will be written"));
     layout->addWidget(m_preview);
-    m_error = dialogs::makeErrorLabel(this);
-    layout->addWidget(m_error);
-
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 0);
-    m_progress->setAccessibleName(tr("Writing"));
-    m_progress->hide();
-    layout->addWidget(m_progress);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Grant"));
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Grant"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &GrantRoleDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(m_buttons);
+    addStatusRows(layout);
+    m_buttons = addOkCancelButtons(layout, tr("&Grant"), tr("Grant"));
 
     connect(m_role, &QComboBox::currentTextChanged, this, &GrantRoleDialog::updateState);
     connect(m_start, &QDateTimeEdit::dateTimeChanged, this, [this] {
         m_startEdited = true;
         updateState();
     });
-    connect(m_hasEnd, &QCheckBox::toggled, m_end, &QWidget::setEnabled);
     connect(m_hasEnd, &QCheckBox::toggled, this, &GrantRoleDialog::updateState);
     connect(m_end, &QDateTimeEdit::dateTimeChanged, this, &GrantRoleDialog::updateState);
     connect(m_reason, &QLineEdit::textChanged, this, &GrantRoleDialog::updateState);
@@ -160,11 +128,6 @@ QString GrantRoleDialog::previewText() const
     return m_preview->text();
 }
 
-QString GrantRoleDialog::errorText() const
-{
-    return !m_error->isHidden() ? m_error->text() : QString();
-}
-
 void GrantRoleDialog::updateState()
 {
     const GrantRequest r = request();
@@ -172,22 +135,21 @@ void GrantRoleDialog::updateState()
     const QString from = r.start.isValid() ? dialogs::instantText(r.start) : tr("now");
     const QString until =
         r.end.isValid() ? tr("until %1").arg(dialogs::instantText(r.end)) : tr("with no end");
-    const QString by = m_actor.email.isEmpty() ? m_actor.clerkId : m_actor.email;
+    const QString by = actor().email.isEmpty() ? actor().clerkId : actor().email;
     m_preview->setText(tr("Will write: %1 gets %2 from %3 %4, granted by %5.")
                            .arg(target, r.role, from, until, by));
     const QString problem = validationProblem();
     // "A reason is required" is a hint until something was typed, not an error.
-    dialogs::setError(m_error, m_reason->text().isEmpty() && r.notes.isEmpty() &&
-                                       problem == dialogs::textProblem({}, {})
-                                   ? QString()
-                                   : problem);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !m_busy);
+    showError(m_reason->text().isEmpty() && r.notes.isEmpty() &&
+                      problem == dialogs::textProblem({}, {})
+                  ? QString()
+                  : problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !isBusy());
 }
 
-void GrantRoleDialog::setBusy(bool busy)
+void GrantRoleDialog::updateInputs()
 {
-    m_busy = busy;
-    m_progress->setVisible(busy);
+    const bool busy = isBusy();
     for (QWidget *field : {static_cast<QWidget *>(m_role), static_cast<QWidget *>(m_start),
                            static_cast<QWidget *>(m_hasEnd), static_cast<QWidget *>(m_reason),
                            static_cast<QWidget *>(m_notes)})
@@ -196,39 +158,21 @@ void GrantRoleDialog::setBusy(bool busy)
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy && validationProblem().isEmpty());
 }
 
-void GrantRoleDialog::showError(const QString &message)
-{
-    dialogs::setError(m_error, message);
-}
-
 void GrantRoleDialog::accept()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     const QString problem = validationProblem();
     if (!problem.isEmpty()) {
         showError(problem);
         return;
     }
-    if (!m_source) {
-        showError(tr("No database is open."));
+    if (!sourceIsOpen())
         return;
-    }
-    setBusy(true);
-    dialogs::setError(m_error, {});
-    watchFuture(
-        m_source->grantRole(m_actor, request()), this,
-        [this](const RoleGrant &grant) {
-            setBusy(false);
-            Q_EMIT granted(grant);
-            QDialog::accept();
-        },
-        [this](const DataSourceError &error) {
-            setBusy(false);
-            showError(error.message());
-            if (needsRefresh(error))
-                Q_EMIT refreshNeeded();
-        });
+    runWrite(source()->grantRole(actor(), request()), [this](const RoleGrant &grant) {
+        Q_EMIT granted(grant);
+        QDialog::accept();
+    });
 }
 
 } // namespace rolecall

@@ -1,9 +1,6 @@
 #pragma once
 
-#include "domain/roles.h"
-
-#include <QDialog>
-#include <QPointer>
+#include "dialogs/writedialog.h"
 
 class QCheckBox;
 class QComboBox;
@@ -12,18 +9,15 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QProgressBar;
 
 namespace rolecall {
-
-class DataSource;
 
 // "Grant role…": role (the database's enum), start (default now), optional
 // end, reason (required) and notes, with inline validation and a one-line
 // preview of what will be written. The write goes through the DataSource on
 // behalf of `actor`; the service's own refusals (duplicate overlapping grant,
 // not an ADMIN, a conflict) show inline and keep what was typed.
-class GrantRoleDialog final : public QDialog
+class GrantRoleDialog final : public WriteDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GrantRoleDialog)
@@ -39,24 +33,17 @@ public:
     // The first problem with what is typed, worded as the service words it.
     QString validationProblem() const;
     QString previewText() const;
-    QString errorText() const;
-    bool isBusy() const { return m_busy; }
 
 public Q_SLOTS:
     void accept() override;
 
 Q_SIGNALS:
     void granted(const rolecall::RoleGrant &grant);
-    // A conflict or a lost connection: the window should reload what it shows.
-    void refreshNeeded();
 
 private:
     void updateState();
-    void setBusy(bool busy);
-    void showError(const QString &message);
+    void updateInputs() override;
 
-    QPointer<DataSource> m_source;
-    Actor m_actor;
     User m_target;
     QComboBox *m_role = nullptr;
     QDateTimeEdit *m_start = nullptr;
@@ -65,11 +52,8 @@ private:
     QLineEdit *m_reason = nullptr;
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_preview = nullptr;
-    QLabel *m_error = nullptr;
-    QProgressBar *m_progress = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_startEdited = false;
-    bool m_busy = false;
 };
 
 } // namespace rolecall

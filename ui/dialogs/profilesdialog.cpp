@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -30,8 +31,13 @@ ProfilesDialog::ProfilesDialog(ProfileStore &store, QWidget *parent)
     , m_store(store)
 {
     setWindowTitle(tr("Profiles"));
-    m_confirm = [this](const QString &question) {
-        return QMessageBox::question(this, tr("Remove Profile"), question) == QMessageBox::Yes;
+    m_confirm = [this](const QString &question, Answer answer) {
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Profile"), question,
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this,
+                [answer = std::move(answer)](int button) { answer(button == QMessageBox::Yes); });
+        box->open();
     };
 
     m_list = new QListWidget(this);
@@ -189,23 +195,21 @@ void ProfilesDialog::accept()
 
 void ProfilesDialog::addProfile()
 {
-    showError({});
-    // open(), not exec(): no nested event loop; the list reloads when it closes.
-    auto *editor = new ProfileEditor(m_store, std::nullopt, this);
-    editor->setAttribute(Qt::WA_DeleteOnClose);
-    editor->setConnectionTester(m_tester);
-    connect(editor, &ProfileEditor::clerkSecretKeyEntered, this,
-            &ProfilesDialog::clerkSecretKeyEntered);
-    connect(editor, &QDialog::accepted, this, [this, editor] { reload(editor->profile().name); });
-    editor->open();
+    openEditor(std::nullopt);
 }
 
 void ProfilesDialog::editProfile()
 {
     showError({});
     const std::optional<Profile> existing = m_store.profile(currentProfile());
-    if (!existing)
-        return;
+    if (existing)
+        openEditor(existing);
+}
+
+void ProfilesDialog::openEditor(const std::optional<Profile> &existing)
+{
+    showError({});
+    // open(), not exec(): no nested event loop; the list reloads when it closes.
     auto *editor = new ProfileEditor(m_store, existing, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setConnectionTester(m_tester);
@@ -224,8 +228,16 @@ void ProfilesDialog::removeProfile()
     const QString question = tr("Remove the profile “%1”?\n\nIts saved sign-in session is "
                                 "removed from the keychain too. The database is not touched.")
                                  .arg(name);
-    if (!m_confirm || !m_confirm(question))
+    if (!m_confirm)
         return;
+    m_confirm(question, [dialog = QPointer(this), name](bool yes) {
+        if (dialog && yes)
+            dialog->remove(name);
+    });
+}
+
+void ProfilesDialog::remove(const QString &name)
+{
     QString error;
     if (!m_store.remove(name, &error)) {
         showError(error);

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "domain/profile.h"
 #include "services/connectiontester.h"
 
 #include <QDialog>
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -25,8 +27,11 @@ class ProfilesDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ProfilesDialog)
 
 public:
-    // Asks a yes/no question; true means yes. A seam so tests can answer.
-    using Confirmation = std::function<bool(const QString &question)>;
+    // Asks a yes/no question without waiting for the answer (no nested event
+    // loop); calls `answer(true)` for yes, `answer(false)` or nothing for no.
+    // A seam so tests can answer.
+    using Answer = std::function<void(bool yes)>;
+    using Confirmation = std::function<void(const QString &question, Answer answer)>;
 
     explicit ProfilesDialog(ProfileStore &store, QWidget *parent = nullptr);
     ~ProfilesDialog() override;
@@ -56,6 +61,8 @@ Q_SIGNALS:
     void clerkSecretKeyEntered(const QString &profile, const QByteArray &key);
 
 private:
+    void openEditor(const std::optional<Profile> &existing);
+    void remove(const QString &name);
     void reload(const QString &current);
     void updateButtons();
     void showError(const QString &message);

@@ -1,7 +1,8 @@
 #include "dialogs/syncactiondialog.h"
 
-#include "async/futurewatch.h"
+#include "domain/datasourceerror.h"
 #include "services/syncservice.h"
+#include "sync/syncapplier.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -119,9 +120,9 @@ void SyncActionDialog::updateButtons()
 {
     const bool reasonOk = m_reason->isHidden() || !m_reason->text().trimmed().isEmpty();
     m_reason->setEnabled(m_stage == Stage::NeedsReason || m_stage == Stage::Previewed);
-    m_previewButton->setEnabled(reasonOk && m_queue.isEmpty() &&
+    m_previewButton->setEnabled(reasonOk && !isRunning() &&
                                 (m_stage == Stage::NeedsReason || m_stage == Stage::Previewed));
-    m_applyButton->setEnabled(reasonOk && m_stage == Stage::Previewed &&
+    m_applyButton->setEnabled(reasonOk && m_stage == Stage::Previewed && !m_stopped &&
                               m_wouldChange.contains(true));
     if (m_stage == Stage::NeedsReason)
         m_summary->setText(tr("Give a reason, then preview."));
@@ -134,71 +135,82 @@ void SyncActionDialog::preview()
     m_stage = Stage::Previewing;
     m_dryRun = true;
     m_wouldChange = QList<bool>(m_actions.size(), false);
-    m_queue.clear();
+    QList<int> rows;
     for (int i = 0; i < m_actions.size(); ++i) {
         m_actions[i].reason = m_reason->text().trimmed();
-        m_queue << i;
+        rows << i;
     }
-    m_done = m_changed = m_failed = 0;
-    m_progress->setValue(0);
     m_summary->setText(tr("Previewing (dry run)…"));
-    updateButtons();
-    runNext();
+    runBatch(std::move(rows));
 }
 
 void SyncActionDialog::applyActions()
 {
-    if (m_stage != Stage::Previewed)
+    if (m_stage != Stage::Previewed || m_stopped)
         return;
     m_stage = Stage::Applying;
     m_dryRun = false;
-    m_queue.clear();
+    QList<int> rows;
     for (int i = 0; i < m_actions.size(); ++i)
         if (m_wouldChange.at(i))
-            m_queue << i;
-    m_done = m_changed = m_failed = 0;
-    m_progress->setRange(0, std::max(1, int(m_queue.size())));
-    m_progress->setValue(0);
+            rows << i;
     m_summary->setText(tr("Applying…"));
-    updateButtons();
-    runNext();
+    runBatch(std::move(rows));
 }
 
-void SyncActionDialog::runNext()
+void SyncActionDialog::runBatch(QList<int> rows)
 {
-    if (m_queue.isEmpty()) {
-        finishStage();
-        return;
-    }
-    if (!m_service) {
-        for (const int row : std::as_const(m_queue))
-            recordFailure(row, tr("The sync service is gone (the profile was closed)."));
-        m_queue.clear();
-        finishStage();
-        return;
-    }
-    const int row = m_queue.takeFirst();
-    const quint64 generation = m_generation;
-    watchFuture(
-        m_service->apply(m_actor, m_actions.at(row), m_dryRun), this,
-        [this, row, generation](const SyncActionResult &result) {
-            if (generation != m_generation)
-                return;
-            record(row, result);
-            runNext();
+    dropBatch();
+    m_rows = std::move(rows);
+    m_answered = m_changed = m_failed = 0;
+    m_stopped = false;
+    m_progress->setRange(0, std::max(1, int(m_rows.size())));
+    m_progress->setValue(0);
+    QList<SyncAction> batch;
+    batch.reserve(m_rows.size());
+    for (const int row : std::as_const(m_rows))
+        batch << m_actions.at(row);
+    // The service knows the actor's Clerk user from its last run: none passed here.
+    m_applier = new SyncApplier(
+        [service = m_service](const Actor &actor, const std::optional<ClerkUser> &,
+                              const SyncAction &action, bool dryRun) {
+            if (!service)
+                return QtFuture::makeExceptionalFuture<SyncActionResult>(std::make_exception_ptr(
+                    DataSourceError(DataSourceError::Kind::Connection,
+                                    tr("The sync service is gone (the profile was closed)."))));
+            return service->apply(actor, action, dryRun);
         },
-        [this, row, generation](const QString &message) {
-            if (generation != m_generation)
-                return;
-            recordFailure(row, message);
-            runNext();
-        });
+        this);
+    // The applier answers for each action once, in order: the n-th answer is m_rows[n].
+    connect(m_applier, &SyncApplier::actionDone, this,
+            [this](const SyncActionResult &result) { record(m_rows.at(m_answered++), result); });
+    connect(m_applier, &SyncApplier::actionFailed, this,
+            [this](const QString &, const QString &message, bool notPermitted) {
+                recordFailure(m_rows.at(m_answered++), message, notPermitted);
+            });
+    connect(m_applier, &SyncApplier::progress, m_progress, &QProgressBar::setValue);
+    connect(m_applier, &SyncApplier::finished, this, &SyncActionDialog::finishStage);
+    updateButtons();
+    m_applier->start(m_actor, std::nullopt, batch, m_dryRun);
+}
+
+void SyncActionDialog::dropBatch()
+{
+    if (!m_applier)
+        return;
+    disconnect(m_applier, nullptr, this, nullptr);
+    m_applier->cancel();
+    m_applier->deleteLater(); // its action in flight finishes in the database, unseen
+    m_applier = nullptr;
+}
+
+bool SyncActionDialog::isRunning() const
+{
+    return m_applier && m_applier->isRunning();
 }
 
 void SyncActionDialog::record(int row, const SyncActionResult &result)
 {
-    ++m_done;
-    m_progress->setValue(m_done);
     if (m_dryRun)
         m_wouldChange[row] = result.changed;
     m_changed += result.changed ? 1 : 0;
@@ -219,11 +231,10 @@ void SyncActionDialog::record(int row, const SyncActionResult &result)
                            changes.isEmpty() ? summary : summary + QStringLiteral(" ") + changes));
 }
 
-void SyncActionDialog::recordFailure(int row, const QString &message)
+void SyncActionDialog::recordFailure(int row, const QString &message, bool notPermitted)
 {
-    ++m_done;
     ++m_failed;
-    m_progress->setValue(m_done);
+    m_stopped = m_stopped || notPermitted;
     auto *outcome = new QTableWidgetItem(tr("Failed"));
     outcome->setForeground(QColor(0xb0, 0x00, 0x20));
     m_results->setItem(row, OutcomeColumn, outcome);
@@ -232,18 +243,31 @@ void SyncActionDialog::recordFailure(int row, const QString &message)
 
 void SyncActionDialog::finishStage()
 {
+    // After a refusal for everyone, the rest were never asked: say so on their rows.
+    for (qsizetype i = m_answered; i < m_rows.size(); ++i) {
+        m_results->setItem(m_rows.at(i), OutcomeColumn, new QTableWidgetItem(tr("Not tried")));
+        m_results->setItem(m_rows.at(i), DetailsColumn, new QTableWidgetItem);
+    }
+    const QString stopped =
+        tr("Stopped after %1 of %2: the database refused this account (see the table), and "
+           "would refuse it for everyone else.")
+            .arg(m_answered)
+            .arg(m_rows.size());
     if (m_stage == Stage::Previewing) {
         m_stage = Stage::Previewed;
         m_summary->setText(
-            tr("Dry run: %1 of %2 would change, %3 failed. Nothing was written; Apply writes "
-               "the %1.")
-                .arg(m_changed)
-                .arg(m_actions.size())
-                .arg(m_failed));
+            m_stopped ? stopped + QLatin1Char(' ') + tr("Nothing was written.")
+                      : tr("Dry run: %1 of %2 would change, %3 failed. Nothing was written; Apply "
+                           "writes the %1.")
+                            .arg(m_changed)
+                            .arg(m_actions.size())
+                            .arg(m_failed));
     } else if (m_stage == Stage::Applying) {
         m_stage = Stage::Applied;
         m_summary->setText(
-            tr("Done: %1 changed, %2 failed (see the table).").arg(m_changed).arg(m_failed));
+            m_stopped
+                ? stopped + QLatin1Char(' ') + tr("%n changed.", nullptr, m_changed)
+                : tr("Done: %1 changed, %2 failed (see the table).").arg(m_changed).arg(m_failed));
         Q_EMIT applied(m_changed);
     }
     updateButtons();
@@ -251,8 +275,7 @@ void SyncActionDialog::finishStage()
 
 void SyncActionDialog::done(int result)
 {
-    ++m_generation; // what is running finishes in the database, unseen
-    m_queue.clear();
+    dropBatch();
     QDialog::done(result);
 }
 

@@ -16,10 +16,26 @@ class QTableWidget;
 
 namespace rolecall {
 
+class SyncApplier;
+
 // One sync action on a list of people: a dry-run preview of every one first
 // (each its own transaction, rolled back), then, on Apply, the same for real
-// with progress, a summary, and each person's failure in the table. Ending
-// grants needs a reason before the preview.
+// for those the preview would change, with progress, a summary, and each
+// person's outcome in the table. Both runs are a batch of SyncApplier, the
+// one runner of sync actions:
+//
+//   (opened) ──────────────────────────┐
+//   NeedsReason ── reason, preview() ──┤   (ending grants: a reason first)
+//                                      ▼
+//                                 Previewing ── SyncApplier, dry run ──▶ Previewed
+//   Previewed ── preview() ──▶ Previewing
+//   Previewed ── applyActions(), someone would change ──▶ Applying
+//   Applying ── SyncApplier, for real ──▶ Applied ──▶ applied(changed)
+//
+// A not-permitted refusal stops a batch (it holds for everyone): the people
+// after it are "not tried" and Apply stays off. Any other failure shows on
+// that person's row and the batch goes on. Closing drops the batch: the
+// action in flight commits or rolls back in the database, unseen.
 class SyncActionDialog final : public QDialog
 {
     Q_OBJECT
@@ -55,21 +71,25 @@ protected:
     void done(int result) override;
 
 private:
-    void runNext();
+    void runBatch(QList<int> rows);
+    void dropBatch();
+    bool isRunning() const;
     void record(int row, const SyncActionResult &result);
-    void recordFailure(int row, const QString &message);
+    void recordFailure(int row, const QString &message, bool notPermitted);
     void finishStage();
     void updateButtons();
 
     QPointer<SyncService> m_service;
     Actor m_actor;
     QList<SyncAction> m_actions;
-    QList<int> m_queue; // indexes into m_actions still to run in this stage
+    SyncApplier *m_applier = nullptr; // this stage's batch; replaced, or dropped on close
+    QList<int> m_rows;                // the batch's people, as indexes into m_actions
+    int m_answered = 0;               // how many of m_rows have answered
     QList<bool> m_wouldChange;
     Stage m_stage = Stage::Previewing;
     bool m_dryRun = true;
-    int m_done = 0, m_changed = 0, m_failed = 0;
-    quint64 m_generation = 0; // bumped when closed: late answers are dropped
+    bool m_stopped = false; // not permitted: the rest of the batch was not tried
+    int m_changed = 0, m_failed = 0;
 
     QLabel *m_intro;
     QLineEdit *m_reason;

@@ -2,12 +2,18 @@
 
 #include "dialogs/syncactiondialog.h"
 #include "itemmodels/syncstatusmodel.h"
+#include "screens/syncactionchoice.h"
 #include "services/syncservice.h"
 #include "sync/syncrun.h"
+#include "widgets/columnsearchproxy.h"
+#include "widgets/csvexport.h"
+#include "widgets/csvsaveflow.h"
 #include "widgets/messagebanner.h"
+#include "widgets/synccountsbar.h"
+#include "widgets/syncdiffpane.h"
+#include "widgets/tablecopy.h"
 
 #include <QAction>
-#include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -16,69 +22,13 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
-#include <QTableWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace rolecall {
 
 namespace {
-
-// The search box: Clerk ID, email or name contain the text (any case).
-class SyncSearchProxy final : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-    void setSearch(const QString &text)
-    {
-        m_text = text.trimmed();
-        invalidateFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        if (m_text.isEmpty())
-            return true;
-        for (const int column : {SyncStatusModel::ClerkIdColumn, SyncStatusModel::EmailColumn,
-                                 SyncStatusModel::NameColumn})
-            if (sourceModel()
-                    ->index(row, column, parent)
-                    .data()
-                    .toString()
-                    .contains(m_text, Qt::CaseInsensitive))
-                return true;
-        return false;
-    }
-
-private:
-    QString m_text;
-};
-
-QString countLabel(SyncStatus status)
-{
-    switch (status) {
-    case SyncStatus::InSync:
-        return QObject::tr("In sync");
-    case SyncStatus::MissingInDatabase:
-        return QObject::tr("Missing in database");
-    case SyncStatus::Orphaned:
-        return QObject::tr("Orphaned");
-    case SyncStatus::Drifted:
-        return QObject::tr("Drifted");
-    case SyncStatus::NoDefaultRole:
-        return QObject::tr("No default role");
-    case SyncStatus::EmailConflict:
-        return QObject::tr("Email conflict");
-    case SyncStatus::PasswordAccount:
-        return QObject::tr("Password account");
-    }
-    return {};
-}
 
 QString readOnlyReason()
 {
@@ -91,20 +41,22 @@ QString readOnlyReason()
 SyncScreen::SyncScreen(QWidget *parent)
     : QWidget(parent)
     , m_model(new SyncStatusModel(this))
-    , m_proxy(new SyncSearchProxy(this))
+    // The search box: Clerk ID, email or name contain the text.
+    , m_proxy(new ColumnSearchProxy({SyncStatusModel::ClerkIdColumn, SyncStatusModel::EmailColumn,
+                                     SyncStatusModel::NameColumn},
+                                    this))
     , m_source(new QLabel(this))
     , m_start(new QPushButton(tr("&Start"), this))
     , m_cancel(new QPushButton(tr("Ca&ncel"), this))
     , m_progress(new QProgressBar(this))
     , m_progressLabel(new QLabel(this))
     , m_message(new MessageBanner(this))
-    , m_countGroup(new QButtonGroup(this))
+    , m_counts(new SyncCountsBar(m_model, this))
     , m_search(new QLineEdit(this))
     , m_export(new QPushButton(tr("&Export CSV…"), this))
     , m_copy(new QPushButton(tr("Cop&y rows"), this))
     , m_table(new QTableView(this))
-    , m_selected(new QLabel(this))
-    , m_diff(new QTableWidget(0, 3, this))
+    , m_diffPane(new SyncDiffPane(this))
 {
     setObjectName(QStringLiteral("syncScreen"));
     setAccessibleName(tr("Sync status"));
@@ -131,16 +83,11 @@ SyncScreen::SyncScreen(QWidget *parent)
     top->addWidget(m_start);
     top->addWidget(m_cancel);
 
-    auto *counts = new QHBoxLayout;
-    buildCounts(counts);
-
     m_search->setObjectName(QStringLiteral("syncSearch"));
     m_search->setAccessibleName(tr("Search sync status"));
     m_search->setPlaceholderText(tr("Search Clerk ID, email or name"));
     m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        static_cast<SyncSearchProxy *>(m_proxy)->setSearch(text);
-    });
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &ColumnSearchProxy::setSearch);
     m_export->setAccessibleName(tr("Export the shown rows as CSV"));
     m_copy->setAccessibleName(tr("Copy the selected rows"));
     connect(m_export, &QPushButton::clicked, this, &SyncScreen::exportCsvInteractively);
@@ -176,25 +123,9 @@ SyncScreen::SyncScreen(QWidget *parent)
     });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &SyncScreen::updateDiff);
 
-    m_selected->setObjectName(QStringLiteral("syncSelected"));
-    m_selected->setAccessibleName(tr("Selected person"));
-    m_selected->setWordWrap(true);
-    m_selected->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_diff->setObjectName(QStringLiteral("syncDiff"));
-    m_diff->setAccessibleName(tr("Differences of the selected person"));
-    m_diff->setHorizontalHeaderLabels({tr("Field"), tr("Clerk"), tr("Database")});
-    m_diff->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_diff->setWordWrap(true);
-    m_diff->verticalHeader()->hide();
-    m_diff->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto *detail = new QWidget(this);
-    auto *detailLayout = new QVBoxLayout(detail);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_selected);
-    detailLayout->addWidget(m_diff, 1);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(detail);
+    splitter->addWidget(m_diffPane);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
@@ -204,13 +135,11 @@ SyncScreen::SyncScreen(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_message);
-    layout->addLayout(counts);
+    layout->addWidget(m_counts);
     layout->addLayout(searchRow);
     layout->addWidget(splitter, 1);
     layout->addLayout(actions);
 
-    connect(m_model, &SyncStatusModel::countsChanged, this, &SyncScreen::updateCounts);
-    updateCounts();
     updateDiff();
     updateActions();
 }
@@ -224,32 +153,6 @@ SyncScreen::~SyncScreen()
         disconnect(m_service, nullptr, this, nullptr);
         delete m_service.data();
     }
-}
-
-void SyncScreen::buildCounts(QHBoxLayout *layout)
-{
-    const auto makeButton = [this, layout](std::optional<SyncStatus> status) {
-        auto *button = new QToolButton(this);
-        button->setCheckable(true);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setAutoRaise(false);
-        const QString what = status ? countLabel(*status) : tr("Everyone");
-        button->setAccessibleName(tr("Show %1").arg(what));
-        button->setToolTip(tr("Show only this status in the table"));
-        m_countGroup->addButton(button);
-        layout->addWidget(button);
-        connect(button, &QToolButton::clicked, this, [this, status] {
-            m_model->setStatusFilter(status);
-            updateActions();
-        });
-        return button;
-    };
-    m_allButton = makeButton(std::nullopt);
-    m_allButton->setChecked(true);
-    for (const SyncStatus status : allSyncStatuses())
-        m_countButtons[std::size_t(status)] = makeButton(status);
-    m_countGroup->setExclusive(true);
-    layout->addStretch(1);
 }
 
 void SyncScreen::buildActions(QHBoxLayout *layout)
@@ -273,7 +176,12 @@ void SyncScreen::buildActions(QHBoxLayout *layout)
 
 QAbstractButton *SyncScreen::countButton(std::optional<SyncStatus> status) const
 {
-    return status ? m_countButtons.at(std::size_t(*status)) : m_allButton;
+    return m_counts->button(status);
+}
+
+QTableWidget *SyncScreen::diffView() const
+{
+    return m_diffPane->diffView();
 }
 
 void SyncScreen::setService(SyncService *service)
@@ -393,16 +301,7 @@ QString SyncScreen::progressText() const
 
 QString SyncScreen::selectedSummary() const
 {
-    return m_selected->text();
-}
-
-void SyncScreen::updateCounts()
-{
-    const QLocale locale;
-    m_allButton->setText(tr("Everyone %1").arg(locale.toString(m_model->totalPeople())));
-    for (const SyncStatus status : allSyncStatuses())
-        m_countButtons[std::size_t(status)]->setText(
-            tr("%1 %2").arg(countLabel(status), locale.toString(m_model->count(status))));
+    return m_diffPane->summaryText();
 }
 
 QList<SyncRecord> SyncScreen::selectedRecords() const
@@ -417,59 +316,10 @@ QList<SyncRecord> SyncScreen::selectedRecords() const
 void SyncScreen::updateDiff()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    m_diff->setRowCount(0);
-    if (rows.size() != 1) {
-        m_selected->setText(rows.isEmpty()
-                                ? tr("Select a person to see what differs.")
-                                : tr("%n person(s) selected.", nullptr, int(rows.size())));
-        return;
-    }
-    const SyncRecord record = m_model->recordAt(m_proxy->mapToSource(rows.first()).row());
-    QString text = tr("<b>%1</b> — %2")
-                       .arg(record.clerkId.toHtmlEscaped(),
-                            SyncStatusModel::statusText(record).toHtmlEscaped());
-    QList<FieldDiff> rowsToShow = record.diffs;
-    switch (record.status) {
-    case SyncStatus::MissingInDatabase:
-        text += tr("<br>In Clerk, never synced: no database row.");
-        break;
-    case SyncStatus::Orphaned:
-        text += tr("<br>Database row %1 has no Clerk user any more.")
-                    .arg(record.databaseRowId.toHtmlEscaped());
-        break;
-    case SyncStatus::EmailConflict:
-        text +=
-            tr("<br>Clerk's email already belongs to database row %1 (Clerk ID %2): a sync "
-               "would break the unique email.")
-                .arg(record.conflictRowId.toHtmlEscaped(), record.conflictClerkId.toHtmlEscaped());
-        break;
-    case SyncStatus::PasswordAccount:
-        text += tr("<br>Made through the password sign-in: no Clerk user, not an orphan.");
-        break;
-    default:
-        if (!record.databaseRowId.isEmpty())
-            text += tr("<br>Database row %1.").arg(record.databaseRowId.toHtmlEscaped());
-        break;
-    }
-    if (record.lacksDefaultRole)
-        text += record.neverHadDefaultRole
-                    ? tr("<br>Never had the default role (LEARNER).")
-                    : tr("<br>Had the default role (LEARNER); none active now.");
-    if (rowsToShow.isEmpty() && record.status == SyncStatus::MissingInDatabase)
-        rowsToShow = {{QStringLiteral("email"), record.email, {}},
-                      {QStringLiteral("name"), record.name, {}}};
-    if (rowsToShow.isEmpty() && record.status != SyncStatus::EmailConflict &&
-        record.status != SyncStatus::Orphaned)
-        text += tr("<br>No field differs.");
-    m_selected->setText(text);
-    m_diff->setRowCount(int(rowsToShow.size()));
-    for (int i = 0; i < rowsToShow.size(); ++i) {
-        const FieldDiff &diff = rowsToShow.at(i);
-        m_diff->setItem(i, 0, new QTableWidgetItem(diff.field));
-        m_diff->setItem(i, 1, new QTableWidgetItem(diff.clerkValue));
-        m_diff->setItem(i, 2, new QTableWidgetItem(diff.databaseValue));
-    }
-    m_diff->resizeRowsToContents();
+    if (rows.size() == 1)
+        m_diffPane->showPerson(m_model->recordAt(m_proxy->mapToSource(rows.first()).row()));
+    else
+        m_diffPane->showCount(rows.size());
 }
 
 void SyncScreen::updateActions()
@@ -494,59 +344,17 @@ SyncActionDialog *SyncScreen::openAction(Action action)
         showMessage(readOnlyReason());
         return nullptr;
     }
-    QList<SyncRecord> people;
-    SyncAction::Kind kind = SyncAction::Kind::Sync;
-    QString title;
-    QString nobody;
-    switch (action) {
-    case Action::SyncSelected:
-        title = tr("Sync the selected people from Clerk");
-        nobody = tr("Select people who are missing, drifted or in an email conflict first.");
-        for (const SyncRecord &record : selectedRecords())
-            if (record.clerk && (record.status == SyncStatus::MissingInDatabase ||
-                                 record.status == SyncStatus::Drifted ||
-                                 record.status == SyncStatus::EmailConflict))
-                people << record;
-        break;
-    case Action::SyncAllMissing:
-    case Action::SyncAllDrifted: {
-        const SyncStatus wanted =
-            action == Action::SyncAllMissing ? SyncStatus::MissingInDatabase : SyncStatus::Drifted;
-        title = action == Action::SyncAllMissing ? tr("Sync every user missing in the database")
-                                                 : tr("Sync every drifted user");
-        nobody = tr("Nobody has the status “%1”.").arg(countLabel(wanted));
-        for (const SyncRecord &record : m_model->records())
-            if (record.status == wanted && record.clerk)
-                people << record;
-        break;
-    }
-    case Action::GrantDefaultRole:
-        kind = SyncAction::Kind::GrantDefaultRole;
-        title = tr("Grant the default role (LEARNER)");
-        nobody = tr("Select people in the database without the default role first.");
-        for (const SyncRecord &record : selectedRecords())
-            if (record.lacksDefaultRole && !record.databaseRowId.isEmpty())
-                people << record;
-        break;
-    case Action::EndGrants:
-        kind = SyncAction::Kind::EndAllGrants;
-        title = tr("End all active grants of the selected orphans");
-        nobody = tr("Select orphaned people first.");
-        for (const SyncRecord &record : selectedRecords())
-            if (record.status == SyncStatus::Orphaned)
-                people << record;
-        break;
-    }
-    if (people.isEmpty()) {
-        showMessage(nobody);
+    const SyncActionChoice choice = chooseSyncActions(
+        action,
+        action == Action::SyncAllMissing || action == Action::SyncAllDrifted ? QList<SyncRecord>()
+                                                                             : selectedRecords(),
+        m_model->records());
+    if (choice.actions.isEmpty()) {
+        showMessage(choice.nobody);
         return nullptr;
     }
     showMessage({});
-    QList<SyncAction> actions;
-    actions.reserve(people.size());
-    for (const SyncRecord &record : std::as_const(people))
-        actions << SyncAction{kind, record.clerkId, record.clerk, {}};
-    auto *dialog = new SyncActionDialog(m_service, m_actor, actions, title, this);
+    auto *dialog = new SyncActionDialog(m_service, m_actor, choice.actions, choice.title, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SyncActionDialog::applied, this, [this](int changed) {
         // What changed shows on a fresh comparison; the next run replaces this one.
@@ -556,6 +364,26 @@ SyncActionDialog *SyncScreen::openAction(Action action)
     dialog->open();
     Q_EMIT actionDialogOpened(dialog);
     return dialog;
+}
+
+void SyncScreen::copySelectedRows()
+{
+    rolecall::copySelectedRows(m_table);
+}
+
+bool SyncScreen::exportCsv(const QString &path, QString *error) const
+{
+    return writeModelCsv(m_proxy, path, error);
+}
+
+void SyncScreen::exportCsvInteractively()
+{
+    chooseCsvFile(this, tr("Export sync status"), QStringLiteral("sync-status.csv"),
+                  [this](const QString &path) {
+                      QString error;
+                      if (!exportCsv(path, &error))
+                          showMessage(error);
+                  });
 }
 
 } // namespace rolecall

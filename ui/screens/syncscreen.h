@@ -12,32 +12,32 @@
 #include <array>
 
 class QAbstractButton;
-class QButtonGroup;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 class QTableWidget;
-class QToolButton;
 
 namespace rolecall {
 
+class ColumnSearchProxy;
 class MessageBanner;
 class SyncActionDialog;
+class SyncCountsBar;
+class SyncDiffPane;
 class SyncStatusModel;
 
 // The Sync screen: is every Clerk user in the database, up to date, with the
 // default role? Counts per status (that filter the table), the table with a
-// search over Clerk ID, email and name, the selected person's differences,
-// Start/Cancel with progress while partial results stream in, the actions
-// (ADMIN only, each previewed as a dry run), CSV export and copy.
+// search over Clerk ID, email and name, the selected person's differences
+// (SyncDiffPane), Start/Cancel with progress while partial results stream in,
+// the actions (ADMIN only, each previewed as a dry run), CSV export and copy.
 //
 //   SyncService::startRun ─▶ runStarted(run) ─▶ SyncStatusModel::setRun
 //                                           └─▶ progress, finished, failed
-//   action buttons ─▶ SyncActionDialog (preview, apply) ─▶ a new run
+//   action buttons ─▶ chooseSyncActions ─▶ SyncActionDialog (preview, apply) ─▶ a new run
 class SyncScreen final : public QWidget, public Screen
 {
     Q_OBJECT
@@ -71,7 +71,7 @@ public:
     QPushButton *startButton() const { return m_start; }
     QPushButton *cancelButton() const { return m_cancel; }
     QAbstractButton *countButton(std::optional<SyncStatus> status) const; // nullopt: "All"
-    QTableWidget *diffView() const { return m_diff; }
+    QTableWidget *diffView() const;
     QPushButton *actionButton(Action action) const { return m_actions.at(std::size_t(action)); }
     QString messageText() const;
     QString progressText() const;
@@ -80,14 +80,13 @@ public:
     // The people the table shows now, as CSV (formula-guarded); false with
     // *error set when the file cannot be written.
     bool exportCsv(const QString &path, QString *error) const;
-    // The selected rows, tab-separated with a header, as copied.
-    QString selectedRowsText() const;
 
 public Q_SLOTS:
     void startRun();
     void cancelRun();
     // F5 in the main window: compare again.
     void refresh() override { startRun(); }
+    // The selected rows, tab-separated under a header line, to the clipboard.
     void copySelectedRows();
     void exportCsvInteractively();
     // Opens the action's preview dialog; nullptr (and a message) when there
@@ -98,11 +97,9 @@ Q_SIGNALS:
     void actionDialogOpened(rolecall::SyncActionDialog *dialog);
 
 private:
-    void buildCounts(QHBoxLayout *layout);
     void buildActions(QHBoxLayout *layout);
     void followRun(SyncRun *run);
     void showMessage(const QString &message);
-    void updateCounts();
     void updateDiff();
     void updateActions();
     QList<SyncRecord> selectedRecords() const;
@@ -113,7 +110,7 @@ private:
     bool m_running = false;
     Actor m_actor;
     SyncStatusModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    ColumnSearchProxy *m_proxy;
 
     QLabel *m_source;
     QPushButton *m_start;
@@ -121,15 +118,12 @@ private:
     QProgressBar *m_progress;
     QLabel *m_progressLabel;
     MessageBanner *m_message;
-    QButtonGroup *m_countGroup;
-    QToolButton *m_allButton = nullptr;
-    std::array<QToolButton *, syncStatusCount> m_countButtons{};
+    SyncCountsBar *m_counts;
     QLineEdit *m_search;
     QPushButton *m_export;
     QPushButton *m_copy;
     QTableView *m_table;
-    QLabel *m_selected;
-    QTableWidget *m_diff;
+    SyncDiffPane *m_diffPane;
     std::array<QPushButton *, 5> m_actions{};
 };
 
