@@ -286,7 +286,7 @@ QFuture<bool> PgDataSource::installAuditTable(const Actor &actor)
 
 QFuture<bool> PgDataSource::auditTableInstalled()
 {
-    return run<bool>([](QSqlDatabase &db) { return rolecall::auditTableInstalled(db); });
+    return run<bool>([](QSqlDatabase &db) { return auditTableExists(db); });
 }
 
 QFuture<GrantPage> PgDataSource::fetchGrantPage(const GrantListQuery &query)

@@ -3,6 +3,7 @@
 #include "pg/pggrantsquery.h"
 
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgrolesquery.h"
 #include "pg/pgschema.h"
 #include "pg/pgusersquery.h"
@@ -15,7 +16,6 @@ namespace rolecall {
 
 namespace {
 
-using rolesql::fromMillis;
 
 constexpr int maxGrantPage = 5000;
 constexpr int maxExpiringDays = 3650;
@@ -123,7 +123,7 @@ ORDER BY g."createdAt" DESC, g."id" DESC)");
     if (!query.role.isEmpty())
         q.bindValue(QStringLiteral(":role"), query.role);
     if (hasCursor) {
-        q.bindValue(QStringLiteral(":beforeCreated"), rolesql::utcLiteral(query.beforeCreatedAt));
+        q.bindValue(QStringLiteral(":beforeCreated"), utcLiteral(query.beforeCreatedAt));
         q.bindValue(QStringLiteral(":beforeId"), query.beforeId);
     }
     q.bindValue(QStringLiteral(":limit"), query.limit + 1);
@@ -138,15 +138,15 @@ ORDER BY g."createdAt" DESC, g."id" DESC)");
         g.id = q.value(0).toString();
         g.userId = q.value(1).toString();
         g.role = q.value(2).toString();
-        g.effectiveStart = fromMillis(q.value(3));
-        g.effectiveEnd = fromMillis(q.value(4));
+        g.effectiveStart = utcFromMillis(q.value(3));
+        g.effectiveEnd = utcFromMillis(q.value(4));
         g.assignedBy = q.value(5).toString();
         g.assignedByEmail = q.value(6).toString();
         g.reason = q.value(7).toString();
         g.adminNotes = q.value(8).toString();
         g.isActiveFlag = q.value(9).toBool();
-        g.createdAt = fromMillis(q.value(10));
-        g.updatedAt = fromMillis(q.value(11));
+        g.createdAt = utcFromMillis(q.value(10));
+        g.updatedAt = utcFromMillis(q.value(11));
         view.userClerkId = q.value(12).toString();
         view.userEmail = q.value(13).toString();
         view.userName = q.value(14).toString();

@@ -1,6 +1,7 @@
 #include "pg/pgrolesquery.h"
 
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgschema.h"
 #include "pg/pgusersquery.h"
 
@@ -11,19 +12,6 @@
 namespace rolecall {
 
 namespace rolesql {
-
-bool hasAuditTable(QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral(
-            "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = "
-            "c.relnamespace WHERE c.relname = 'RolecallAuditEvent' "
-            "AND n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))")))
-        execOrThrow(q, QStringLiteral("prepare the audit table probe"));
-    execOrThrow(q, QStringLiteral("look for the audit table"));
-    return q.next() && q.value(0).toBool();
-}
 
 QString endedNotesPattern()
 {
@@ -49,22 +37,9 @@ QString userMatches(const QString &column, const QString &param)
         .arg(column, param);
 }
 
-QString utcLiteral(const QDateTime &instant)
-{
-    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-}
-
-QDateTime fromMillis(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
 } // namespace rolesql
 
 namespace {
-
-using rolesql::fromMillis;
 
 constexpr int maxExpiringDays = 3650;
 
@@ -94,15 +69,15 @@ GrantView grantViewFrom(const QSqlQuery &q)
     g.id = q.value(0).toString();
     g.userId = q.value(1).toString();
     g.role = q.value(2).toString();
-    g.effectiveStart = fromMillis(q.value(3));
-    g.effectiveEnd = fromMillis(q.value(4));
+    g.effectiveStart = utcFromMillis(q.value(3));
+    g.effectiveEnd = utcFromMillis(q.value(4));
     g.assignedBy = q.value(5).toString();
     g.assignedByEmail = q.value(6).toString();
     g.reason = q.value(7).toString();
     g.adminNotes = q.value(8).toString();
     g.isActiveFlag = q.value(9).toBool();
-    g.createdAt = fromMillis(q.value(10));
-    g.updatedAt = fromMillis(q.value(11));
+    g.createdAt = utcFromMillis(q.value(10));
+    g.updatedAt = utcFromMillis(q.value(11));
     view.userClerkId = q.value(12).toString();
     view.userEmail = q.value(13).toString();
     view.userName = q.value(14).toString();
@@ -122,7 +97,7 @@ QList<GrantView> fetchGrantViews(QSqlDatabase &db, const SchemaInfo &schema, con
     if (name.isEmpty())
         throw DataSourceError(DataSourceError::Kind::Validation,
                               QStringLiteral("Name a user by Clerk ID, email or row id."));
-    const bool audit = rolesql::hasAuditTable(db);
+    const bool audit = auditTableExists(db);
     const QString asOfExpr =
         QStringLiteral("COALESCE(CAST(:asOf AS timestamp(3)), timezone('UTC', now()))");
 
@@ -163,7 +138,7 @@ ORDER BY g."effectiveStartDate" DESC NULLS LAST, g."createdAt" DESC, g."id" DESC
     if (!q.prepare(sql))
         execOrThrow(q, QStringLiteral("prepare the grants query"));
     q.bindValue(QStringLiteral(":user"), name);
-    q.bindValue(QStringLiteral(":asOf"), asOf.isValid() ? QVariant(rolesql::utcLiteral(asOf))
+    q.bindValue(QStringLiteral(":asOf"), asOf.isValid() ? QVariant(utcLiteral(asOf))
                                                         : QVariant(QMetaType::fromType<QString>()));
     q.bindValue(QStringLiteral(":endedPattern"), rolesql::endedNotesPattern());
     execOrThrow(q, QStringLiteral("read the user's grants"));

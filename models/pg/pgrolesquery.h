@@ -3,7 +3,6 @@
 #include "domain/roles.h"
 
 class QSqlDatabase;
-class QVariant;
 
 namespace rolecall {
 
@@ -18,9 +17,6 @@ AuditPage fetchAuditPage(QSqlDatabase &db, const SchemaInfo &schema, const Audit
 // Internal: shared by pgrolesquery.cpp and pgauditquery.cpp.
 namespace rolesql {
 
-// Whether the optional "RolecallAuditEvent" table exists in the current schema.
-bool hasAuditTable(QSqlDatabase &db);
-
 // A LEFT JOIN LATERAL (named `alias`, columns "endedBy" and "endedReason")
 // parsing the last line of `grant`."adminNotes" of the form
 // "Ended <ISO-8601 UTC> by <actor>: <reason>". Binds :endedPattern.
@@ -29,9 +25,6 @@ QString endedNotesPattern();
 
 // "`column` names the user `param`": row id, Clerk ID, or email (any case).
 QString userMatches(const QString &column, const QString &param);
-
-QString utcLiteral(const QDateTime &instant);
-QDateTime fromMillis(const QVariant &value);
 
 } // namespace rolesql
 

@@ -51,12 +51,7 @@ struct ResolvedKey
 
 void requireRoleSchema(const SchemaInfo &schema);
 [[noreturn]] void invalid(const QString &message);
-QString utcLiteral(const QDateTime &instant);
-QString isoUtc(const QDateTime &instant);
-QVariant timestampValue(const QDateTime &instant);
 QVariant textOrNull(const QString &text);
-QDateTime fromMillis(const QVariant &value);
-QDateTime truncatedUtc(const QDateTime &instant);
 void checkInstant(const QDateTime &instant, const QString &what);
 void checkText(const QString &text, const QString &what, int maxLength, bool required,
                bool allowCarriageReturn);
@@ -71,7 +66,6 @@ QString overlapCondition(const QString &alias, const QString &start, const QStri
 // The RoleGrant columns (timestamps as epoch ms) of `alias`, for readGrant().
 QString grantColumns(const QString &alias);
 RoleGrant readGrant(const QSqlQuery &q, int first);
-bool auditTableExists(QSqlDatabase &db);
 void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
                  const QString &grantId, const QString &reason, const QString &beforeJson,
                  const QDateTime &now);

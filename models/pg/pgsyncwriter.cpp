@@ -4,6 +4,7 @@
 
 #include "domain/cuid.h"
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgrolewriter_p.h"
 #include "pg/pgschema.h"
 

@@ -1,6 +1,7 @@
 #include "pg/pgusersquery.h"
 
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgschema.h"
 
 #include <QSqlDatabase>
@@ -35,26 +36,10 @@ QString searchCondition(SchemaKind kind)
     return userSearchCondition(kind, QStringLiteral("u"), QStringLiteral(":pattern"));
 }
 
-QString utcLiteral(const QDateTime &instant)
-{
-    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-}
-
-QDateTime fromMillis(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
 // The instant roles are judged at: the bound :asOf, or the server's now (UTC)
 // when none was given, so "now" is the database's clock, as in what it stores.
 const QString asOfExpr =
     QStringLiteral("COALESCE(CAST(:asOf AS timestamp(3)), timezone('UTC', now()))");
-
-QVariant asOfValue(const QDateTime &asOf)
-{
-    return asOf.isValid() ? QVariant(utcLiteral(asOf)) : QVariant(QMetaType::fromType<QString>());
-}
 
 // The WHERE conditions a users query and its count share, and their bindings.
 // The role filters are EXISTS / NOT EXISTS on "UserRole" correlated only by
@@ -104,7 +89,7 @@ void bindFilter(QSqlQuery &q, const UserFilter &filter, const UserQuery &query)
     if (filter.bindsRole)
         q.bindValue(QStringLiteral(":role"), query.role);
     if (filter.bindsAsOf)
-        q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
+        q.bindValue(QStringLiteral(":asOf"), utcLiteralOrNull(query.asOf));
 }
 
 } // namespace
@@ -298,7 +283,7 @@ FROM page p)") +
         execOrThrow(q, QStringLiteral("prepare the users query"));
     bindFilter(q, filter, query);
     if (schema.hasRoles())
-        q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
+        q.bindValue(QStringLiteral(":asOf"), utcLiteralOrNull(query.asOf));
     if (hasCursor) {
         q.bindValue(QStringLiteral(":afterKey"), cursorKey);
         q.bindValue(QStringLiteral(":afterId"), query.afterId);
@@ -320,8 +305,8 @@ FROM page p)") +
         user.email = q.value(2).toString();
         user.firstName = q.value(3).toString();
         user.lastName = q.value(4).toString();
-        user.createdAt = fromMillis(q.value(5));
-        user.updatedAt = fromMillis(q.value(6));
+        user.createdAt = utcFromMillis(q.value(5));
+        user.updatedAt = utcFromMillis(q.value(6));
         const QString roles = q.value(7).toString();
         if (!roles.isEmpty())
             user.activeRoles = roles.split(QLatin1Char(','));
@@ -405,8 +390,8 @@ AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema, con
     access.user.email = q.value(2).toString();
     access.user.firstName = q.value(3).toString();
     access.user.lastName = q.value(4).toString();
-    access.user.createdAt = fromMillis(q.value(7));
-    access.user.updatedAt = fromMillis(q.value(8));
+    access.user.createdAt = utcFromMillis(q.value(7));
+    access.user.updatedAt = utcFromMillis(q.value(8));
     if (!schema.hasRoles())
         return access;
 
