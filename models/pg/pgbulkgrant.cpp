@@ -137,15 +137,7 @@ BulkPlan makePlan(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantReq
     q.bindValue(QStringLiteral(":ids"), idJson);
     execOrThrow(q, QStringLiteral("plan the bulk grant"));
     while (q.next()) {
-        User user;
-        user.id = q.value(0).toString();
-        user.clerkId = q.value(1).toString();
-        user.email = q.value(2).toString();
-        user.firstName = q.value(3).toString();
-        user.lastName = q.value(4).toString();
-        user.createdAt = utcFromMillis(q.value(5));
-        user.updatedAt = utcFromMillis(q.value(6));
-        (q.value(7).toBool() ? plan.alreadyHave : plan.willChange) << user;
+        (q.value(7).toBool() ? plan.alreadyHave : plan.willChange) << userFromRow(q);
     }
     return plan;
 }

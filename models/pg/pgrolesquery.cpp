@@ -37,20 +37,18 @@ QString userMatches(const QString &column, const QString &param)
         .arg(column, param);
 }
 
-} // namespace rolesql
-
-namespace {
-
-constexpr int maxExpiringDays = 3650;
-
-// The grant columns every grant query returns first, then the user's.
-const QString grantColumns = QStringLiteral(R"(g."id", g."userId", g."role"::text,
+QString grantViewColumns()
+{
+    return QStringLiteral(R"(g."id", g."userId", g."role"::text,
     (extract(epoch FROM g."effectiveStartDate") * 1000)::bigint,
     (extract(epoch FROM g."effectiveEndDate") * 1000)::bigint,
     g."assignedBy", g."assignedByEmail", g."reason", g."adminNotes", g."isActive",
     (extract(epoch FROM g."createdAt") * 1000)::bigint,
     (extract(epoch FROM g."updatedAt") * 1000)::bigint,
     u."clerkId", u."email", concat_ws(' ', u."firstName", u."lastName"))");
+}
+
+namespace {
 
 GrantState stateFrom(const QString &name)
 {
@@ -61,7 +59,8 @@ GrantState stateFrom(const QString &name)
     return GrantState::Active;
 }
 
-// Reads grantColumns (at 0..14), then state, endedBy and endedReason (15..17).
+} // namespace
+
 GrantView grantViewFrom(const QSqlQuery &q)
 {
     GrantView view;
@@ -87,6 +86,12 @@ GrantView grantViewFrom(const QSqlQuery &q)
     return view;
 }
 
+} // namespace rolesql
+
+namespace {
+
+constexpr int maxExpiringDays = 3650;
+
 } // namespace
 
 QList<GrantView> fetchGrantViews(QSqlDatabase &db, const SchemaInfo &schema, const QString &user,
@@ -110,7 +115,7 @@ QList<GrantView> fetchGrantViews(QSqlDatabase &db, const SchemaInfo &schema, con
     WHERE t."id" = :user OR t."clerkId" = :user OR lower(t."email") = lower(:user)
     ORDER BY (t."id" = :user) DESC, (t."clerkId" = :user) DESC, (t."email" = :user) DESC
     LIMIT 1)
-SELECT )") + grantColumns +
+SELECT )") + rolesql::grantViewColumns() +
                   QStringLiteral(R"(,
     CASE WHEN g."id" IS NULL THEN NULL
          WHEN g."effectiveStartDate" > %1 THEN 'future'
@@ -149,7 +154,7 @@ ORDER BY g."effectiveStartDate" DESC NULLS LAST, g."createdAt" DESC, g."id" DESC
         found = true;
         if (q.value(0).isNull())
             continue; // the user has no grants
-        views << grantViewFrom(q);
+        views << rolesql::grantViewFrom(q);
     }
     if (!found)
         throw DataSourceError(DataSourceError::Kind::Validation,
@@ -165,7 +170,7 @@ QList<GrantView> fetchExpiringGrants(QSqlDatabase &db, const SchemaInfo &schema,
             DataSourceError::Kind::Validation,
             QStringLiteral("Look ahead 1 to %1 days, not %2.").arg(maxExpiringDays).arg(days));
     // Active now (flag set, started, not ended) and ending within the window.
-    const QString sql = QStringLiteral("SELECT ") + grantColumns +
+    const QString sql = QStringLiteral("SELECT ") + rolesql::grantViewColumns() +
                         QStringLiteral(R"(, 'active', n."endedBy", n."endedReason"
 FROM "UserRole" g
 JOIN "User" u ON u."id" = g."userId")") +
@@ -186,7 +191,7 @@ ORDER BY g."effectiveEndDate", g."id")");
     execOrThrow(q, QStringLiteral("read expiring grants"));
     QList<GrantView> views;
     while (q.next())
-        views << grantViewFrom(q);
+        views << rolesql::grantViewFrom(q);
     return views;
 }
 

@@ -3,6 +3,7 @@
 #include "domain/roles.h"
 
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace rolecall {
 
@@ -25,6 +26,13 @@ QString endedNotesPattern();
 
 // "`column` names the user `param`": row id, Clerk ID, or email (any case).
 QString userMatches(const QString &column, const QString &param);
+
+// The columns every grant query returns first, of grant `g` and its user `u`:
+// the grant (0..11, instants as epoch ms), the user's Clerk ID, email and
+// name (12..14). grantViewFrom() reads them and, after them, the state
+// ("active", "future", "ended"), endedBy and endedReason (15..17).
+QString grantViewColumns();
+GrantView grantViewFrom(const QSqlQuery &q);
 
 } // namespace rolesql
 

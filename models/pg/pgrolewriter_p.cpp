@@ -236,17 +236,20 @@ RoleGrant readGrant(const QSqlQuery &q, int first)
     return g;
 }
 
-void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
-                 const QString &grantId, const QString &reason, const QString &beforeJson,
-                 const QDateTime &now)
+namespace {
+
+// One event: `subject` is the SELECT list from "targetUserId" to "after" over
+// the row `from` names, bound to :subjectId.
+void insertAuditEvent(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                      const QString &subject, const QString &from, const QString &subjectId,
+                      const QString &reason, const QString &beforeJson, const QDateTime &now)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral(R"(INSERT INTO "RolecallAuditEvent"
         ("id", "at", "actorClerkId", "actorEmail", "action", "targetUserId", "role", "grantId",
          "reason", "before", "after")
-        SELECT :id, CAST(:at AS timestamp(3)), :actorClerkId, :actorEmail, :action, r."userId",
-               r."role"::text, r."id", :reason, CAST(:before AS jsonb), to_jsonb(r)
-        FROM "UserRole" r WHERE r."id" = :grantId)"));
+        SELECT :id, CAST(:at AS timestamp(3)), :actorClerkId, :actorEmail, :action, )") +
+              subject + QStringLiteral(" FROM ") + from);
     q.bindValue(QStringLiteral(":id"), makeCuid());
     q.bindValue(QStringLiteral(":at"), utcLiteral(now));
     q.bindValue(QStringLiteral(":actorClerkId"), actor.clerkId);
@@ -254,8 +257,33 @@ void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
     q.bindValue(QStringLiteral(":action"), action);
     q.bindValue(QStringLiteral(":reason"), reason);
     q.bindValue(QStringLiteral(":before"), textOrNull(beforeJson));
-    q.bindValue(QStringLiteral(":grantId"), grantId);
+    q.bindValue(QStringLiteral(":subjectId"), subjectId);
     execOrThrow(q, QStringLiteral("record the audit event"));
+}
+
+} // namespace
+
+void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                 const QString &grantId, const QString &reason, const QString &beforeJson,
+                 const QDateTime &now)
+{
+    insertAuditEvent(db, actor, action,
+                     QStringLiteral(R"(r."userId", r."role"::text, r."id", :reason,
+                         CAST(:before AS jsonb), to_jsonb(r))"),
+                     QStringLiteral(R"("UserRole" r WHERE r."id" = :subjectId)"), grantId, reason,
+                     beforeJson, now);
+}
+
+void recordUserAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                     const QString &userId, const QString &reason, const QString &beforeJson,
+                     const QDateTime &now)
+{
+    // Never the password column, before or after.
+    insertAuditEvent(db, actor, action,
+                     QStringLiteral(R"(u."id", NULL, NULL, :reason,
+                         CAST(:before AS jsonb) - 'password', to_jsonb(u) - 'password')"),
+                     QStringLiteral(R"("User" u WHERE u."id" = :subjectId)"), userId, reason,
+                     beforeJson, now);
 }
 
 namespace {

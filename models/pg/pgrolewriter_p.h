@@ -66,9 +66,15 @@ QString overlapCondition(const QString &alias, const QString &start, const QStri
 // The RoleGrant columns (timestamps as epoch ms) of `alias`, for readGrant().
 QString grantColumns(const QString &alias);
 RoleGrant readGrant(const QSqlQuery &q, int first);
+// An audit event about a grant (UserRole row), after the write.
 void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
                  const QString &grantId, const QString &reason, const QString &beforeJson,
                  const QDateTime &now);
+// An audit event about a User row (not a grant): before and after as JSON,
+// never the password column.
+void recordUserAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                     const QString &userId, const QString &reason, const QString &beforeJson,
+                     const QDateTime &now);
 // Each key (Clerk ID, row id or email) with the User it names, in order.
 QList<ResolvedKey> resolveUsers(QSqlDatabase &db, const QStringList &keys);
 

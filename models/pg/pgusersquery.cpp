@@ -36,6 +36,23 @@ QString searchCondition(SchemaKind kind)
     return userSearchCondition(kind, QStringLiteral("u"), QStringLiteral(":pattern"));
 }
 
+} // namespace
+
+User userFromRow(const QSqlQuery &q, int instantsAt)
+{
+    User user;
+    user.id = q.value(0).toString();
+    user.clerkId = q.value(1).toString();
+    user.email = q.value(2).toString();
+    user.firstName = q.value(3).toString();
+    user.lastName = q.value(4).toString();
+    user.createdAt = utcFromMillis(q.value(instantsAt));
+    user.updatedAt = utcFromMillis(q.value(instantsAt + 1));
+    return user;
+}
+
+namespace {
+
 // The instant roles are judged at: the bound :asOf, or the server's now (UTC)
 // when none was given, so "now" is the database's clock, as in what it stores.
 const QString asOfExpr =
@@ -299,14 +316,7 @@ FROM page p)") +
     QList<QString> keys;
     page.users.reserve(query.limit + 1);
     while (q.next()) {
-        User user;
-        user.id = q.value(0).toString();
-        user.clerkId = q.value(1).toString();
-        user.email = q.value(2).toString();
-        user.firstName = q.value(3).toString();
-        user.lastName = q.value(4).toString();
-        user.createdAt = utcFromMillis(q.value(5));
-        user.updatedAt = utcFromMillis(q.value(6));
+        User user = userFromRow(q);
         const QString roles = q.value(7).toString();
         if (!roles.isEmpty())
             user.activeRoles = roles.split(QLatin1Char(','));
@@ -385,13 +395,7 @@ AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema, con
     if (!q.next())
         return access;
     access.userFound = true;
-    access.user.id = q.value(0).toString();
-    access.user.clerkId = q.value(1).toString();
-    access.user.email = q.value(2).toString();
-    access.user.firstName = q.value(3).toString();
-    access.user.lastName = q.value(4).toString();
-    access.user.createdAt = utcFromMillis(q.value(7));
-    access.user.updatedAt = utcFromMillis(q.value(8));
+    access.user = userFromRow(q, 7);
     if (!schema.hasRoles())
         return access;
 
