@@ -90,7 +90,8 @@ GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
     sql += QStringLiteral(R"(
     ORDER BY g."createdAt" DESC, g."id" DESC
     LIMIT :limit)
-SELECT )") + rolesql::grantViewColumns() +
+SELECT )") +
+           rolesql::grantViewColumns() +
            QStringLiteral(R"(,
     CASE WHEN g."effectiveStartDate" > %1 THEN 'future' WHEN %2 THEN 'active' ELSE 'ended' END,
     n."endedBy", n."endedReason"

@@ -279,8 +279,7 @@ void recordUserAudit(QSqlDatabase &db, const ActorRow &actor, const QString &act
                      const QDateTime &now)
 {
     // Never the password column, before or after.
-    insertAuditEvent(db, actor, action,
-                     QStringLiteral(R"(u."id", NULL, NULL, :reason,
+    insertAuditEvent(db, actor, action, QStringLiteral(R"(u."id", NULL, NULL, :reason,
                          CAST(:before AS jsonb) - 'password', to_jsonb(u) - 'password')"),
                      QStringLiteral(R"("User" u WHERE u."id" = :subjectId)"), userId, reason,
                      beforeJson, now);

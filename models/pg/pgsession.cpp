@@ -119,8 +119,7 @@ void PgSession::setUp()
 
 // ---------------------------------------------------------------- PgSessionPool
 
-PgSessionPool::PgSessionPool(ConnectionSettings settings, PgSessionPurpose purpose,
-                             int threadCount)
+PgSessionPool::PgSessionPool(ConnectionSettings settings, PgSessionPurpose purpose, int threadCount)
     : m_settings(std::move(settings))
     , m_purpose(purpose)
 {

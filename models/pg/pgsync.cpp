@@ -20,9 +20,8 @@ PgSyncStore::~PgSyncStore() = default;
 
 QFuture<SyncDbSnapshot> PgSyncStore::loadSnapshot()
 {
-    return m_worker.run<SyncDbSnapshot>(PgWork::Read, [](QSqlDatabase &db) {
-        return loadSyncSnapshot(db, detectPgSchema(db));
-    });
+    return m_worker.run<SyncDbSnapshot>(
+        PgWork::Read, [](QSqlDatabase &db) { return loadSyncSnapshot(db, detectPgSchema(db)); });
 }
 
 QFuture<SyncActionResult> PgSyncStore::apply(const Actor &actor,

@@ -117,16 +117,15 @@ void TestPgSession::retriesAReadOnceOnAFreshConnection()
 {
     PgSessionPool pool(m_cluster->connection(m_db), PgSessionPurpose::Interactive, 1);
     QAtomicInteger<int> attempts;
-    const int answer = pool.run<int>(PgWork::Read, [&attempts](QSqlDatabase &db) {
-                               if (attempts.fetchAndAddRelaxed(1) == 0)
-                                   loseTheConnection(db);
-                               QSqlQuery q(db);
-                               if (!q.exec(QStringLiteral("SELECT 42")) || !q.next())
-                                   throw DataSourceError(DataSourceError::Kind::Query,
-                                                         QStringLiteral("no answer"));
-                               return q.value(0).toInt();
-                           })
-                           .result();
+    const auto read = [&attempts](QSqlDatabase &db) {
+        if (attempts.fetchAndAddRelaxed(1) == 0)
+            loseTheConnection(db);
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT 42")) || !q.next())
+            throw DataSourceError(DataSourceError::Kind::Query, QStringLiteral("no answer"));
+        return q.value(0).toInt();
+    };
+    const int answer = pool.run<int>(PgWork::Read, read).result();
     QCOMPARE(answer, 42);
     QCOMPARE(attempts.loadRelaxed(), 2);
 }
@@ -145,11 +144,11 @@ void TestPgSession::checksTheConnectionBeforeAWrite()
                              &error),
              qPrintable(error));
     QAtomicInteger<int> attempts;
-    const bool written = pool.run<bool>(PgWork::Write, [&attempts](QSqlDatabase &db) {
-                                  attempts.fetchAndAddRelaxed(1);
-                                  return QSqlQuery(db).exec(QStringLiteral("SELECT 1"));
-                              })
-                             .result();
+    const auto write = [&attempts](QSqlDatabase &db) {
+        attempts.fetchAndAddRelaxed(1);
+        return QSqlQuery(db).exec(QStringLiteral("SELECT 1"));
+    };
+    const bool written = pool.run<bool>(PgWork::Write, write).result();
     QVERIFY(written);
     QCOMPARE(attempts.loadRelaxed(), 1);
 }

@@ -102,9 +102,9 @@ void TestUtcTime::printsIsoUtcWithMilliseconds_data()
 
     QTest::newRow("utc") << utc(2025, 3, 1, 12, 0, 0, 0)
                          << QStringLiteral("2025-03-01T12:00:00.000Z");
-    QTest::newRow("offset")
-        << QDateTime(QDate(2025, 3, 1), QTime(14, 0, 0, 7), Qt::OffsetFromUTC, 2 * 3600)
-        << QStringLiteral("2025-03-01T12:00:00.007Z");
+    QTest::newRow("offset") << QDateTime(QDate(2025, 3, 1), QTime(14, 0, 0, 7), Qt::OffsetFromUTC,
+                                         2 * 3600)
+                            << QStringLiteral("2025-03-01T12:00:00.007Z");
 }
 
 void TestUtcTime::printsIsoUtcWithMilliseconds()
