@@ -14,9 +14,6 @@ namespace rolecall::cli {
 // with *error set (one clear sentence) otherwise.
 std::optional<QDateTime> parseInstant(const QString &text, QString *error);
 
-// 2025-03-01T12:00:00.000Z; empty (null) for an invalid instant.
-QString isoUtc(const QDateTime &instant);
-
 // 2025-03-01 13:00 in the machine's time zone, for tables; empty when invalid.
 QString localText(const QDateTime &instant);
 

@@ -8,7 +8,9 @@
 #include "clerk/clerkapiclient.h"
 #include "cli/cli.h"
 #include "cli/cliconnection.h"
-#include "cli/cliroles.h"
+#include "cli/clioptions.h"
+#include "cli/clioutput.h"
+#include "cli/clisessionsupport.h"
 #include "domain/datasourceerror.h"
 #include "itemmodels/tableexport.h"
 #include "pg/pgsync.h"
@@ -19,11 +21,9 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
 #include <QTextStream>
-#include <QTimer>
 
 namespace rolecall::cli {
 
@@ -82,20 +82,10 @@ bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTar
     }
     target->profile = profile->name;
     KeychainSecretStore secrets;
-    QEventLoop loop;
-    SecretStore::Result result{
-        SecretStore::Status::Unavailable, {}, QStringLiteral("The OS keychain did not answer.")};
-    bool answered = false;
-    secrets.read(SecretStore::profileKey(profile->name, secretKind), &loop,
-                 [&](const SecretStore::Result &r) {
-                     result = r;
-                     answered = true;
-                     loop.quit();
-                 });
-    if (!answered) {
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    const SecretStore::Result result =
+        waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+            secrets.read(SecretStore::profileKey(profile->name, secretKind), loop, std::move(done));
+        });
     if (result.status != SecretStore::Status::Ok || result.value.isEmpty()) {
         context.err << "rolecallctl: no Clerk secret key for profile " << profile->name
                     << "; store one with 'rolecallctl profiles set-secret " << profile->name
@@ -106,20 +96,25 @@ bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTar
     return true;
 }
 
+QJsonArray diffsJson(const QList<FieldDiff> &diffs)
+{
+    QJsonArray array;
+    for (const FieldDiff &diff : diffs)
+        array.append(QJsonObject{{QStringLiteral("field"), diff.field},
+                                 {QStringLiteral("clerk"), diff.clerkValue},
+                                 {QStringLiteral("database"), diff.databaseValue}});
+    return array;
+}
+
 QJsonObject recordJson(const SyncRecord &record)
 {
-    QJsonArray fields;
-    for (const FieldDiff &diff : record.diffs)
-        fields.append(QJsonObject{{QStringLiteral("field"), diff.field},
-                                  {QStringLiteral("clerk"), diff.clerkValue},
-                                  {QStringLiteral("database"), diff.databaseValue}});
     QJsonObject json{{QStringLiteral("clerkId"), record.clerkId},
                      {QStringLiteral("status"), syncStatusName(record.status)},
                      {QStringLiteral("lacksDefaultRole"), record.lacksDefaultRole},
                      {QStringLiteral("email"), nullable(record.email)},
                      {QStringLiteral("name"), nullable(record.name)},
                      {QStringLiteral("databaseRowId"), nullable(record.databaseRowId)},
-                     {QStringLiteral("fields"), fields}};
+                     {QStringLiteral("fields"), diffsJson(record.diffs)}};
     if (record.status == SyncStatus::EmailConflict)
         json.insert(QStringLiteral("conflictWith"),
                     QJsonObject{{QStringLiteral("rowId"), record.conflictRowId},
@@ -262,18 +257,13 @@ int runStatus(CliContext &context)
 
 QJsonObject resultJson(const SyncActionResult &result)
 {
-    QJsonArray changes;
-    for (const FieldDiff &diff : result.changes)
-        changes.append(QJsonObject{{QStringLiteral("field"), diff.field},
-                                   {QStringLiteral("clerk"), diff.clerkValue},
-                                   {QStringLiteral("database"), diff.databaseValue}});
     return QJsonObject{{QStringLiteral("clerkId"), result.clerkId},
                        {QStringLiteral("action"), syncActionName(result.kind)},
                        {QStringLiteral("dryRun"), result.dryRun},
                        {QStringLiteral("changed"), result.changed},
                        {QStringLiteral("created"), result.created},
                        {QStringLiteral("userRowId"), nullable(result.userRowId)},
-                       {QStringLiteral("fields"), changes},
+                       {QStringLiteral("fields"), diffsJson(result.changes)},
                        {QStringLiteral("grantIds"), QJsonArray::fromStringList(result.grantIds)},
                        {QStringLiteral("summary"), result.summary}};
 }
