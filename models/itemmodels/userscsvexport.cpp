@@ -1,6 +1,7 @@
 #include "itemmodels/userscsvexport.h"
 
 #include "async/futurewatch.h"
+#include "domain/utctime.h"
 #include "itemmodels/tableexport.h"
 #include "services/datasource.h"
 
@@ -27,7 +28,7 @@ QStringList UsersCsvExport::fields(const User &user)
             user.email,
             user.clerkId,
             user.activeRoles.join(QStringLiteral(", ")),
-            user.createdAt.toUTC().toString(Qt::ISODateWithMs),
+            isoUtc(user.createdAt),
             user.id};
 }
 
