@@ -1,7 +1,6 @@
 #include "itemmodels/userscsvexport.h"
 
 #include "async/futurewatch.h"
-#include "domain/utctime.h"
 #include "itemmodels/tableexport.h"
 #include "services/datasource.h"
 
@@ -28,7 +27,7 @@ QStringList UsersCsvExport::fields(const User &user)
             user.email,
             user.clerkId,
             user.activeRoles.join(QStringLiteral(", ")),
-            isoUtc(user.createdAt),
+            user.createdAt.toUTC().toString(Qt::ISODateWithMs),
             user.id};
 }
 
