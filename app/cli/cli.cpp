@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include "cli/cliaudit.h"
 #include "cli/clicontext.h"
 #include "cli/clidb.h"
 #include "cli/cliprofiles.h"
@@ -94,9 +95,13 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QString group = rest.value(0);
     const QString verb = rest.value(1);
     auto context = [&](int verbWords) {
-        return CliContext{program + QLatin1Char(' ') +
-                              rest.mid(0, verbWords).join(QLatin1Char(' ')),
-                          rest.mid(verbWords), profile, out, err};
+        const QString verbName = rest.mid(0, verbWords).join(QLatin1Char(' '));
+        return CliContext{program + QLatin1Char(' ') + verbName,
+                          verbName,
+                          rest.mid(verbWords),
+                          profile,
+                          out,
+                          err};
     };
     if (group == QLatin1String("users") && verb == QLatin1String("list")) {
         CliContext c = context(2);

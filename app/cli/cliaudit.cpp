@@ -1,10 +1,13 @@
-// rolecallctl audit list: the audit trail, newest first, streamed page by
-// page (keyset on the last event) so any length prints in bounded memory.
+// rolecallctl audit list (cliaudit.h).
+#include "cli/cliaudit.h"
+
 #include "cli/cli.h"
 #include "cli/cliconnection.h"
 #include "cli/cliinstant.h"
-#include "cli/cliroles.h"
+#include "cli/clioptions.h"
+#include "cli/clioutput.h"
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "itemmodels/tableexport.h"
 #include "pg/pgdatasource.h"
 
@@ -101,15 +104,10 @@ int runAuditList(CliContext &context)
                     << "'\n";
         return ExitUsage;
     }
-    const QString formatName = parser.value(QStringLiteral("format"));
-    const Format format = formatName == QLatin1String("csv")    ? Format::Csv
-                          : formatName == QLatin1String("json") ? Format::Json
-                                                                : Format::Table;
-    if (format == Format::Table && formatName != QLatin1String("table")) {
-        context.err << "rolecallctl: --format must be table, csv or json, not '" << formatName
-                    << "'\n";
+    Format format = Format::Table;
+    if (!parseFormat(parser.value(QStringLiteral("format")),
+                     {Format::Table, Format::Csv, Format::Json}, context, &format))
         return ExitUsage;
-    }
     QCommandLineParser connection;
     addConnectionOptions(connection);
     QStringList connectionArgs{context.command};
@@ -146,14 +144,9 @@ int runAuditList(CliContext &context)
                           QStringLiteral("reason"), QStringLiteral("notes"),
                           QStringLiteral("source")});
     QList<QStringList> rows;
-    qint64 printed = 0;
     try {
-        for (;;) {
-            const qint64 wanted =
-                limit == 0 ? auditPageSize : std::min<qint64>(auditPageSize, limit - printed);
-            if (wanted <= 0)
-                break;
-            query.limit = int(wanted);
+        streamPages(limit, auditPageSize, out, [&](int wanted) {
+            query.limit = wanted;
             const AuditPage page = source.fetchAudit(query).result();
             for (const AuditEvent &e : page.events) {
                 if (json)
@@ -163,14 +156,13 @@ int runAuditList(CliContext &context)
                 else
                     rows << QStringList{localText(e.at), e.action, actorText(e), targetText(e),
                                         e.role,          e.reason, e.grantId};
-                ++printed;
             }
-            if (page.atEnd || page.events.isEmpty())
-                break;
+            if (page.events.isEmpty())
+                return PageRead{};
             query.beforeAt = page.events.constLast().at;
             query.beforeId = page.events.constLast().id;
-            out.flush();
-        }
+            return PageRead{page.events.size(), !page.atEnd};
+        });
     } catch (const DataSourceError &e) {
         return reportError(e, context);
     }

@@ -12,6 +12,7 @@ namespace rolecall::cli {
 struct CliContext
 {
     QString command;  // "rolecallctl profiles add", for usage lines
+    QString verb;     // "profiles add", for messages (the program's path may hold spaces)
     QStringList args; // the verb's own arguments
     QString profile;  // --profile NAME; empty: the default profile
     QTextStream &out;

@@ -1,7 +1,9 @@
 #include "cli/clidb.h"
 
 #include "cli/cli.h"
-#include "cli/cliroles.h"
+#include "cli/clioptions.h"
+#include "cli/clioutput.h"
+#include "cli/clisessionsupport.h"
 #include "domain/datasourceerror.h"
 #include "pg/pgdatasource.h"
 #include "pg/pgrolewriter.h"
@@ -43,15 +45,25 @@ bool confirmed(const QCommandLineParser &parser, const QString &question, CliCon
     return false;
 }
 
+const QString alreadyInstalled =
+    QStringLiteral("The audit table \"RolecallAuditEvent\" is already installed; nothing to do.\n");
+
+// What every db verb reads first: its options (--format for check, --yes for
+// the installers) and the database. False with *exitCode set otherwise.
 bool parseDbVerb(QCommandLineParser &parser, CliContext &context, bool withFormat, bool withYes,
-                 Format *format, int *exitCode)
+                 Format *format, ConnectionSettings *settings, int *exitCode)
 {
     if (withYes)
         parser.addOption(
             {QStringLiteral("yes"), QStringLiteral("Do not ask; go ahead (for scripts).")});
-    return parseVerb(parser, context, {},
-                     withFormat ? QList<Format>{Format::Table, Format::Json} : QList<Format>{},
-                     format, exitCode);
+    if (!parseVerb(parser, context, {},
+                   withFormat ? QList<Format>{Format::Table, Format::Json} : QList<Format>{},
+                   format, exitCode))
+        return false;
+    if (verbConnection(parser, context, settings))
+        return true;
+    *exitCode = ExitUsage;
+    return false;
 }
 
 int runCheck(CliContext &context)
@@ -61,12 +73,10 @@ int runCheck(CliContext &context)
         "Tell which indexes the console's queries would use are present and what each missing "
         "one costs. Changes nothing; 'rolecallctl db install-indexes' creates them."));
     Format format = Format::Table;
-    int exitCode = ExitOk;
-    if (!parseDbVerb(parser, context, true, false, &format, &exitCode))
-        return exitCode;
     ConnectionSettings settings;
-    if (!verbConnection(parser, context, &settings))
-        return ExitUsage;
+    int exitCode = ExitOk;
+    if (!parseDbVerb(parser, context, true, false, &format, &settings, &exitCode))
+        return exitCode;
     PgDataSource source(settings);
     try {
         const QList<IndexAdvice> advice = source.adviseIndexes().result();
@@ -111,12 +121,10 @@ int runInstallIndexes(CliContext &context)
         "it can take a while on big tables. Needs only database rights (the right to create "
         "indexes on the tables), no sign-in: indexes change no data."));
     Format format = Format::Table;
-    int exitCode = ExitOk;
-    if (!parseDbVerb(parser, context, false, true, &format, &exitCode))
-        return exitCode;
     ConnectionSettings settings;
-    if (!verbConnection(parser, context, &settings))
-        return ExitUsage;
+    int exitCode = ExitOk;
+    if (!parseDbVerb(parser, context, false, true, &format, &settings, &exitCode))
+        return exitCode;
     PgDataSource source(settings);
     try {
         QList<IndexAdvice> missing;
@@ -160,35 +168,28 @@ int runInstallAudit(CliContext &context)
         "exact SQL and asking. From then on every role change also records an event in it. "
         "Needs the profile's signed-in session of an active ADMIN."));
     Format format = Format::Table;
-    int exitCode = ExitOk;
-    if (!parseDbVerb(parser, context, false, true, &format, &exitCode))
-        return exitCode;
     ConnectionSettings settings;
-    if (!verbConnection(parser, context, &settings))
-        return ExitUsage;
+    int exitCode = ExitOk;
+    if (!parseDbVerb(parser, context, false, true, &format, &settings, &exitCode))
+        return exitCode;
     PgDataSource source(settings);
     try {
         if (source.auditTableInstalled().result()) {
-            context.out << "The audit table \"RolecallAuditEvent\" is already installed; "
-                           "nothing to do.\n";
+            context.out << alreadyInstalled;
             return ExitOk;
         }
         const std::optional<Actor> actor = signedInActor(context, &exitCode);
         if (!actor)
             return exitCode;
-        const AccountAccess access = source.fetchAccount(actor->clerkId).result();
-        if (!access.canWrite()) {
-            context.err << "rolecallctl: not permitted: " << access.readOnlyReason() << '\n';
+        if (!mayWrite(source, *actor, context))
             return ExitNotPermitted;
-        }
         context.out << "This SQL will run, in one transaction:\n\n" << auditTableSql() << '\n';
         if (!confirmed(parser, QStringLiteral("Create the audit table? [y/N] "), context))
             return ExitFailure;
         if (source.installAuditTable(*actor).result())
             context.out << "Created the audit table \"RolecallAuditEvent\".\n";
         else
-            context.out << "The audit table \"RolecallAuditEvent\" is already installed; "
-                           "nothing to do.\n";
+            context.out << alreadyInstalled;
     } catch (const DataSourceError &e) {
         return reportError(e, context);
     }

@@ -59,11 +59,6 @@ std::optional<QDateTime> parseInstant(const QString &text, QString *error)
     return QDateTime(date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60)).toUTC();
 }
 
-QString isoUtc(const QDateTime &instant)
-{
-    return instant.isValid() ? instant.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
 QString localText(const QDateTime &instant)
 {
     return instant.isValid() ? instant.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))

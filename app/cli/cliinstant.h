@@ -11,11 +11,9 @@ namespace rolecall::cli {
 // YYYY-MM-DD (midnight UTC), YYYY-MM-DDTHH:MM[:SS[.sss]]Z, or the same with a
 // +HH:MM / -HH:MM offset. A time without a zone is refused rather than guessed,
 // so a script means the same instant on every machine. Returns UTC; nullopt
-// with *error set (one clear sentence) otherwise.
+// with *error set (one clear sentence) otherwise. Instants are printed back
+// for scripts with isoUtc() (domain/utctime.h).
 std::optional<QDateTime> parseInstant(const QString &text, QString *error);
-
-// 2025-03-01T12:00:00.000Z; empty (null) for an invalid instant.
-QString isoUtc(const QDateTime &instant);
 
 // 2025-03-01 13:00 in the machine's time zone, for tables; empty when invalid.
 QString localText(const QDateTime &instant);

@@ -2,21 +2,23 @@
 
 #include "auth/keychainsecretstore.h"
 #include "cli/cli.h"
+#include "cli/clioptions.h"
+#include "cli/clioutput.h"
+#include "cli/clisessionsupport.h"
 #include "itemmodels/tableexport.h"
 #include "services/profilestore.h"
 #include "services/syncservice.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
 #include <QTextStream>
-#include <QTimer>
 
 #include <cstdio>
+#include <functional>
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -38,29 +40,6 @@ bool stdinIsTerminal()
 #else
     return isatty(fileno(stdin)) != 0;
 #endif
-}
-
-// The CLI has no GUI to keep responsive: spin a local loop until the
-// keychain answers. Bounded, so a script never hangs on a stuck D-Bus call.
-template <typename Start>
-SecretStore::Result waitFor(Start start)
-{
-    QEventLoop loop;
-    SecretStore::Result result{SecretStore::Status::Unavailable,
-                               {},
-                               QStringLiteral("The OS keychain did not answer within two "
-                                              "minutes.")};
-    bool answered = false;
-    start(&loop, [&](const SecretStore::Result &r) {
-        result = r;
-        answered = true;
-        loop.quit();
-    });
-    if (!answered) {
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return result;
 }
 
 QJsonObject toJson(const Profile &p, bool isDefault, bool full)
@@ -170,6 +149,30 @@ int noSuchProfile(CliContext &context, const QString &name)
     return ExitValidation;
 }
 
+// The settings file could not be written.
+int storeFailed(CliContext &context, const QString &error)
+{
+    context.err << "rolecallctl: " << error << '\n';
+    return ExitFailure;
+}
+
+// A verb that changes one existing profile, NAME: parses, finds it and runs
+// `change` on it. Returns -1 to go on (with *name set), else the exit code.
+int changeExisting(CliContext &context, ProfileStore &store, const QString &usage,
+                   const std::function<bool(const QString &, QString *)> &change, QString *name)
+{
+    QCommandLineParser parser;
+    if (const int code = parse(parser, context, usage, 1, 1); code >= 0)
+        return code;
+    *name = parser.positionalArguments().first();
+    if (!store.contains(*name))
+        return noSuchProfile(context, *name);
+    QString error;
+    if (!change(*name, &error))
+        return storeFailed(context, error);
+    return -1;
+}
+
 int runList(CliContext &context, ProfileStore &store)
 {
     QCommandLineParser parser;
@@ -181,15 +184,18 @@ int runList(CliContext &context, ProfileStore &store)
                                0, 0);
         code >= 0)
         return code;
-    const QString format = parser.value(QStringLiteral("format"));
+    Format format = Format::Table;
+    if (!parseFormat(parser.value(QStringLiteral("format")),
+                     {Format::Table, Format::Csv, Format::Json}, context, &format))
+        return ExitUsage;
     const QList<Profile> all = store.profiles();
     const QString defaultName = store.defaultProfile();
-    if (format == QLatin1String("json")) {
+    if (format == Format::Json) {
         QJsonArray array;
         for (const Profile &p : all)
             array.append(toJson(p, p.name == defaultName, false));
         context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
-    } else if (format == QLatin1String("csv")) {
+    } else if (format == Format::Csv) {
         context.out << csvRecord({QStringLiteral("name"), QStringLiteral("default"),
                                   QStringLiteral("issuer"), QStringLiteral("clientId"),
                                   QStringLiteral("databaseUrl")});
@@ -198,7 +204,7 @@ int runList(CliContext &context, ProfileStore &store)
                 {p.name, p.name == defaultName ? QStringLiteral("true") : QStringLiteral("false"),
                  p.issuer, p.clientId, p.databaseUrl},
                 FormulaGuard::On);
-    } else if (format == QLatin1String("table")) {
+    } else {
         if (all.isEmpty()) {
             context.out << "No profiles yet; add one with rolecallctl profiles add NAME --issuer "
                            "URL --client-id ID --db URL\n";
@@ -208,15 +214,10 @@ int runList(CliContext &context, ProfileStore &store)
         for (const Profile &p : all)
             rows.append({p.name, p.name == defaultName ? QStringLiteral("*") : QString(), p.issuer,
                          p.clientId, p.databaseUrl});
-        const QStringList lines = formatTextTable(
-            {QStringLiteral("Name"), QStringLiteral("Default"), QStringLiteral("Issuer"),
-             QStringLiteral("Client ID"), QStringLiteral("Database")},
-            rows);
-        for (const QString &line : lines)
-            context.out << line << '\n';
-    } else {
-        context.err << "rolecallctl: --format must be table, csv or json, not '" << format << "'\n";
-        return ExitUsage;
+        printTable(context.out,
+                   {QStringLiteral("Name"), QStringLiteral("Default"), QStringLiteral("Issuer"),
+                    QStringLiteral("Client ID"), QStringLiteral("Database")},
+                   rows);
     }
     return ExitOk;
 }
@@ -232,11 +233,10 @@ int runShow(CliContext &context, ProfileStore &store)
                                0, 1);
         code >= 0)
         return code;
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("table") && format != QLatin1String("json")) {
-        context.err << "rolecallctl: --format must be table or json, not '" << format << "'\n";
+    Format format = Format::Table;
+    if (!parseFormat(parser.value(QStringLiteral("format")), {Format::Table, Format::Json}, context,
+                     &format))
         return ExitUsage;
-    }
     const QString requested = parser.positionalArguments().value(0, context.profile);
     // show must work on a broken profile too, so that it can be fixed.
     std::optional<Profile> p;
@@ -253,7 +253,7 @@ int runShow(CliContext &context, ProfileStore &store)
         }
     }
     const bool isDefault = p->name == store.defaultProfile();
-    if (format == QLatin1String("json")) {
+    if (format == Format::Json) {
         context.out << QString::fromUtf8(
             QJsonDocument(toJson(*p, isDefault, true)).toJson(QJsonDocument::Indented));
         return ExitOk;
@@ -325,10 +325,8 @@ int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
         }
     }
     if (!(adding ? store.add(p, &error) : store.update(p, &error)) ||
-        (makeDefault && !store.setDefaultProfile(name, &error))) {
-        context.err << "rolecallctl: " << error << '\n';
-        return ExitFailure;
-    }
+        (makeDefault && !store.setDefaultProfile(name, &error)))
+        return storeFailed(context, error);
     context.out << (adding ? "Added" : "Updated") << " profile " << name
                 << (store.defaultProfile() == name ? " (default)" : "") << ".\n";
     return ExitOk;
@@ -336,19 +334,12 @@ int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
 
 int runRemove(CliContext &context, ProfileStore &store)
 {
-    QCommandLineParser parser;
-    if (const int code =
-            parse(parser, context, QStringLiteral("rolecallctl profiles remove NAME"), 1, 1);
+    QString name;
+    if (const int code = changeExisting(
+            context, store, QStringLiteral("rolecallctl profiles remove NAME"),
+            [&store](const QString &n, QString *error) { return store.remove(n, error); }, &name);
         code >= 0)
         return code;
-    const QString name = parser.positionalArguments().first();
-    if (!store.contains(name))
-        return noSuchProfile(context, name);
-    QString error;
-    if (!store.remove(name, &error)) {
-        context.err << "rolecallctl: " << error << '\n';
-        return ExitFailure;
-    }
     context.out << "Removed profile " << name << ".\n";
     const QString newDefault = store.defaultProfile();
     if (!newDefault.isEmpty())
@@ -361,9 +352,10 @@ int runRemove(CliContext &context, ProfileStore &store)
     for (const QString &kind : secretKinds)
         keys.append(SecretStore::profileKey(name, kind));
     for (const QString &key : std::as_const(keys)) {
-        const SecretStore::Result result = waitFor([&](QObject *loop, SecretStore::Callback done) {
-            secrets.remove(key, loop, std::move(done));
-        });
+        const SecretStore::Result result =
+            waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+                secrets.remove(key, loop, std::move(done));
+            });
         if (result.status == SecretStore::Status::Unavailable) {
             context.err << "rolecallctl: the profile is removed, but its keychain entries could "
                            "not be deleted: "
@@ -376,19 +368,15 @@ int runRemove(CliContext &context, ProfileStore &store)
 
 int runSetDefault(CliContext &context, ProfileStore &store)
 {
-    QCommandLineParser parser;
-    if (const int code =
-            parse(parser, context, QStringLiteral("rolecallctl profiles set-default NAME"), 1, 1);
+    QString name;
+    if (const int code = changeExisting(
+            context, store, QStringLiteral("rolecallctl profiles set-default NAME"),
+            [&store](const QString &n, QString *error) {
+                return store.setDefaultProfile(n, error);
+            },
+            &name);
         code >= 0)
         return code;
-    const QString name = parser.positionalArguments().first();
-    if (!store.contains(name))
-        return noSuchProfile(context, name);
-    QString error;
-    if (!store.setDefaultProfile(name, &error)) {
-        context.err << "rolecallctl: " << error << '\n';
-        return ExitFailure;
-    }
     context.out << "The default profile is " << name << ".\n";
     return ExitOk;
 }
@@ -443,9 +431,10 @@ int runSetSecret(CliContext &context, ProfileStore &store)
     }
     KeychainSecretStore secrets;
     const QString key = SecretStore::profileKey(name, kind);
-    const SecretStore::Result result = waitFor([&](QObject *loop, SecretStore::Callback done) {
-        secrets.write(key, value, loop, std::move(done));
-    });
+    const SecretStore::Result result =
+        waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+            secrets.write(key, value, loop, std::move(done));
+        });
     value.fill('\0'); // do not leave the key lying around in this process
     if (result.status != SecretStore::Status::Ok) {
         context.err << "rolecallctl: " << result.message << '\n';

@@ -1,9 +1,12 @@
-// rolecallctl roles grant | end | bulk-grant: the writes. Each needs the
-// profile's signed-in session (the actor the database records); the service
-// checks again, inside the write's transaction, that the actor is an ADMIN.
+// rolecallctl roles grant | end | bulk-grant (clirolewrites.h).
+#include "cli/clirolewrites.h"
+
 #include "cli/cli.h"
 #include "cli/cliinstant.h"
-#include "cli/cliroles.h"
+#include "cli/clioptions.h"
+#include "cli/clioutput.h"
+#include "cli/clisessionsupport.h"
+#include "cli/cliusers.h"
 #include "domain/datasourceerror.h"
 #include "pg/pgdatasource.h"
 
@@ -16,10 +19,6 @@
 #include <cstdio>
 
 namespace rolecall::cli {
-
-int runRolesGrant(CliContext &context);
-int runRolesEnd(CliContext &context);
-int runRolesBulkGrant(CliContext &context);
 
 namespace {
 
@@ -110,6 +109,113 @@ bool readUsersFile(const QString &path, QStringList *users, CliContext &context)
     return true;
 }
 
+// The options every write shares: --reason, and (for new grants) the span.
+QCommandLineOption reasonOption()
+{
+    return {QStringLiteral("reason"), QStringLiteral("Why (required, recorded)."),
+            QStringLiteral("TEXT")};
+}
+
+QList<QCommandLineOption> spanOptions()
+{
+    return {{QStringLiteral("start"), QStringLiteral("When it starts (default now)."),
+             QStringLiteral("INSTANT")},
+            {QStringLiteral("end"), QStringLiteral("When it ends (default never)."),
+             QStringLiteral("INSTANT")},
+            {QStringLiteral("notes"), QStringLiteral("Notes for other admins."),
+             QStringLiteral("TEXT")}};
+}
+
+// --reason given; false with "<verb> needs --reason TEXT" printed.
+bool reasonGiven(const QCommandLineParser &parser, CliContext &context)
+{
+    if (parser.isSet(QStringLiteral("reason")))
+        return true;
+    context.err << "rolecallctl: " << context.verb << " needs --reason TEXT\n";
+    return false;
+}
+
+// --start, --end and the database; false with the error printed.
+bool spanAndConnection(const QCommandLineParser &parser, CliContext &context, QDateTime *start,
+                       QDateTime *end, ConnectionSettings *settings)
+{
+    return instantOption(parser, QStringLiteral("start"), context, start) &&
+           instantOption(parser, QStringLiteral("end"), context, end) &&
+           verbConnection(parser, context, settings);
+}
+
+// What every write checks before it reaches the database, in this order: the
+// texts and the span, then who is signed in. nullopt with *exitCode set.
+std::optional<Actor> checkedActor(const QString &reason, const QString &notes,
+                                  const QDateTime &start, const QDateTime &end, CliContext &context,
+                                  int *exitCode)
+{
+    if (!validateTexts(reason, notes, start, end, context)) {
+        *exitCode = ExitValidation;
+        return std::nullopt;
+    }
+    return signedInActor(context, exitCode);
+}
+
+void printIndented(QTextStream &out, const QJsonObject &json)
+{
+    out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+}
+
+// roles grant --dry-run: everything but the write.
+int showGrant(PgDataSource &source, const GrantRequest &request, const Actor &actor, Format format,
+              CliContext &context)
+{
+    if (!mayWrite(source, actor, context))
+        return ExitNotPermitted;
+    const std::optional<User> user = findUser(source, request.user);
+    if (!user) {
+        context.err << "rolecallctl: no user '" << request.user << "'\n";
+        return ExitValidation;
+    }
+    if (format == Format::Json) {
+        printIndented(context.out, {{QStringLiteral("dryRun"), true},
+                                    {QStringLiteral("userId"), user->id},
+                                    {QStringLiteral("userClerkId"), user->clerkId},
+                                    {QStringLiteral("userEmail"), nullable(user->email)},
+                                    {QStringLiteral("role"), request.role},
+                                    {QStringLiteral("start"), nullableInstant(request.start)},
+                                    {QStringLiteral("end"), nullableInstant(request.end)},
+                                    {QStringLiteral("reason"), request.reason},
+                                    {QStringLiteral("notes"), nullable(request.notes)},
+                                    {QStringLiteral("assignedByClerkId"), actor.clerkId},
+                                    {QStringLiteral("assignedByEmail"), nullable(actor.email)}});
+        return ExitOk;
+    }
+    context.out << "Would grant " << request.role << " to " << userText(*user) << " from "
+                << spanText(request.start, request.end) << ", reason \"" << request.reason
+                << "\", assigned by " << (actor.email.isEmpty() ? actor.clerkId : actor.email)
+                << ". Nothing was written (--dry-run).\n";
+    return ExitOk;
+}
+
+// roles bulk-grant --dry-run: the plan.
+void showBulkPlan(const BulkPlan &plan, const QString &role, Format format, QTextStream &out)
+{
+    if (format == Format::Json) {
+        printIndented(out, {{QStringLiteral("dryRun"), true},
+                            {QStringLiteral("role"), role},
+                            {QStringLiteral("willChange"), usersJson(plan.willChange)},
+                            {QStringLiteral("alreadyHave"), usersJson(plan.alreadyHave)},
+                            {QStringLiteral("unknown"), QJsonArray::fromStringList(plan.unknown)}});
+        return;
+    }
+    out << "Would grant " << role << " to " << plan.willChange.size() << " users; "
+        << plan.alreadyHave.size() << " already have it; " << plan.unknown.size()
+        << " unknown. Nothing was written (--dry-run).\n";
+    for (const User &user : plan.willChange)
+        out << "  will change:  " << userText(user) << '\n';
+    for (const User &user : plan.alreadyHave)
+        out << "  already have: " << userText(user) << '\n';
+    for (const QString &name : plan.unknown)
+        out << "  unknown:      " << name << '\n';
+}
+
 } // namespace
 
 int runRolesGrant(CliContext &context)
@@ -118,39 +224,27 @@ int runRolesGrant(CliContext &context)
     parser.setApplicationDescription(QStringLiteral(
         "Grant ROLE to USER (Clerk ID, email or row id), from --start (default now) until --end "
         "(default open-ended). Needs the profile's signed-in session of an active ADMIN."));
-    parser.addOptions({
-        {QStringLiteral("reason"), QStringLiteral("Why (required, recorded)."),
-         QStringLiteral("TEXT")},
-        {QStringLiteral("start"), QStringLiteral("When it starts (default now)."),
-         QStringLiteral("INSTANT")},
-        {QStringLiteral("end"), QStringLiteral("When it ends (default never)."),
-         QStringLiteral("INSTANT")},
-        {QStringLiteral("notes"), QStringLiteral("Notes for other admins."),
-         QStringLiteral("TEXT")},
-        {QStringLiteral("dry-run"), QStringLiteral("Check and show the grant; write nothing.")},
-    });
+    parser.addOption(reasonOption());
+    parser.addOptions(spanOptions());
+    parser.addOption(
+        {QStringLiteral("dry-run"), QStringLiteral("Check and show the grant; write nothing.")});
     Format format = Format::Table;
     int exitCode = ExitOk;
     if (!parseVerb(parser, context, {QStringLiteral("USER"), QStringLiteral("ROLE")},
                    {Format::Table, Format::Json}, &format, &exitCode))
         return exitCode;
-    if (!parser.isSet(QStringLiteral("reason"))) {
-        context.err << "rolecallctl: roles grant needs --reason TEXT\n";
+    if (!reasonGiven(parser, context))
         return ExitUsage;
-    }
     GrantRequest request;
     request.user = parser.positionalArguments().at(0);
     request.role = parser.positionalArguments().at(1);
     request.reason = parser.value(QStringLiteral("reason"));
     request.notes = parser.value(QStringLiteral("notes"));
     ConnectionSettings settings;
-    if (!instantOption(parser, QStringLiteral("start"), context, &request.start) ||
-        !instantOption(parser, QStringLiteral("end"), context, &request.end) ||
-        !verbConnection(parser, context, &settings))
+    if (!spanAndConnection(parser, context, &request.start, &request.end, &settings))
         return ExitUsage;
-    if (!validateTexts(request.reason, request.notes, request.start, request.end, context))
-        return ExitValidation;
-    const std::optional<Actor> actor = signedInActor(context, &exitCode);
+    const std::optional<Actor> actor =
+        checkedActor(request.reason, request.notes, request.start, request.end, context, &exitCode);
     if (!actor)
         return exitCode;
 
@@ -158,42 +252,11 @@ int runRolesGrant(CliContext &context)
     try {
         if (!checkRole(source, request.role, context, &exitCode))
             return exitCode;
-        if (parser.isSet(QStringLiteral("dry-run"))) {
-            const AccountAccess access = source.fetchAccount(actor->clerkId).result();
-            if (!access.canWrite()) {
-                context.err << "rolecallctl: not permitted: " << access.readOnlyReason() << '\n';
-                return ExitNotPermitted;
-            }
-            const std::optional<User> user = findUser(source, request.user);
-            if (!user) {
-                context.err << "rolecallctl: no user '" << request.user << "'\n";
-                return ExitValidation;
-            }
-            if (format == Format::Json) {
-                const QJsonObject json{{QStringLiteral("dryRun"), true},
-                                       {QStringLiteral("userId"), user->id},
-                                       {QStringLiteral("userClerkId"), user->clerkId},
-                                       {QStringLiteral("userEmail"), nullable(user->email)},
-                                       {QStringLiteral("role"), request.role},
-                                       {QStringLiteral("start"), nullableInstant(request.start)},
-                                       {QStringLiteral("end"), nullableInstant(request.end)},
-                                       {QStringLiteral("reason"), request.reason},
-                                       {QStringLiteral("notes"), nullable(request.notes)},
-                                       {QStringLiteral("assignedByClerkId"), actor->clerkId},
-                                       {QStringLiteral("assignedByEmail"), nullable(actor->email)}};
-                context.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
-            } else {
-                context.out << "Would grant " << request.role << " to " << userText(*user)
-                            << " from " << spanText(request.start, request.end) << ", reason \""
-                            << request.reason << "\", assigned by "
-                            << (actor->email.isEmpty() ? actor->clerkId : actor->email)
-                            << ". Nothing was written (--dry-run).\n";
-            }
-            return ExitOk;
-        }
+        if (parser.isSet(QStringLiteral("dry-run")))
+            return showGrant(source, request, *actor, format, context);
         const RoleGrant grant = source.grantRole(*actor, request).result();
         if (format == Format::Json)
-            context.out << QJsonDocument(grantJson(grant)).toJson(QJsonDocument::Indented);
+            printIndented(context.out, grantJson(grant));
         else
             context.out << "Granted " << grant.role << " to " << request.user << " from "
                         << spanText(grant.effectiveStart, grant.effectiveEnd) << " (grant "
@@ -209,9 +272,8 @@ int runRolesEnd(CliContext &context)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "End the grant GRANT_ID now or at --at. Ending your own ADMIN grant needs --force."));
+    parser.addOption(reasonOption());
     parser.addOptions({
-        {QStringLiteral("reason"), QStringLiteral("Why (required, recorded)."),
-         QStringLiteral("TEXT")},
         {QStringLiteral("at"), QStringLiteral("When it ends (default now)."),
          QStringLiteral("INSTANT")},
         {QStringLiteral("force"), QStringLiteral("Go on even when it ends your own ADMIN role.")},
@@ -221,10 +283,8 @@ int runRolesEnd(CliContext &context)
     if (!parseVerb(parser, context, {QStringLiteral("GRANT_ID")}, {Format::Table, Format::Json},
                    &format, &exitCode))
         return exitCode;
-    if (!parser.isSet(QStringLiteral("reason"))) {
-        context.err << "rolecallctl: roles end needs --reason TEXT\n";
+    if (!reasonGiven(parser, context))
         return ExitUsage;
-    }
     EndRequest request;
     request.grantId = parser.positionalArguments().constFirst();
     request.reason = parser.value(QStringLiteral("reason"));
@@ -233,9 +293,7 @@ int runRolesEnd(CliContext &context)
     if (!instantOption(parser, QStringLiteral("at"), context, &request.at) ||
         !verbConnection(parser, context, &settings))
         return ExitUsage;
-    if (!validateTexts(request.reason, {}, {}, {}, context))
-        return ExitValidation;
-    const std::optional<Actor> actor = signedInActor(context, &exitCode);
+    const std::optional<Actor> actor = checkedActor(request.reason, {}, {}, {}, context, &exitCode);
     if (!actor)
         return exitCode;
 
@@ -243,7 +301,7 @@ int runRolesEnd(CliContext &context)
     try {
         const RoleGrant grant = source.endGrant(*actor, request).result();
         if (format == Format::Json)
-            context.out << QJsonDocument(grantJson(grant)).toJson(QJsonDocument::Indented);
+            printIndented(context.out, grantJson(grant));
         else
             context.out << "Ended grant " << grant.id << " (" << grant.role << ") at "
                         << localText(grant.effectiveEnd) << ".\n";
@@ -259,9 +317,8 @@ int runRolesBulkGrant(CliContext &context)
     parser.setApplicationDescription(QStringLiteral(
         "Grant ROLE to many users at once, all or nothing. Name them with exactly one of "
         "--users-file, --search or --role. --dry-run shows the plan."));
+    parser.addOption(reasonOption());
     parser.addOptions({
-        {QStringLiteral("reason"), QStringLiteral("Why (required, recorded)."),
-         QStringLiteral("TEXT")},
         {QStringLiteral("users-file"),
          QStringLiteral("One Clerk ID or email per line; # comments; '-' reads stdin."),
          QStringLiteral("FILE")},
@@ -271,14 +328,10 @@ int runRolesBulkGrant(CliContext &context)
          QStringLiteral("TEXT")},
         {QStringLiteral("role"), QStringLiteral("Every user who holds role R now."),
          QStringLiteral("R")},
-        {QStringLiteral("start"), QStringLiteral("When it starts (default now)."),
-         QStringLiteral("INSTANT")},
-        {QStringLiteral("end"), QStringLiteral("When it ends (default never)."),
-         QStringLiteral("INSTANT")},
-        {QStringLiteral("notes"), QStringLiteral("Notes for other admins."),
-         QStringLiteral("TEXT")},
-        {QStringLiteral("dry-run"), QStringLiteral("Show who would change; write nothing.")},
     });
+    parser.addOptions(spanOptions());
+    parser.addOption(
+        {QStringLiteral("dry-run"), QStringLiteral("Show who would change; write nothing.")});
     Format format = Format::Table;
     int exitCode = ExitOk;
     if (!parseVerb(parser, context, {QStringLiteral("ROLE")}, {Format::Table, Format::Json},
@@ -297,9 +350,7 @@ int runRolesBulkGrant(CliContext &context)
     request.reason = parser.value(QStringLiteral("reason"));
     request.notes = parser.value(QStringLiteral("notes"));
     ConnectionSettings settings;
-    if (!instantOption(parser, QStringLiteral("start"), context, &request.start) ||
-        !instantOption(parser, QStringLiteral("end"), context, &request.end) ||
-        !verbConnection(parser, context, &settings))
+    if (!spanAndConnection(parser, context, &request.start, &request.end, &settings))
         return ExitUsage;
     if (parser.isSet(QStringLiteral("users-file"))) {
         if (!readUsersFile(parser.value(QStringLiteral("users-file")), &request.users, context))
@@ -309,9 +360,8 @@ int runRolesBulkGrant(CliContext &context)
         request.filter.search = parser.value(QStringLiteral("search")).trimmed();
         request.filter.role = parser.value(QStringLiteral("role"));
     }
-    if (!validateTexts(request.reason, request.notes, request.start, request.end, context))
-        return ExitValidation;
-    const std::optional<Actor> actor = signedInActor(context, &exitCode);
+    const std::optional<Actor> actor =
+        checkedActor(request.reason, request.notes, request.start, request.end, context, &exitCode);
     if (!actor)
         return exitCode;
 
@@ -321,26 +371,7 @@ int runRolesBulkGrant(CliContext &context)
         if (!checkRole(source, request.role, context, &exitCode))
             return exitCode;
         if (parser.isSet(QStringLiteral("dry-run"))) {
-            const BulkPlan plan = source.planBulkGrant(*actor, request).result();
-            if (format == Format::Json) {
-                const QJsonObject json{
-                    {QStringLiteral("dryRun"), true},
-                    {QStringLiteral("role"), request.role},
-                    {QStringLiteral("willChange"), usersJson(plan.willChange)},
-                    {QStringLiteral("alreadyHave"), usersJson(plan.alreadyHave)},
-                    {QStringLiteral("unknown"), QJsonArray::fromStringList(plan.unknown)}};
-                out << QJsonDocument(json).toJson(QJsonDocument::Indented);
-                return ExitOk;
-            }
-            out << "Would grant " << request.role << " to " << plan.willChange.size() << " users; "
-                << plan.alreadyHave.size() << " already have it; " << plan.unknown.size()
-                << " unknown. Nothing was written (--dry-run).\n";
-            for (const User &user : plan.willChange)
-                out << "  will change:  " << userText(user) << '\n';
-            for (const User &user : plan.alreadyHave)
-                out << "  already have: " << userText(user) << '\n';
-            for (const QString &name : plan.unknown)
-                out << "  unknown:      " << name << '\n';
+            showBulkPlan(source.planBulkGrant(*actor, request).result(), request.role, format, out);
             return ExitOk;
         }
         const QList<RoleGrant> grants = source.applyBulkGrant(*actor, request).result();
@@ -348,10 +379,9 @@ int runRolesBulkGrant(CliContext &context)
             QJsonArray array;
             for (const RoleGrant &grant : grants)
                 array.append(grantJson(grant));
-            out << QJsonDocument(QJsonObject{{QStringLiteral("role"), request.role},
-                                             {QStringLiteral("granted"), array.size()},
-                                             {QStringLiteral("grants"), array}})
-                       .toJson(QJsonDocument::Indented);
+            printIndented(out, {{QStringLiteral("role"), request.role},
+                                {QStringLiteral("granted"), array.size()},
+                                {QStringLiteral("grants"), array}});
         } else {
             out << "Granted " << request.role << " to " << grants.size() << " users\n";
         }

@@ -1,6 +1,7 @@
 #include "cli/clisession.h"
 
 #include "cli/cli.h"
+#include "cli/clioptions.h"
 #include "cli/clisessionsupport.h"
 #include "domain/connectionsettings.h"
 #include "domain/datasourceerror.h"
@@ -139,20 +140,16 @@ int runWhoami(CliContext &context)
     int exitCode = ExitOk;
     if (!parse(parser, context, &exitCode))
         return exitCode;
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("table") && format != QLatin1String("json")) {
-        context.err << "rolecallctl: --format must be table or json, not '" << format << "'\n";
+    Format format = Format::Table;
+    if (!parseFormat(parser.value(QStringLiteral("format")), {Format::Table, Format::Json}, context,
+                     &format))
         return ExitUsage;
-    }
     const std::optional<Profile> profile = resolveProfile(context, &exitCode);
     if (!profile)
         return exitCode;
     SessionRig rig(*profile, {});
-    if (!restore(rig, context)) {
-        context.err << "rolecallctl: not signed in to " << profile->name
-                    << "; run 'rolecallctl login'\n";
+    if (!restoreOrSayHow(rig, *profile, context))
         return ExitNotSignedIn;
-    }
     const Identity identity = rig.service.identity();
 
     // What they may do comes from their own rows in the data source.
@@ -175,7 +172,7 @@ int runWhoami(CliContext &context)
         }
     }
 
-    if (format == QLatin1String("json")) {
+    if (format == Format::Json) {
         QJsonObject json{
             {QStringLiteral("profile"), profile->name},
             {QStringLiteral("issuer"), identity.issuer},

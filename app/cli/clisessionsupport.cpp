@@ -1,10 +1,12 @@
 #include "cli/clisessionsupport.h"
 
 #include "cli/cli.h"
+#include "services/datasource.h"
 #include "services/profilestore.h"
 
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 
 namespace rolecall::cli {
 
@@ -52,6 +54,65 @@ bool restore(SessionRig &rig, CliContext &context)
     QObject::disconnect(&rig.service, nullptr, &rig.loop, nullptr);
     waitForStorage(rig);
     return signedIn;
+}
+
+bool restoreOrSayHow(SessionRig &rig, const Profile &profile, CliContext &context)
+{
+    if (restore(rig, context))
+        return true;
+    context.err << "rolecallctl: not signed in to " << profile.name
+                << "; run 'rolecallctl login'\n";
+    return false;
+}
+
+std::optional<Actor> signedInActor(CliContext &context, int *exitCode)
+{
+    *exitCode = ExitNotSignedIn;
+    const std::unique_ptr<QSettings> settings = openAppSettings();
+    const ProfileStore store(*settings);
+    QString error;
+    const std::optional<Profile> profile = store.resolve(context.profile, &error);
+    if (!profile) {
+        // A write is made by someone: with no usable profile nobody is signed in.
+        context.err << "rolecallctl: not signed in: " << error << '\n';
+        return std::nullopt;
+    }
+    SessionRig rig(*profile, {});
+    if (!restoreOrSayHow(rig, *profile, context))
+        return std::nullopt;
+    const Identity identity = rig.service.identity();
+    *exitCode = ExitOk;
+    return Actor{identity.subject, identity.email};
+}
+
+bool mayWrite(DataSource &source, const Actor &actor, CliContext &context)
+{
+    const AccountAccess access = source.fetchAccount(actor.clerkId).result();
+    if (access.canWrite())
+        return true;
+    context.err << "rolecallctl: not permitted: " << access.readOnlyReason() << '\n';
+    return false;
+}
+
+SecretStore::Result
+waitForKeychain(const std::function<void(QObject *, SecretStore::Callback)> &start)
+{
+    QEventLoop loop;
+    SecretStore::Result result{SecretStore::Status::Unavailable,
+                               {},
+                               QStringLiteral("The OS keychain did not answer within two "
+                                              "minutes.")};
+    bool answered = false;
+    start(&loop, [&](const SecretStore::Result &r) {
+        result = r;
+        answered = true;
+        loop.quit();
+    });
+    if (!answered) {
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result;
 }
 
 } // namespace rolecall::cli

@@ -5,11 +5,18 @@
 #include "auth/oidcsigninservice.h"
 #include "cli/clicontext.h"
 #include "domain/profile.h"
+#include "domain/roles.h"
+#include "services/secretstore.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 
+#include <functional>
 #include <optional>
+
+namespace rolecall {
+class DataSource;
+} // namespace rolecall
 
 namespace rolecall::cli {
 
@@ -35,5 +42,23 @@ void waitForStorage(SessionRig &rig);
 
 // Signs in silently from the keychain; false when there is no session.
 bool restore(SessionRig &rig, CliContext &context);
+// restore(), saying "not signed in to <profile>; run 'rolecallctl login'"
+// when there is no session.
+bool restoreOrSayHow(SessionRig &rig, const Profile &profile, CliContext &context);
+
+// The signed-in person of the profile as the actor of a write; nullopt with
+// the error printed and *exitCode set (ExitNotSignedIn) otherwise.
+std::optional<Actor> signedInActor(CliContext &context, int *exitCode);
+
+// Whether `actor` may write now (an active ADMIN by their own rows in
+// `source`), asked before a write that only shows what it would do; false
+// with "not permitted" printed. The write itself checks again.
+bool mayWrite(DataSource &source, const Actor &actor, CliContext &context);
+
+// Starts one keychain call with `start(context, done)` and runs a local loop
+// until it answers: the CLI has no window to keep responsive. Bounded to two
+// minutes, so a script never hangs on a stuck D-Bus call.
+SecretStore::Result
+waitForKeychain(const std::function<void(QObject *, SecretStore::Callback)> &start);
 
 } // namespace rolecall::cli

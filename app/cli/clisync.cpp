@@ -8,7 +8,9 @@
 #include "clerk/clerkapiclient.h"
 #include "cli/cli.h"
 #include "cli/cliconnection.h"
-#include "cli/cliroles.h"
+#include "cli/clioptions.h"
+#include "cli/clioutput.h"
+#include "cli/clisessionsupport.h"
 #include "domain/datasourceerror.h"
 #include "itemmodels/tableexport.h"
 #include "pg/pgsync.h"
@@ -19,11 +21,10 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSettings>
 #include <QTextStream>
-#include <QTimer>
 
 namespace rolecall::cli {
 
@@ -82,20 +83,10 @@ bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTar
     }
     target->profile = profile->name;
     KeychainSecretStore secrets;
-    QEventLoop loop;
-    SecretStore::Result result{
-        SecretStore::Status::Unavailable, {}, QStringLiteral("The OS keychain did not answer.")};
-    bool answered = false;
-    secrets.read(SecretStore::profileKey(profile->name, secretKind), &loop,
-                 [&](const SecretStore::Result &r) {
-                     result = r;
-                     answered = true;
-                     loop.quit();
-                 });
-    if (!answered) {
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    const SecretStore::Result result =
+        waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+            secrets.read(SecretStore::profileKey(profile->name, secretKind), loop, std::move(done));
+        });
     if (result.status != SecretStore::Status::Ok || result.value.isEmpty()) {
         context.err << "rolecallctl: no Clerk secret key for profile " << profile->name
                     << "; store one with 'rolecallctl profiles set-secret " << profile->name
@@ -106,20 +97,25 @@ bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTar
     return true;
 }
 
+QJsonArray diffsJson(const QList<FieldDiff> &diffs)
+{
+    QJsonArray array;
+    for (const FieldDiff &diff : diffs)
+        array.append(QJsonObject{{QStringLiteral("field"), diff.field},
+                                 {QStringLiteral("clerk"), diff.clerkValue},
+                                 {QStringLiteral("database"), diff.databaseValue}});
+    return array;
+}
+
 QJsonObject recordJson(const SyncRecord &record)
 {
-    QJsonArray fields;
-    for (const FieldDiff &diff : record.diffs)
-        fields.append(QJsonObject{{QStringLiteral("field"), diff.field},
-                                  {QStringLiteral("clerk"), diff.clerkValue},
-                                  {QStringLiteral("database"), diff.databaseValue}});
     QJsonObject json{{QStringLiteral("clerkId"), record.clerkId},
                      {QStringLiteral("status"), syncStatusName(record.status)},
                      {QStringLiteral("lacksDefaultRole"), record.lacksDefaultRole},
                      {QStringLiteral("email"), nullable(record.email)},
                      {QStringLiteral("name"), nullable(record.name)},
                      {QStringLiteral("databaseRowId"), nullable(record.databaseRowId)},
-                     {QStringLiteral("fields"), fields}};
+                     {QStringLiteral("fields"), diffsJson(record.diffs)}};
     if (record.status == SyncStatus::EmailConflict)
         json.insert(QStringLiteral("conflictWith"),
                     QJsonObject{{QStringLiteral("rowId"), record.conflictRowId},
@@ -262,20 +258,160 @@ int runStatus(CliContext &context)
 
 QJsonObject resultJson(const SyncActionResult &result)
 {
-    QJsonArray changes;
-    for (const FieldDiff &diff : result.changes)
-        changes.append(QJsonObject{{QStringLiteral("field"), diff.field},
-                                   {QStringLiteral("clerk"), diff.clerkValue},
-                                   {QStringLiteral("database"), diff.databaseValue}});
     return QJsonObject{{QStringLiteral("clerkId"), result.clerkId},
                        {QStringLiteral("action"), syncActionName(result.kind)},
                        {QStringLiteral("dryRun"), result.dryRun},
                        {QStringLiteral("changed"), result.changed},
                        {QStringLiteral("created"), result.created},
                        {QStringLiteral("userRowId"), nullable(result.userRowId)},
-                       {QStringLiteral("fields"), changes},
+                       {QStringLiteral("fields"), diffsJson(result.changes)},
                        {QStringLiteral("grantIds"), QJsonArray::fromStringList(result.grantIds)},
                        {QStringLiteral("summary"), result.summary}};
+}
+
+// SyncApplier reports a failed action by its message; the exit code also
+// needs the error's kind (a conflict is 5, a lost connection 1). This store
+// passes every call on and keeps the kind of the latest failure, which is the
+// one SyncApplier reports next: it runs one action at a time.
+class FailureKindStore final : public SyncStore
+{
+public:
+    explicit FailureKindStore(SyncStore &inner)
+        : m_inner(inner)
+    {}
+    Q_DISABLE_COPY_MOVE(FailureKindStore)
+
+    QFuture<SyncDbSnapshot> loadSnapshot() override { return m_inner.loadSnapshot(); }
+    QFuture<SyncActionResult> apply(const Actor &actor, const std::optional<ClerkUser> &actorClerk,
+                                    const SyncAction &action, bool dryRun) override
+    {
+        return m_inner.apply(actor, actorClerk, action, dryRun)
+            .onFailed(this, [this](const DataSourceError &e) -> SyncActionResult {
+                m_latestFailure = e.kind();
+                e.raise();
+                return {};
+            });
+    }
+    QString displayName() const override { return m_inner.displayName(); }
+
+    DataSourceError::Kind latestFailure() const { return m_latestFailure; }
+
+private:
+    SyncStore &m_inner;
+    DataSourceError::Kind m_latestFailure = DataSourceError::Kind::Query;
+};
+
+// A line about a person the batch skips, said where the person stands in it.
+struct Note
+{
+    QTextStream *stream;
+    QString text;
+};
+
+// The actions for the people picked, in order, and the notes about those
+// skipped: notes[i] are said before actions[i], the last ones after all.
+struct BatchPlan
+{
+    QList<SyncAction> actions;
+    QList<QList<Note>> notes{QList<Note>()};
+    int worst = ExitOk; // 5 when an orphan lacks --reason
+};
+
+BatchPlan planBatch(const QList<SyncRecord> &targets, const QSet<SyncStatus> &allOf,
+                    const QString &reason, Format format, CliContext &context)
+{
+    BatchPlan plan;
+    for (const SyncRecord &record : targets) {
+        std::optional<SyncAction> planned = syncActionFor(record, reason);
+        if (allOf.contains(SyncStatus::NoDefaultRole) && record.lacksDefaultRole &&
+            !allOf.contains(record.status) && planned)
+            planned->kind = SyncAction::Kind::GrantDefaultRole;
+        if (!planned) {
+            if (format == Format::Table)
+                plan.notes.last() << Note{&context.out, record.clerkId + QStringLiteral(": ") +
+                                                            syncStatusName(record.status) +
+                                                            QStringLiteral(", nothing to do\n")};
+            continue;
+        }
+        if (planned->kind == SyncAction::Kind::EndAllGrants && reason.trimmed().isEmpty()) {
+            plan.notes.last() << Note{&context.err,
+                                      QStringLiteral("rolecallctl: ") + record.clerkId +
+                                          QStringLiteral(" is orphaned; ending its grants "
+                                                         "needs --reason TEXT\n")};
+            plan.worst = ExitValidation;
+            continue;
+        }
+        plan.actions << *planned;
+        plan.notes.append(QList<Note>());
+    }
+    return plan;
+}
+
+// Runs the actions for `targets` through SyncApplier, one transaction each,
+// and prints each outcome as it comes. A refusal for not being an admin ends
+// the batch (exit 4); otherwise the exit code is the worst failure's.
+int applyBatch(const ConnectionSettings &connection, const Actor &actor,
+               const std::optional<ClerkUser> &actorClerk, const QList<SyncRecord> &targets,
+               const QSet<SyncStatus> &allOf, const QString &reason, bool dryRun, Format format,
+               CliContext &context)
+{
+    const BatchPlan plan = planBatch(targets, allOf, reason, format, context);
+    int worst = plan.worst;
+    const auto sayNotes = [&plan](qsizetype at) {
+        for (const Note &note : plan.notes.at(at))
+            *note.stream << note.text;
+    };
+
+    PgSyncStore pgStore(connection);
+    FailureKindStore store(pgStore);
+    SyncApplier applier(&store);
+    std::optional<JsonArrayWriter> json;
+    if (format == Format::Json)
+        json.emplace(context.out);
+    qsizetype reported = 0;
+    bool refused = false;
+    int changed = 0;
+    bool finished = false;
+    QEventLoop loop;
+    QObject::connect(
+        &applier, &SyncApplier::actionDone, &loop, [&](const SyncActionResult &result) {
+            sayNotes(reported++);
+            if (json)
+                json->add(resultJson(result));
+            else
+                context.out << (dryRun && result.changed ? QStringLiteral("Would: ") : QString())
+                            << result.summary << '\n';
+        });
+    QObject::connect(&applier, &SyncApplier::actionFailed, &loop,
+                     [&](const QString &, const QString &message, bool notPermitted) {
+                         sayNotes(reported++);
+                         const int code =
+                             reportError(DataSourceError(store.latestFailure(), message), context);
+                         refused = refused || notPermitted; // the same for everyone else
+                         worst = std::max(worst, code);
+                     });
+    QObject::connect(&applier, &SyncApplier::finished, &loop, [&](int changedCount) {
+        changed = changedCount;
+        finished = true;
+        loop.quit();
+    });
+    applier.start(actor, actorClerk, plan.actions, dryRun);
+    if (!finished) // an empty batch finishes at once
+        loop.exec();
+
+    if (refused) {
+        if (json)
+            json->finish();
+        return ExitNotPermitted;
+    }
+    sayNotes(plan.actions.size());
+    if (json)
+        json->finish();
+    else
+        context.out << (dryRun ? "Dry run: " : "") << changed << " of " << targets.size()
+                    << (dryRun ? " would change; nothing was written (--dry-run).\n"
+                               : " changed.\n");
+    return worst;
 }
 
 int runApply(CliContext &context)
@@ -374,57 +510,8 @@ int runApply(CliContext &context)
         }
     }
 
-    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    PgSyncStore store(connection);
-    std::optional<JsonArrayWriter> json;
-    if (format == Format::Json)
-        json.emplace(context.out);
-    int worst = ExitOk;
-    int changed = 0;
-    for (const SyncRecord &record : std::as_const(targets)) {
-        std::optional<SyncAction> planned = syncActionFor(record, reason);
-        if (allOf.contains(SyncStatus::NoDefaultRole) && record.lacksDefaultRole &&
-            !allOf.contains(record.status) && planned)
-            planned->kind = SyncAction::Kind::GrantDefaultRole;
-        if (!planned) {
-            if (format == Format::Table)
-                context.out << record.clerkId << ": " << syncStatusName(record.status)
-                            << ", nothing to do\n";
-            continue;
-        }
-        const SyncAction &action = *planned;
-        if (action.kind == SyncAction::Kind::EndAllGrants && reason.trimmed().isEmpty()) {
-            context.err << "rolecallctl: " << record.clerkId
-                        << " is orphaned; ending its grants needs --reason TEXT\n";
-            worst = std::max(worst, int(ExitValidation));
-            continue;
-        }
-        try {
-            const SyncActionResult result =
-                store.apply(*actor, actorClerk, action, dryRun).result();
-            changed += result.changed ? 1 : 0;
-            if (json)
-                json->add(resultJson(result));
-            else
-                context.out << (dryRun && result.changed ? QStringLiteral("Would: ") : QString())
-                            << result.summary << '\n';
-        } catch (const DataSourceError &e) {
-            const int code = reportError(e, context);
-            if (code == ExitNotPermitted) { // the same for everyone else
-                if (json)
-                    json->finish();
-                return code;
-            }
-            worst = std::max(worst, code == ExitFailure ? int(ExitFailure) : code);
-        }
-    }
-    if (json)
-        json->finish();
-    else
-        context.out << (dryRun ? "Dry run: " : "") << changed << " of " << targets.size()
-                    << (dryRun ? " would change; nothing was written (--dry-run).\n"
-                               : " changed.\n");
-    return worst;
+    return applyBatch(connection, *actor, actorClerk, targets, allOf, reason,
+                      parser.isSet(QStringLiteral("dry-run")), format, context);
 }
 
 } // namespace

@@ -1,10 +1,11 @@
 #include "cli/cliusers.h"
 
 #include "cli/cli.h"
-#include "cli/cliconnection.h"
 #include "cli/cliinstant.h"
-#include "cli/cliroles.h"
+#include "cli/clioptions.h"
+#include "cli/clioutput.h"
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "itemmodels/tableexport.h"
 #include "pg/pgdatasource.h"
 
@@ -62,6 +63,33 @@ QStringList tableCells(const User &user)
 
 } // namespace
 
+std::optional<User> findUser(DataSource &source, const QString &who)
+{
+    if (who.startsWith(QLatin1String("user_"))) {
+        const AccountAccess access = source.fetchAccount(who).result();
+        if (access.userFound)
+            return access.user;
+    }
+    // Email or Clerk ID: the search finds it among substrings; keep the exact one.
+    UserQuery query;
+    query.search = who;
+    query.limit = 200;
+    const UserPage page = source.fetchUsers(query).result();
+    for (const User &user : page.users) {
+        if (user.id == who || user.clerkId == who ||
+            user.email.compare(who, Qt::CaseInsensitive) == 0)
+            return user;
+    }
+    // A row id is not searched: its grants name the user.
+    const QList<GrantView> grants = source.fetchGrants(who, QDateTime()).result();
+    if (!grants.isEmpty() && !grants.first().userClerkId.isEmpty()) {
+        const AccountAccess access = source.fetchAccount(grants.first().userClerkId).result();
+        if (access.userFound)
+            return access.user;
+    }
+    return std::nullopt;
+}
+
 int runUsersList(CliContext &context)
 {
     QTextStream &out = context.out;
@@ -105,22 +133,18 @@ int runUsersList(CliContext &context)
     query.role = parser.value(QStringLiteral("role")).trimmed();
     query.noRole = parser.isSet(QStringLiteral("no-role"));
     query.search = parser.value(QStringLiteral("search")).trimmed();
-    qint64 printed = 0;
     QList<QStringList> tableRows;
     if (format == Format::Csv)
         out << csvRecord({QStringLiteral("id"), QStringLiteral("clerkId"), QStringLiteral("email"),
                           QStringLiteral("firstName"), QStringLiteral("lastName"),
                           QStringLiteral("activeRoles"), QStringLiteral("createdAt"),
                           QStringLiteral("updatedAt")});
+    std::optional<JsonArrayWriter> json; // writes "[" as it is made
     if (format == Format::Json)
-        out << '[';
+        json.emplace(out);
     try {
-        for (;;) {
-            const qint64 wanted =
-                limit == 0 ? cliPageSize : std::min<qint64>(cliPageSize, limit - printed);
-            if (wanted <= 0)
-                break;
-            query.limit = int(wanted);
+        streamPages(limit, cliPageSize, out, [&](int wanted) {
+            query.limit = wanted;
             // The CLI has no event loop to keep alive: waiting here is fine.
             const UserPage page = source.fetchUsers(query).result();
             for (const User &user : page.users) {
@@ -132,33 +156,26 @@ int runUsersList(CliContext &context)
                     out << csvRecord(csvFields(user));
                     break;
                 case Format::Json:
-                    out << (printed == 0 ? "\n  " : ",\n  ")
-                        << QString::fromUtf8(
-                               QJsonDocument(toJson(user)).toJson(QJsonDocument::Compact));
+                    json->add(toJson(user));
                     break;
                 }
-                ++printed;
             }
-            if (page.atEnd || page.users.isEmpty())
-                break;
+            if (page.users.isEmpty())
+                return PageRead{};
             query.afterCreatedAt = page.users.constLast().createdAt;
             query.afterId = page.users.constLast().id;
-            out.flush();
-        }
+            return PageRead{page.users.size(), !page.atEnd};
+        });
     } catch (const DataSourceError &e) {
-        out.flush();
         return reportError(e, context);
     }
-    if (format == Format::Json)
-        out << (printed == 0 ? "]\n" : "\n]\n");
-    if (format == Format::Table) {
-        const QStringList lines = formatTextTable(
-            {QStringLiteral("Name"), QStringLiteral("Email"), QStringLiteral("Clerk ID"),
-             QStringLiteral("Active roles"), QStringLiteral("Created")},
-            tableRows);
-        for (const QString &line : lines)
-            out << line << '\n';
-    }
+    if (json)
+        json->finish();
+    if (format == Format::Table)
+        printTable(out,
+                   {QStringLiteral("Name"), QStringLiteral("Email"), QStringLiteral("Clerk ID"),
+                    QStringLiteral("Active roles"), QStringLiteral("Created")},
+                   tableRows);
     return ExitOk;
 }
 

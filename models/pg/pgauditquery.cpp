@@ -1,6 +1,7 @@
 // The audit trail: one stream of events derived from the grant rows, joined
 // with the optional "RolecallAuditEvent" table, paged newest first by keyset.
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgrolesquery.h"
 #include "pg/pgschema.h"
 #include "pg/pgusersquery.h"
@@ -99,7 +100,7 @@ AuditPage fetchAuditPage(QSqlDatabase &db, const SchemaInfo &schema, const Audit
     const QString actor = query.actor.trimmed();
     if (!query.role.isEmpty())
         requireKnownRole(db, schema, query.role);
-    const bool audit = rolesql::hasAuditTable(db);
+    const bool audit = auditTableExists(db);
 
     QStringList conditions;
     if (!user.isEmpty())
@@ -152,11 +153,11 @@ LIMIT :limit)");
     if (!query.role.isEmpty())
         q.bindValue(QStringLiteral(":role"), query.role);
     if (query.since.isValid())
-        q.bindValue(QStringLiteral(":since"), rolesql::utcLiteral(query.since));
+        q.bindValue(QStringLiteral(":since"), utcLiteral(query.since));
     if (query.until.isValid())
-        q.bindValue(QStringLiteral(":until"), rolesql::utcLiteral(query.until));
+        q.bindValue(QStringLiteral(":until"), utcLiteral(query.until));
     if (hasCursor) {
-        q.bindValue(QStringLiteral(":beforeAt"), rolesql::utcLiteral(query.beforeAt));
+        q.bindValue(QStringLiteral(":beforeAt"), utcLiteral(query.beforeAt));
         q.bindValue(QStringLiteral(":beforeId"), query.beforeId);
     }
     q.bindValue(QStringLiteral(":limit"), query.limit + 1);
@@ -168,7 +169,7 @@ LIMIT :limit)");
             break; // the look-ahead row
         AuditEvent event;
         event.id = q.value(0).toString();
-        event.at = rolesql::fromMillis(q.value(1));
+        event.at = utcFromMillis(q.value(1));
         event.action = q.value(2).toString();
         event.actorClerkId = q.value(3).toString();
         event.actorEmail = q.value(4).toString();

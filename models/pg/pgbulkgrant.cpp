@@ -5,6 +5,7 @@
 
 #include "domain/cuid.h"
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgrolewriter_p.h"
 #include "pg/pgschema.h"
 
@@ -132,19 +133,11 @@ BulkPlan makePlan(QSqlDatabase &db, const SchemaInfo &schema, const BulkGrantReq
               idSet + QStringLiteral(R"( ORDER BY u."createdAt" DESC, u."id" DESC)"));
     q.bindValue(QStringLiteral(":role"), request.role);
     q.bindValue(QStringLiteral(":start"), utcLiteral(bounds.start));
-    q.bindValue(QStringLiteral(":end"), timestampValue(bounds.end));
+    q.bindValue(QStringLiteral(":end"), utcLiteralOrNull(bounds.end));
     q.bindValue(QStringLiteral(":ids"), idJson);
     execOrThrow(q, QStringLiteral("plan the bulk grant"));
     while (q.next()) {
-        User user;
-        user.id = q.value(0).toString();
-        user.clerkId = q.value(1).toString();
-        user.email = q.value(2).toString();
-        user.firstName = q.value(3).toString();
-        user.lastName = q.value(4).toString();
-        user.createdAt = fromMillis(q.value(5));
-        user.updatedAt = fromMillis(q.value(6));
-        (q.value(7).toBool() ? plan.alreadyHave : plan.willChange) << user;
+        (q.value(7).toBool() ? plan.alreadyHave : plan.willChange) << userFromRow(q);
     }
     return plan;
 }
@@ -220,7 +213,7 @@ QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, cons
         QStringLiteral(R"() RETURNING )") + grantColumns(QStringLiteral("\"UserRole\"")));
     insert.bindValue(QStringLiteral(":role"), request.role);
     insert.bindValue(QStringLiteral(":start"), utcLiteral(bounds.start));
-    insert.bindValue(QStringLiteral(":end"), timestampValue(bounds.end));
+    insert.bindValue(QStringLiteral(":end"), utcLiteralOrNull(bounds.end));
     insert.bindValue(QStringLiteral(":by"), admin.clerkId);
     insert.bindValue(QStringLiteral(":byEmail"), textOrNull(admin.email));
     insert.bindValue(QStringLiteral(":reason"), request.reason);

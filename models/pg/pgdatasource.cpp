@@ -7,164 +7,29 @@
 #include "pg/pgschema.h"
 #include "pg/pgusersquery.h"
 
-#include <QAtomicInteger>
-#include <QLoggingCategory>
 #include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
-
-Q_LOGGING_CATEGORY(lcDb, "rolecall.db", QtInfoMsg)
 
 namespace rolecall {
-
-// One QSqlDatabase connection owned by one worker thread; removed from Qt's
-// connection registry when that thread ends.
-class PgConnection
-{
-public:
-    explicit PgConnection(const ConnectionSettings &settings)
-        : m_name(QStringLiteral("rolecall-pg-%1").arg(nextId()))
-        , m_settings(settings)
-    {}
-    ~PgConnection()
-    {
-        m_db.close();
-        m_db = QSqlDatabase(); // drop our handle, or Qt reports it still in use
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Q_DISABLE_COPY_MOVE(PgConnection)
-
-    QSqlDatabase &open()
-    {
-        if (!m_db.isValid())
-            m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        if (!m_db.isValid())
-            throw DataSourceError(DataSourceError::Kind::Connection,
-                                  QStringLiteral("The PostgreSQL driver (QPSQL) is not installed. "
-                                                 "On Debian/Ubuntu install libqt6sql6-psql."));
-        if (m_db.isOpen())
-            return m_db;
-        m_db.setHostName(m_settings.host);
-        m_db.setPort(m_settings.port);
-        m_db.setUserName(m_settings.user);
-        m_db.setDatabaseName(m_settings.database);
-        m_db.setConnectOptions(m_settings.connectOptions());
-        if (!m_db.open()) {
-            const QString reason = m_db.lastError().databaseText().trimmed().isEmpty()
-                                       ? m_db.lastError().text()
-                                       : m_db.lastError().databaseText().simplified();
-            throw DataSourceError(DataSourceError::Kind::Connection,
-                                  QStringLiteral("Cannot connect to %1: %2")
-                                      .arg(m_settings.displayName(), reason.simplified()));
-        }
-        // The seed schemas keep UTC in TIMESTAMP(3) WITHOUT TIME ZONE; a UTC
-        // session makes now() and CURRENT_TIMESTAMP agree with what is stored.
-        QSqlQuery setup(m_db);
-        QString sql = QStringLiteral("SET TIME ZONE 'UTC'; SET statement_timeout = '60s'");
-        if (!m_settings.schema.isEmpty())
-            sql += QStringLiteral("; SET search_path TO ") + quoteIdentifier(m_settings.schema);
-        if (!setup.exec(sql))
-            throw DataSourceError(DataSourceError::Kind::Connection,
-                                  QStringLiteral("Cannot set up the session on %1: %2")
-                                      .arg(m_settings.displayName(), setup.lastError().text()));
-        // The console runs short interactive statements: compiling one with
-        // JIT costs tens of milliseconds and saves less. (No jit before
-        // PostgreSQL 11: then this fails harmlessly.)
-        QSqlQuery(m_db).exec(QStringLiteral("SET jit = off"));
-        qCDebug(lcDb) << "connected" << m_name << m_settings.displayName();
-        return m_db;
-    }
-
-    // After a failed statement: is the server still there? If not, drop the
-    // connection so the next open() reconnects.
-    bool dropIfBroken()
-    {
-        QSqlQuery ping(m_db);
-        if (m_db.isOpen() && ping.exec(QStringLiteral("SELECT 1")))
-            return false;
-        qCInfo(lcDb) << "connection" << m_name << "lost; reconnecting";
-        m_db.close();
-        return true;
-    }
-
-private:
-    static int nextId()
-    {
-        static QAtomicInteger<int> counter;
-        return counter.fetchAndAddRelaxed(1) + 1;
-    }
-
-    const QString m_name;
-    const ConnectionSettings m_settings;
-    QSqlDatabase m_db;
-};
 
 PgDataSource::PgDataSource(ConnectionSettings settings, QObject *parent)
     : DataSource(parent)
     , m_settings(std::move(settings))
-{
-    // A worker keeps its connection for its life.
-    m_pool.setMaxThreadCount(2);
-    m_pool.setExpiryTimeout(-1);
-    m_countPool.setMaxThreadCount(1);
-    m_countPool.setExpiryTimeout(-1);
-}
+    , m_countPool(m_settings, PgSessionPurpose::Interactive, 1)
+    , m_pool(m_settings, PgSessionPurpose::Interactive, 2)
+{}
 
-PgDataSource::~PgDataSource()
-{
-    // Workers end here; their connections, idle now, close after them.
-    m_pool.waitForDone();
-    m_countPool.waitForDone();
-    m_connections.clear();
-}
+PgDataSource::~PgDataSource() = default;
 
 QString PgDataSource::displayName() const
 {
     return m_settings.displayName();
 }
 
-PgConnection &PgDataSource::connectionObjectForThisThread()
-{
-    QMutexLocker lock(&m_connectionsMutex);
-    auto &connection = m_connections[QThread::currentThread()];
-    if (!connection)
-        connection = std::make_shared<PgConnection>(m_settings);
-    return *connection;
-}
-
-QSqlDatabase &PgDataSource::connectionForThisThread()
-{
-    return connectionObjectForThisThread().open();
-}
-
 template <typename T>
-QFuture<T> PgDataSource::run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection,
-                             QThreadPool *pool)
+QFuture<T> PgDataSource::run(std::function<T(QSqlDatabase &)> work, PgWork kind,
+                             PgSessionPool *pool)
 {
-    return QtConcurrent::run(
-        pool ? pool : &m_pool, [this, work = std::move(work), retryOnLostConnection]() -> T {
-            QSqlDatabase &db = connectionForThisThread();
-            try {
-                return work(db);
-            } catch (const DataSourceError &e) {
-                // A read that failed because the server went away is retried once
-                // on a fresh connection; anything else is the caller's to see.
-                const bool broken = (e.kind() == DataSourceError::Kind::Query ||
-                                     e.kind() == DataSourceError::Kind::Connection) &&
-                                    connectionObjectForThisThread().dropIfBroken();
-                if (!broken)
-                    throw;
-                if (!retryOnLostConnection)
-                    throw DataSourceError(
-                        DataSourceError::Kind::Connection,
-                        QStringLiteral("The connection to %1 was lost; nothing was "
-                                       "written. Try again.")
-                            .arg(m_settings.displayName()));
-            }
-            return work(connectionForThisThread());
-        });
+    return (pool ? pool : &m_pool)->run<T>(kind, std::move(work));
 }
 
 SchemaInfo PgDataSource::schema(QSqlDatabase &db)
@@ -201,7 +66,7 @@ QFuture<qint64> PgDataSource::countUsers(const UserQuery &query)
             const SchemaInfo info = schema(db);
             return countMatchingUsers(db, info, query);
         },
-        true, &m_countPool);
+        PgWork::Read, &m_countPool);
 }
 
 QFuture<AccountAccess> PgDataSource::fetchAccount(const QString &clerkId)
@@ -237,7 +102,7 @@ QFuture<RoleGrant> PgDataSource::grantRole(const Actor &actor, const GrantReques
         [this, actor, request](QSqlDatabase &db) {
             return writeGrant(db, schema(db), actor, request);
         },
-        false);
+        PgWork::Write);
 }
 
 QFuture<RoleGrant> PgDataSource::endGrant(const Actor &actor, const EndRequest &request)
@@ -246,7 +111,7 @@ QFuture<RoleGrant> PgDataSource::endGrant(const Actor &actor, const EndRequest &
         [this, actor, request](QSqlDatabase &db) {
             return writeEndGrant(db, schema(db), actor, request);
         },
-        false);
+        PgWork::Write);
 }
 
 QFuture<BulkPlan> PgDataSource::planBulkGrant(const Actor &actor, const BulkGrantRequest &request)
@@ -263,7 +128,7 @@ QFuture<QList<RoleGrant>> PgDataSource::applyBulkGrant(const Actor &actor,
         [this, actor, request](QSqlDatabase &db) {
             return writeBulkGrant(db, schema(db), actor, request);
         },
-        false);
+        PgWork::Write);
 }
 
 QFuture<QList<IndexAdvice>> PgDataSource::adviseIndexes()
@@ -274,19 +139,19 @@ QFuture<QList<IndexAdvice>> PgDataSource::adviseIndexes()
 
 QFuture<void> PgDataSource::installIndex(const QString &sql)
 {
-    return run<void>([sql](QSqlDatabase &db) { runIndexStatement(db, sql); }, false);
+    return run<void>([sql](QSqlDatabase &db) { runIndexStatement(db, sql); }, PgWork::Write);
 }
 
 QFuture<bool> PgDataSource::installAuditTable(const Actor &actor)
 {
     return run<bool>(
         [this, actor](QSqlDatabase &db) { return installAuditTableAs(db, schema(db), actor); },
-        false);
+        PgWork::Write);
 }
 
 QFuture<bool> PgDataSource::auditTableInstalled()
 {
-    return run<bool>([](QSqlDatabase &db) { return rolecall::auditTableInstalled(db); });
+    return run<bool>([](QSqlDatabase &db) { return auditTableExists(db); });
 }
 
 QFuture<GrantPage> PgDataSource::fetchGrantPage(const GrantListQuery &query)
@@ -299,7 +164,7 @@ QFuture<GrantPage> PgDataSource::fetchGrantPage(const GrantListQuery &query)
 QFuture<OverviewFigures> PgDataSource::fetchOverview()
 {
     return run<OverviewFigures>(
-        [this](QSqlDatabase &db) { return fetchOverviewFigures(db, schema(db)); }, true,
+        [this](QSqlDatabase &db) { return fetchOverviewFigures(db, schema(db)); }, PgWork::Read,
         &m_countPool);
 }
 

@@ -2,25 +2,22 @@
 
 #include "domain/connectionsettings.h"
 #include "pg/pgmaintenance.h"
+#include "pg/pgsession.h"
 #include "services/datasource.h"
 
-#include <QHash>
 #include <QMutex>
-#include <QThreadPool>
 
 #include <functional>
-#include <memory>
 #include <optional>
 
 class QSqlDatabase;
 
 namespace rolecall {
 
-class PgConnection;
-
-// DataSource on PostgreSQL through Qt Sql's QPSQL driver.
+// DataSource on PostgreSQL through Qt Sql's QPSQL driver, on interactive
+// sessions (pgsession.h): two workers for pages and writes, one for counts.
 //
-//   caller thread                 worker pool (own QSqlDatabase per thread)
+//   caller thread                 worker pool (own PgSession per thread)
 //   fetchUsers(q) ──QFuture──▶  connect/reconnect ─▶ detect schema once ─▶ SQL
 //        ▲                                                        │
 //        └──────────── result or DataSourceError ◀────────────────┘
@@ -64,24 +61,19 @@ public:
 
 private:
     // Reads are retried once on a fresh connection when the server went away;
-    // writes never are (the caller decides, with the input kept).
+    // writes never are (the caller decides, with the input kept). See PgWork.
     template <typename T>
-    QFuture<T> run(std::function<T(QSqlDatabase &)> work, bool retryOnLostConnection = true,
-                   QThreadPool *pool = nullptr);
-    QSqlDatabase &connectionForThisThread();
+    QFuture<T> run(std::function<T(QSqlDatabase &)> work, PgWork kind = PgWork::Read,
+                   PgSessionPool *pool = nullptr);
     SchemaInfo schema(QSqlDatabase &db);
 
     const ConnectionSettings m_settings;
     QMutex m_schemaMutex;
     std::optional<SchemaInfo> m_schema;
-    PgConnection &connectionObjectForThisThread();
-
-    QMutex m_connectionsMutex;
-    QHash<QThread *, std::shared_ptr<PgConnection>> m_connections; // one per worker thread
     // Declared last: destroyed first, ending the workers. Counts (whole-table
     // scans) get their own worker so pages and writes never queue behind them.
-    QThreadPool m_countPool;
-    QThreadPool m_pool;
+    PgSessionPool m_countPool;
+    PgSessionPool m_pool;
 };
 
 } // namespace rolecall

@@ -3,6 +3,7 @@
 #include "pg/pggrantsquery.h"
 
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgrolesquery.h"
 #include "pg/pgschema.h"
 #include "pg/pgusersquery.h"
@@ -14,8 +15,6 @@
 namespace rolecall {
 
 namespace {
-
-using rolesql::fromMillis;
 
 constexpr int maxGrantPage = 5000;
 constexpr int maxExpiringDays = 3650;
@@ -40,15 +39,6 @@ QString stateCondition(const GrantListQuery &query)
                           .arg(nowExpr);
     }
     return {};
-}
-
-GrantState stateFrom(const QString &name)
-{
-    if (name == QLatin1String("future"))
-        return GrantState::Future;
-    if (name == QLatin1String("ended"))
-        return GrantState::Ended;
-    return GrantState::Active;
 }
 
 QSqlQuery prepared(QSqlDatabase &db, const QString &sql, const QString &what)
@@ -100,13 +90,9 @@ GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
     sql += QStringLiteral(R"(
     ORDER BY g."createdAt" DESC, g."id" DESC
     LIMIT :limit)
-SELECT g."id", g."userId", g."role"::text,
-    (extract(epoch FROM g."effectiveStartDate") * 1000)::bigint,
-    (extract(epoch FROM g."effectiveEndDate") * 1000)::bigint,
-    g."assignedBy", g."assignedByEmail", g."reason", g."adminNotes", g."isActive",
-    (extract(epoch FROM g."createdAt") * 1000)::bigint,
-    (extract(epoch FROM g."updatedAt") * 1000)::bigint,
-    u."clerkId", u."email", concat_ws(' ', u."firstName", u."lastName"),
+SELECT )") +
+           rolesql::grantViewColumns() +
+           QStringLiteral(R"(,
     CASE WHEN g."effectiveStartDate" > %1 THEN 'future' WHEN %2 THEN 'active' ELSE 'ended' END,
     n."endedBy", n."endedReason"
 FROM page g
@@ -123,7 +109,7 @@ ORDER BY g."createdAt" DESC, g."id" DESC)");
     if (!query.role.isEmpty())
         q.bindValue(QStringLiteral(":role"), query.role);
     if (hasCursor) {
-        q.bindValue(QStringLiteral(":beforeCreated"), rolesql::utcLiteral(query.beforeCreatedAt));
+        q.bindValue(QStringLiteral(":beforeCreated"), utcLiteral(query.beforeCreatedAt));
         q.bindValue(QStringLiteral(":beforeId"), query.beforeId);
     }
     q.bindValue(QStringLiteral(":limit"), query.limit + 1);
@@ -133,27 +119,7 @@ ORDER BY g."createdAt" DESC, g."id" DESC)");
     while (q.next()) {
         if (page.grants.size() == query.limit)
             break; // the look-ahead row
-        GrantView view;
-        RoleGrant &g = view.grant;
-        g.id = q.value(0).toString();
-        g.userId = q.value(1).toString();
-        g.role = q.value(2).toString();
-        g.effectiveStart = fromMillis(q.value(3));
-        g.effectiveEnd = fromMillis(q.value(4));
-        g.assignedBy = q.value(5).toString();
-        g.assignedByEmail = q.value(6).toString();
-        g.reason = q.value(7).toString();
-        g.adminNotes = q.value(8).toString();
-        g.isActiveFlag = q.value(9).toBool();
-        g.createdAt = fromMillis(q.value(10));
-        g.updatedAt = fromMillis(q.value(11));
-        view.userClerkId = q.value(12).toString();
-        view.userEmail = q.value(13).toString();
-        view.userName = q.value(14).toString();
-        view.state = stateFrom(q.value(15).toString());
-        view.endedBy = q.value(16).toString().trimmed();
-        view.endedReason = q.value(17).toString().trimmed();
-        page.grants << view;
+        page.grants << rolesql::grantViewFrom(q);
     }
     page.atEnd = page.grants.size() < query.limit || !q.isValid();
     return page;

@@ -245,11 +245,6 @@ void runIndexStatement(QSqlDatabase &db, const QString &sql)
     restoreTimeout();
 }
 
-bool auditTableInstalled(QSqlDatabase &db)
-{
-    return writer::auditTableExists(db);
-}
-
 bool installAuditTableAs(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor)
 {
     writer::requireRoleSchema(schema);
@@ -261,7 +256,7 @@ bool installAuditTableAs(QSqlDatabase &db, const SchemaInfo &schema, const Actor
         writer::requireAdmin(db, actor, false);
         tx.commit();
     }
-    if (writer::auditTableExists(db))
+    if (auditTableExists(db))
         return false;
     installAuditTable(db);
     return true;

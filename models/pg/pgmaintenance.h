@@ -37,9 +37,6 @@ QList<IndexAdvice> adviseIndexes(QSqlDatabase &db, const SchemaInfo &schema);
 // a failed concurrent build leaves and throws Query with the server's message.
 void runIndexStatement(QSqlDatabase &db, const QString &sql);
 
-// Whether "RolecallAuditEvent" exists in the current schema.
-bool auditTableInstalled(QSqlDatabase &db);
-
 // Creates the audit table (installAuditTable()) after checking that `actor` is
 // an active ADMIN (NotPermitted otherwise). Returns false when it was there.
 bool installAuditTableAs(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor);

@@ -1,6 +1,7 @@
 #include "pg/pgrolesquery.h"
 
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgschema.h"
 #include "pg/pgusersquery.h"
 
@@ -11,19 +12,6 @@
 namespace rolecall {
 
 namespace rolesql {
-
-bool hasAuditTable(QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral(
-            "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = "
-            "c.relnamespace WHERE c.relname = 'RolecallAuditEvent' "
-            "AND n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))")))
-        execOrThrow(q, QStringLiteral("prepare the audit table probe"));
-    execOrThrow(q, QStringLiteral("look for the audit table"));
-    return q.next() && q.value(0).toBool();
-}
 
 QString endedNotesPattern()
 {
@@ -49,33 +37,18 @@ QString userMatches(const QString &column, const QString &param)
         .arg(column, param);
 }
 
-QString utcLiteral(const QDateTime &instant)
+QString grantViewColumns()
 {
-    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-}
-
-QDateTime fromMillis(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-} // namespace rolesql
-
-namespace {
-
-using rolesql::fromMillis;
-
-constexpr int maxExpiringDays = 3650;
-
-// The grant columns every grant query returns first, then the user's.
-const QString grantColumns = QStringLiteral(R"(g."id", g."userId", g."role"::text,
+    return QStringLiteral(R"(g."id", g."userId", g."role"::text,
     (extract(epoch FROM g."effectiveStartDate") * 1000)::bigint,
     (extract(epoch FROM g."effectiveEndDate") * 1000)::bigint,
     g."assignedBy", g."assignedByEmail", g."reason", g."adminNotes", g."isActive",
     (extract(epoch FROM g."createdAt") * 1000)::bigint,
     (extract(epoch FROM g."updatedAt") * 1000)::bigint,
     u."clerkId", u."email", concat_ws(' ', u."firstName", u."lastName"))");
+}
+
+namespace {
 
 GrantState stateFrom(const QString &name)
 {
@@ -86,7 +59,8 @@ GrantState stateFrom(const QString &name)
     return GrantState::Active;
 }
 
-// Reads grantColumns (at 0..14), then state, endedBy and endedReason (15..17).
+} // namespace
+
 GrantView grantViewFrom(const QSqlQuery &q)
 {
     GrantView view;
@@ -94,15 +68,15 @@ GrantView grantViewFrom(const QSqlQuery &q)
     g.id = q.value(0).toString();
     g.userId = q.value(1).toString();
     g.role = q.value(2).toString();
-    g.effectiveStart = fromMillis(q.value(3));
-    g.effectiveEnd = fromMillis(q.value(4));
+    g.effectiveStart = utcFromMillis(q.value(3));
+    g.effectiveEnd = utcFromMillis(q.value(4));
     g.assignedBy = q.value(5).toString();
     g.assignedByEmail = q.value(6).toString();
     g.reason = q.value(7).toString();
     g.adminNotes = q.value(8).toString();
     g.isActiveFlag = q.value(9).toBool();
-    g.createdAt = fromMillis(q.value(10));
-    g.updatedAt = fromMillis(q.value(11));
+    g.createdAt = utcFromMillis(q.value(10));
+    g.updatedAt = utcFromMillis(q.value(11));
     view.userClerkId = q.value(12).toString();
     view.userEmail = q.value(13).toString();
     view.userName = q.value(14).toString();
@@ -111,6 +85,12 @@ GrantView grantViewFrom(const QSqlQuery &q)
     view.endedReason = q.value(17).toString().trimmed();
     return view;
 }
+
+} // namespace rolesql
+
+namespace {
+
+constexpr int maxExpiringDays = 3650;
 
 } // namespace
 
@@ -122,7 +102,7 @@ QList<GrantView> fetchGrantViews(QSqlDatabase &db, const SchemaInfo &schema, con
     if (name.isEmpty())
         throw DataSourceError(DataSourceError::Kind::Validation,
                               QStringLiteral("Name a user by Clerk ID, email or row id."));
-    const bool audit = rolesql::hasAuditTable(db);
+    const bool audit = auditTableExists(db);
     const QString asOfExpr =
         QStringLiteral("COALESCE(CAST(:asOf AS timestamp(3)), timezone('UTC', now()))");
 
@@ -135,7 +115,7 @@ QList<GrantView> fetchGrantViews(QSqlDatabase &db, const SchemaInfo &schema, con
     WHERE t."id" = :user OR t."clerkId" = :user OR lower(t."email") = lower(:user)
     ORDER BY (t."id" = :user) DESC, (t."clerkId" = :user) DESC, (t."email" = :user) DESC
     LIMIT 1)
-SELECT )") + grantColumns +
+SELECT )") + rolesql::grantViewColumns() +
                   QStringLiteral(R"(,
     CASE WHEN g."id" IS NULL THEN NULL
          WHEN g."effectiveStartDate" > %1 THEN 'future'
@@ -163,7 +143,7 @@ ORDER BY g."effectiveStartDate" DESC NULLS LAST, g."createdAt" DESC, g."id" DESC
     if (!q.prepare(sql))
         execOrThrow(q, QStringLiteral("prepare the grants query"));
     q.bindValue(QStringLiteral(":user"), name);
-    q.bindValue(QStringLiteral(":asOf"), asOf.isValid() ? QVariant(rolesql::utcLiteral(asOf))
+    q.bindValue(QStringLiteral(":asOf"), asOf.isValid() ? QVariant(utcLiteral(asOf))
                                                         : QVariant(QMetaType::fromType<QString>()));
     q.bindValue(QStringLiteral(":endedPattern"), rolesql::endedNotesPattern());
     execOrThrow(q, QStringLiteral("read the user's grants"));
@@ -174,7 +154,7 @@ ORDER BY g."effectiveStartDate" DESC NULLS LAST, g."createdAt" DESC, g."id" DESC
         found = true;
         if (q.value(0).isNull())
             continue; // the user has no grants
-        views << grantViewFrom(q);
+        views << rolesql::grantViewFrom(q);
     }
     if (!found)
         throw DataSourceError(DataSourceError::Kind::Validation,
@@ -190,7 +170,7 @@ QList<GrantView> fetchExpiringGrants(QSqlDatabase &db, const SchemaInfo &schema,
             DataSourceError::Kind::Validation,
             QStringLiteral("Look ahead 1 to %1 days, not %2.").arg(maxExpiringDays).arg(days));
     // Active now (flag set, started, not ended) and ending within the window.
-    const QString sql = QStringLiteral("SELECT ") + grantColumns +
+    const QString sql = QStringLiteral("SELECT ") + rolesql::grantViewColumns() +
                         QStringLiteral(R"(, 'active', n."endedBy", n."endedReason"
 FROM "UserRole" g
 JOIN "User" u ON u."id" = g."userId")") +
@@ -211,7 +191,7 @@ ORDER BY g."effectiveEndDate", g."id")");
     execOrThrow(q, QStringLiteral("read expiring grants"));
     QList<GrantView> views;
     while (q.next())
-        views << grantViewFrom(q);
+        views << rolesql::grantViewFrom(q);
     return views;
 }
 

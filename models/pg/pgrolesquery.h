@@ -3,7 +3,7 @@
 #include "domain/roles.h"
 
 class QSqlDatabase;
-class QVariant;
+class QSqlQuery;
 
 namespace rolecall {
 
@@ -18,9 +18,6 @@ AuditPage fetchAuditPage(QSqlDatabase &db, const SchemaInfo &schema, const Audit
 // Internal: shared by pgrolesquery.cpp and pgauditquery.cpp.
 namespace rolesql {
 
-// Whether the optional "RolecallAuditEvent" table exists in the current schema.
-bool hasAuditTable(QSqlDatabase &db);
-
 // A LEFT JOIN LATERAL (named `alias`, columns "endedBy" and "endedReason")
 // parsing the last line of `grant`."adminNotes" of the form
 // "Ended <ISO-8601 UTC> by <actor>: <reason>". Binds :endedPattern.
@@ -30,8 +27,12 @@ QString endedNotesPattern();
 // "`column` names the user `param`": row id, Clerk ID, or email (any case).
 QString userMatches(const QString &column, const QString &param);
 
-QString utcLiteral(const QDateTime &instant);
-QDateTime fromMillis(const QVariant &value);
+// The columns every grant query returns first, of grant `g` and its user `u`:
+// the grant (0..11, instants as epoch ms), the user's Clerk ID, email and
+// name (12..14). grantViewFrom() reads them and, after them, the state
+// ("active", "future", "ended"), endedBy and endedReason (15..17).
+QString grantViewColumns();
+GrantView grantViewFrom(const QSqlQuery &q);
 
 } // namespace rolesql
 

@@ -2,6 +2,7 @@
 
 #include "domain/cuid.h"
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgrolewriter_p.h"
 #include "pg/pgschema.h"
 
@@ -65,14 +66,14 @@ RoleGrant writeGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &ac
     dup.bindValue(QStringLiteral(":userId"), userId);
     dup.bindValue(QStringLiteral(":role"), request.role);
     dup.bindValue(QStringLiteral(":start"), utcLiteral(start));
-    dup.bindValue(QStringLiteral(":end"), timestampValue(end));
+    dup.bindValue(QStringLiteral(":end"), utcLiteralOrNull(end));
     execOrThrow(dup, QStringLiteral("look for overlapping grants"));
     if (dup.next()) {
-        const QDateTime otherEnd = fromMillis(dup.value(2));
+        const QDateTime otherEnd = utcFromMillis(dup.value(2));
         invalid(QStringLiteral("%1 already holds %2 in grant %3 (from %4 %5), which overlaps "
                                "this one; end it first or pick dates that do not overlap.")
                     .arg(userEmail, request.role, dup.value(0).toString(),
-                         isoUtc(fromMillis(dup.value(1))),
+                         isoUtc(utcFromMillis(dup.value(1))),
                          otherEnd.isValid() ? QStringLiteral("until ") + isoUtc(otherEnd)
                                             : QStringLiteral("with no end")));
     }
@@ -90,7 +91,7 @@ RoleGrant writeGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &ac
     insert.bindValue(QStringLiteral(":userId"), userId);
     insert.bindValue(QStringLiteral(":role"), request.role);
     insert.bindValue(QStringLiteral(":start"), utcLiteral(start));
-    insert.bindValue(QStringLiteral(":end"), timestampValue(end));
+    insert.bindValue(QStringLiteral(":end"), utcLiteralOrNull(end));
     insert.bindValue(QStringLiteral(":by"), admin.clerkId);
     insert.bindValue(QStringLiteral(":byEmail"), textOrNull(admin.email));
     insert.bindValue(QStringLiteral(":reason"), request.reason);

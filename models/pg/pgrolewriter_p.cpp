@@ -3,6 +3,7 @@
 
 #include "domain/cuid.h"
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgschema.h"
 
 #include <QHash>
@@ -68,37 +69,9 @@ void requireRoleSchema(const SchemaInfo &schema)
     throw DataSourceError(DataSourceError::Kind::Validation, message);
 }
 
-QString utcLiteral(const QDateTime &instant)
-{
-    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-}
-
-QString isoUtc(const QDateTime &instant)
-{
-    return instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-}
-
-QVariant timestampValue(const QDateTime &instant)
-{
-    return instant.isValid() ? QVariant(utcLiteral(instant))
-                             : QVariant(QMetaType::fromType<QString>());
-}
-
 QVariant textOrNull(const QString &text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-QDateTime fromMillis(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-QDateTime truncatedUtc(const QDateTime &instant)
-{
-    // TIMESTAMP(3) keeps milliseconds; compare and store exactly that.
-    return QDateTime::fromMSecsSinceEpoch(instant.toMSecsSinceEpoch(), Qt::UTC);
 }
 
 void checkInstant(const QDateTime &instant, const QString &what)
@@ -165,7 +138,7 @@ QDateTime transactionNow(QSqlDatabase &db)
                              "timezone('UTC', now()))) * 1000)::bigint"));
     execOrThrow(q, QStringLiteral("read the server's time"));
     q.next();
-    return fromMillis(q.value(0));
+    return utcFromMillis(q.value(0));
 }
 
 ActorRow requireAdmin(QSqlDatabase &db, const Actor &actor, bool exclusiveAdminLock)
@@ -251,39 +224,32 @@ RoleGrant readGrant(const QSqlQuery &q, int first)
     g.id = q.value(first).toString();
     g.userId = q.value(first + 1).toString();
     g.role = q.value(first + 2).toString();
-    g.effectiveStart = fromMillis(q.value(first + 3));
-    g.effectiveEnd = fromMillis(q.value(first + 4));
+    g.effectiveStart = utcFromMillis(q.value(first + 3));
+    g.effectiveEnd = utcFromMillis(q.value(first + 4));
     g.assignedBy = q.value(first + 5).toString();
     g.assignedByEmail = q.value(first + 6).toString();
     g.reason = q.value(first + 7).toString();
     g.adminNotes = q.value(first + 8).toString();
     g.isActiveFlag = q.value(first + 9).toBool();
-    g.createdAt = fromMillis(q.value(first + 10));
-    g.updatedAt = fromMillis(q.value(first + 11));
+    g.createdAt = utcFromMillis(q.value(first + 10));
+    g.updatedAt = utcFromMillis(q.value(first + 11));
     return g;
 }
 
-bool auditTableExists(QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT 1 FROM information_schema.tables "
-                             "WHERE table_schema = current_schema() "
-                             "AND table_name = 'RolecallAuditEvent'"));
-    execOrThrow(q, QStringLiteral("look for the audit table"));
-    return q.next();
-}
+namespace {
 
-void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
-                 const QString &grantId, const QString &reason, const QString &beforeJson,
-                 const QDateTime &now)
+// One event: `subject` is the SELECT list from "targetUserId" to "after" over
+// the row `from` names, bound to :subjectId.
+void insertAuditEvent(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                      const QString &subject, const QString &from, const QString &subjectId,
+                      const QString &reason, const QString &beforeJson, const QDateTime &now)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral(R"(INSERT INTO "RolecallAuditEvent"
         ("id", "at", "actorClerkId", "actorEmail", "action", "targetUserId", "role", "grantId",
          "reason", "before", "after")
-        SELECT :id, CAST(:at AS timestamp(3)), :actorClerkId, :actorEmail, :action, r."userId",
-               r."role"::text, r."id", :reason, CAST(:before AS jsonb), to_jsonb(r)
-        FROM "UserRole" r WHERE r."id" = :grantId)"));
+        SELECT :id, CAST(:at AS timestamp(3)), :actorClerkId, :actorEmail, :action, )") +
+              subject + QStringLiteral(" FROM ") + from);
     q.bindValue(QStringLiteral(":id"), makeCuid());
     q.bindValue(QStringLiteral(":at"), utcLiteral(now));
     q.bindValue(QStringLiteral(":actorClerkId"), actor.clerkId);
@@ -291,8 +257,32 @@ void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
     q.bindValue(QStringLiteral(":action"), action);
     q.bindValue(QStringLiteral(":reason"), reason);
     q.bindValue(QStringLiteral(":before"), textOrNull(beforeJson));
-    q.bindValue(QStringLiteral(":grantId"), grantId);
+    q.bindValue(QStringLiteral(":subjectId"), subjectId);
     execOrThrow(q, QStringLiteral("record the audit event"));
+}
+
+} // namespace
+
+void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                 const QString &grantId, const QString &reason, const QString &beforeJson,
+                 const QDateTime &now)
+{
+    insertAuditEvent(db, actor, action,
+                     QStringLiteral(R"(r."userId", r."role"::text, r."id", :reason,
+                         CAST(:before AS jsonb), to_jsonb(r))"),
+                     QStringLiteral(R"("UserRole" r WHERE r."id" = :subjectId)"), grantId, reason,
+                     beforeJson, now);
+}
+
+void recordUserAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                     const QString &userId, const QString &reason, const QString &beforeJson,
+                     const QDateTime &now)
+{
+    // Never the password column, before or after.
+    insertAuditEvent(db, actor, action, QStringLiteral(R"(u."id", NULL, NULL, :reason,
+                         CAST(:before AS jsonb) - 'password', to_jsonb(u) - 'password')"),
+                     QStringLiteral(R"("User" u WHERE u."id" = :subjectId)"), userId, reason,
+                     beforeJson, now);
 }
 
 namespace {

@@ -51,12 +51,7 @@ struct ResolvedKey
 
 void requireRoleSchema(const SchemaInfo &schema);
 [[noreturn]] void invalid(const QString &message);
-QString utcLiteral(const QDateTime &instant);
-QString isoUtc(const QDateTime &instant);
-QVariant timestampValue(const QDateTime &instant);
 QVariant textOrNull(const QString &text);
-QDateTime fromMillis(const QVariant &value);
-QDateTime truncatedUtc(const QDateTime &instant);
 void checkInstant(const QDateTime &instant, const QString &what);
 void checkText(const QString &text, const QString &what, int maxLength, bool required,
                bool allowCarriageReturn);
@@ -71,10 +66,15 @@ QString overlapCondition(const QString &alias, const QString &start, const QStri
 // The RoleGrant columns (timestamps as epoch ms) of `alias`, for readGrant().
 QString grantColumns(const QString &alias);
 RoleGrant readGrant(const QSqlQuery &q, int first);
-bool auditTableExists(QSqlDatabase &db);
+// An audit event about a grant (UserRole row), after the write.
 void recordAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
                  const QString &grantId, const QString &reason, const QString &beforeJson,
                  const QDateTime &now);
+// An audit event about a User row (not a grant): before and after as JSON,
+// never the password column.
+void recordUserAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
+                     const QString &userId, const QString &reason, const QString &beforeJson,
+                     const QDateTime &now);
 // Each key (Clerk ID, row id or email) with the User it names, in order.
 QList<ResolvedKey> resolveUsers(QSqlDatabase &db, const QStringList &keys);
 

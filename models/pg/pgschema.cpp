@@ -27,6 +27,19 @@ void execOrThrow(QSqlQuery &query, const QString &what)
                           QStringLiteral("Could not %1: %2").arg(what, detail));
 }
 
+bool auditTableExists(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral(
+            "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = "
+            "c.relnamespace WHERE c.relname = 'RolecallAuditEvent' "
+            "AND n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))")))
+        execOrThrow(q, QStringLiteral("prepare the audit table probe"));
+    execOrThrow(q, QStringLiteral("look for the audit table"));
+    return q.next() && q.value(0).toBool();
+}
+
 namespace {
 
 QStringList missingFrom(const QSet<QString> &have, const QStringList &needed)

@@ -12,6 +12,13 @@ namespace rolecall {
 // Throws DataSourceError (Query) when the catalog cannot be read.
 SchemaInfo detectPgSchema(QSqlDatabase &db);
 
+// Whether the optional audit table "RolecallAuditEvent" exists in the current
+// schema: the one probe every writer, reader and installer asks. It reads the
+// catalog (pg_class), not information_schema, which hides tables the role has
+// no privilege on: a table the console may not write is then found, and the
+// write fails loudly rather than going unrecorded. Throws DataSourceError (Query).
+bool auditTableExists(QSqlDatabase &db);
+
 // "name" with embedded quotes doubled, for identifiers that cannot be bound.
 QString quoteIdentifier(const QString &name);
 

@@ -1,20 +1,29 @@
 #pragma once
 
 #include "domain/connectionsettings.h"
+#include "pg/pgsession.h"
 #include "services/syncstore.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QSqlDatabase>
-#include <QThreadPool>
 
 #include <optional>
 
 namespace rolecall {
 
 // The database side of sync status, on the same connection settings as
-// PgDataSource and with the same pattern: a worker thread with its own QPSQL
-// connection (UTC session, statement timeout); futures finish there.
+// PgDataSource: one worker with its own session (pgsession.h) for the sync
+// purpose, whose longer statement timeout lets the snapshot read a million
+// users in one statement. Futures finish on the worker.
+//
+//   SyncRun                      PgSyncStore worker (PgSession, Sync purpose)
+//   loadSnapshot() ──QFuture──▶ detect schema ─▶ one read of every User with
+//        ◀── SyncDbSnapshot ───  their LEARNER facts (read: retried once)
+//   SyncApplier, per action:
+//   apply(actor, action, dryRun) ─▶ detect schema ─▶ BEGIN ─▶ check admin ─▶
+//        write + audit event ─▶ COMMIT, or ROLLBACK when dry or failing
+//        ◀── SyncActionResult or DataSourceError (write: never retried)
 //
 // Writes need an active ADMIN: on Akako LMS the actor's own grants, checked
 // inside the transaction as every role write does. SehatScan has no roles, so
@@ -38,12 +47,8 @@ public:
     const ConnectionSettings &settings() const { return m_settings; }
 
 private:
-    QSqlDatabase &connection();
-
     const ConnectionSettings m_settings;
-    QString m_connectionName;
-    QSqlDatabase m_db;  // used on the worker thread only
-    QThreadPool m_pool; // one worker: its connection lives as long as it does
+    PgSessionPool m_worker; // one thread: its connection lives as long as it does
 };
 
 // The work itself, on an open connection (used by the store's worker).

@@ -4,6 +4,7 @@
 
 #include "domain/cuid.h"
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgrolewriter_p.h"
 #include "pg/pgschema.h"
 
@@ -38,30 +39,6 @@ ActorRow requireSyncAdmin(QSqlDatabase &db, const SchemaInfo &schema, const Acto
                            "not one.")
                 .arg(who.isEmpty() ? QStringLiteral("nobody signed in") : who));
     return ActorRow{QString(), actor.clerkId, actor.email};
-}
-
-// An audit event about a User row (not a grant): before and after as JSON,
-// never the password column.
-void recordUserAudit(QSqlDatabase &db, const ActorRow &actor, const QString &action,
-                     const QString &userId, const QString &reason, const QString &beforeJson,
-                     const QDateTime &now)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(R"(INSERT INTO "RolecallAuditEvent"
-        ("id", "at", "actorClerkId", "actorEmail", "action", "targetUserId", "role", "grantId",
-         "reason", "before", "after")
-        SELECT :id, CAST(:at AS timestamp(3)), :actorClerkId, :actorEmail, :action, u."id",
-               NULL, NULL, :reason, CAST(:before AS jsonb) - 'password', to_jsonb(u) - 'password'
-        FROM "User" u WHERE u."id" = :userId)"));
-    q.bindValue(QStringLiteral(":id"), makeCuid());
-    q.bindValue(QStringLiteral(":at"), utcLiteral(now));
-    q.bindValue(QStringLiteral(":actorClerkId"), actor.clerkId);
-    q.bindValue(QStringLiteral(":actorEmail"), textOrNull(actor.email));
-    q.bindValue(QStringLiteral(":action"), action);
-    q.bindValue(QStringLiteral(":reason"), reason);
-    q.bindValue(QStringLiteral(":before"), textOrNull(beforeJson));
-    q.bindValue(QStringLiteral(":userId"), userId);
-    execOrThrow(q, QStringLiteral("record the audit event"));
 }
 
 QString keyColumn(const SchemaInfo &schema)

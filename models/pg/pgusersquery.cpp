@@ -1,6 +1,7 @@
 #include "pg/pgusersquery.h"
 
 #include "domain/datasourceerror.h"
+#include "domain/utctime.h"
 #include "pg/pgschema.h"
 
 #include <QSqlDatabase>
@@ -35,26 +36,27 @@ QString searchCondition(SchemaKind kind)
     return userSearchCondition(kind, QStringLiteral("u"), QStringLiteral(":pattern"));
 }
 
-QString utcLiteral(const QDateTime &instant)
+} // namespace
+
+User userFromRow(const QSqlQuery &q, int instantsAt)
 {
-    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    User user;
+    user.id = q.value(0).toString();
+    user.clerkId = q.value(1).toString();
+    user.email = q.value(2).toString();
+    user.firstName = q.value(3).toString();
+    user.lastName = q.value(4).toString();
+    user.createdAt = utcFromMillis(q.value(instantsAt));
+    user.updatedAt = utcFromMillis(q.value(instantsAt + 1));
+    return user;
 }
 
-QDateTime fromMillis(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
+namespace {
 
 // The instant roles are judged at: the bound :asOf, or the server's now (UTC)
 // when none was given, so "now" is the database's clock, as in what it stores.
 const QString asOfExpr =
     QStringLiteral("COALESCE(CAST(:asOf AS timestamp(3)), timezone('UTC', now()))");
-
-QVariant asOfValue(const QDateTime &asOf)
-{
-    return asOf.isValid() ? QVariant(utcLiteral(asOf)) : QVariant(QMetaType::fromType<QString>());
-}
 
 // The WHERE conditions a users query and its count share, and their bindings.
 // The role filters are EXISTS / NOT EXISTS on "UserRole" correlated only by
@@ -104,7 +106,7 @@ void bindFilter(QSqlQuery &q, const UserFilter &filter, const UserQuery &query)
     if (filter.bindsRole)
         q.bindValue(QStringLiteral(":role"), query.role);
     if (filter.bindsAsOf)
-        q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
+        q.bindValue(QStringLiteral(":asOf"), utcLiteralOrNull(query.asOf));
 }
 
 } // namespace
@@ -298,7 +300,7 @@ FROM page p)") +
         execOrThrow(q, QStringLiteral("prepare the users query"));
     bindFilter(q, filter, query);
     if (schema.hasRoles())
-        q.bindValue(QStringLiteral(":asOf"), asOfValue(query.asOf));
+        q.bindValue(QStringLiteral(":asOf"), utcLiteralOrNull(query.asOf));
     if (hasCursor) {
         q.bindValue(QStringLiteral(":afterKey"), cursorKey);
         q.bindValue(QStringLiteral(":afterId"), query.afterId);
@@ -314,14 +316,7 @@ FROM page p)") +
     QList<QString> keys;
     page.users.reserve(query.limit + 1);
     while (q.next()) {
-        User user;
-        user.id = q.value(0).toString();
-        user.clerkId = q.value(1).toString();
-        user.email = q.value(2).toString();
-        user.firstName = q.value(3).toString();
-        user.lastName = q.value(4).toString();
-        user.createdAt = fromMillis(q.value(5));
-        user.updatedAt = fromMillis(q.value(6));
+        User user = userFromRow(q);
         const QString roles = q.value(7).toString();
         if (!roles.isEmpty())
             user.activeRoles = roles.split(QLatin1Char(','));
@@ -400,13 +395,7 @@ AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema, con
     if (!q.next())
         return access;
     access.userFound = true;
-    access.user.id = q.value(0).toString();
-    access.user.clerkId = q.value(1).toString();
-    access.user.email = q.value(2).toString();
-    access.user.firstName = q.value(3).toString();
-    access.user.lastName = q.value(4).toString();
-    access.user.createdAt = fromMillis(q.value(7));
-    access.user.updatedAt = fromMillis(q.value(8));
+    access.user = userFromRow(q, 7);
     if (!schema.hasRoles())
         return access;
 

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace rolecall {
 
@@ -25,6 +26,11 @@ QStringList matchingUserIds(QSqlDatabase &db, const SchemaInfo &schema, const Us
 // The User row with this Clerk ID and its roles active now.
 AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema,
                                  const QString &clerkId);
+
+// The User of a row whose columns 0..4 are "id", "clerkId", "email",
+// "firstName" and "lastName", and whose columns `instantsAt` and the next are
+// "createdAt" and "updatedAt" as epoch milliseconds.
+User userFromRow(const QSqlQuery &q, int instantsAt = 5);
 
 // Throws DataSourceError (Schema) unless the schema has roles at all.
 void requireRoles(const SchemaInfo &schema);

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void statusFilteredAsCsvAndTable();
     void refusesBadUsageAndAWrongKey();
     void takesTheKeyFromTheKeychain();
+    void stopsTheBatchAtARefusal();
     void appliesAfterADryRun();
     void printsNoSecret();
 
@@ -206,6 +207,28 @@ void TestCliSync::takesTheKeyFromTheKeychain()
               false);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(jsonArray(run).size(), 1);
+}
+
+void TestCliSync::stopsTheBatchAtARefusal()
+{
+    // Seed user 6 is no ADMIN: the first action is refused, and so would every
+    // other be, so the batch ends there with exit 4 and nothing written.
+    m_idp.setUser(
+        {clerkIdOfSeedUser(6), emailOfSeedUser(6), QStringLiteral("Not"), QStringLiteral("Admin")});
+    const QStringList profile{QStringLiteral("--profile"), m_profile};
+    const Run login = ctl(profile + words("login"));
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+
+    Run run = ctl(profile + words("sync apply --all-missing --format json"));
+    QCOMPARE(run.exitCode, 4);
+    QCOMPARE(jsonArray(run).size(), 0);
+    QCOMPARE(run.err.count(QLatin1String("rolecallctl: ")), 1);
+    run = ctl(profile + words("sync status --status missing --format json"));
+    QCOMPARE(jsonArray(run).size(), 2);
+
+    ctl(profile + words("logout"));
+    m_idp.setUser({clerkIdOfSeedUser(5), emailOfSeedUser(5), QStringLiteral("Test"),
+                   QStringLiteral("Admin")});
 }
 
 void TestCliSync::appliesAfterADryRun()

@@ -1,10 +1,11 @@
 // The instants rolecallctl accepts: strict ISO 8601 with a zone, always
 // returned in UTC, and a clear refusal for everything else.
 #include "cli/cliinstant.h"
+#include "domain/utctime.h"
 
 #include <QTest>
 
-using rolecall::cli::isoUtc;
+using rolecall::isoUtc;
 using rolecall::cli::localText;
 using rolecall::cli::parseInstant;
 

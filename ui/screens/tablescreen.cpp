@@ -1,6 +1,7 @@
 #include "screens/tablescreen.h"
 
 #include "async/futurewatch.h"
+#include "domain/utctime.h"
 #include "itemmodels/modelroles.h"
 #include "itemmodels/tableexport.h"
 #include "services/datasource.h"
@@ -20,7 +21,7 @@ QString exportValue(const QModelIndex &index)
     const QVariant raw = index.data(SortKeyRole);
     if (raw.metaType() == QMetaType::fromType<QDateTime>()) {
         const QDateTime instant = raw.toDateTime();
-        return instant.isValid() ? instant.toUTC().toString(Qt::ISODateWithMs) : QString();
+        return isoUtc(instant);
     }
     return index.data(Qt::DisplayRole).toString();
 }
