@@ -1,8 +1,7 @@
 #include "sync/syncapplier.h"
 
+#include "async/futurewatch.h"
 #include "domain/datasourceerror.h"
-
-#include <QFutureWatcher>
 
 namespace rolecall {
 
@@ -16,7 +15,7 @@ void SyncApplier::start(const Actor &actor, const std::optional<ClerkUser> &acto
 {
     if (m_running)
         return;
-    ++m_generation;
+    m_batch.renew();
     m_actor = actor;
     m_actorClerk = actorClerk;
     m_actions = actions;
@@ -42,32 +41,33 @@ void SyncApplier::next()
         return;
     }
     const SyncAction action = m_actions.at(m_done);
-    const quint64 generation = m_generation;
-    auto *watcher = new QFutureWatcher<SyncActionResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, action, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
+    const auto onDone = m_batch.current([this](const SyncActionResult &result) {
         ++m_done;
-        bool stop = false;
-        try {
-            const SyncActionResult result = watcher->result();
-            m_changed += result.changed ? 1 : 0;
-            Q_EMIT actionDone(result);
-        } catch (const DataSourceError &e) {
-            ++m_failed;
-            stop = e.kind() == DataSourceError::Kind::NotPermitted;
-            Q_EMIT actionFailed(action.clerkId, e.message(), stop);
-        }
-        Q_EMIT progress(m_done, int(m_actions.size()));
-        if (stop) {
-            m_running = false;
-            Q_EMIT finished(m_changed, m_failed, false);
-            return;
-        }
-        next();
+        m_changed += result.changed ? 1 : 0;
+        Q_EMIT actionDone(result);
+        afterAction(false);
     });
-    watcher->setFuture(m_store->apply(m_actor, m_actorClerk, action, m_dryRun));
+    const auto onFailed =
+        m_batch.current([this, clerkId = action.clerkId](const DataSourceError &e) {
+            ++m_done;
+            ++m_failed;
+            // A refusal for not being an admin holds for every action: the batch ends.
+            const bool notPermitted = e.kind() == DataSourceError::Kind::NotPermitted;
+            Q_EMIT actionFailed(clerkId, e.message(), notPermitted);
+            afterAction(notPermitted);
+        });
+    watchFuture(m_store->apply(m_actor, m_actorClerk, action, m_dryRun), this, onDone, onFailed);
+}
+
+void SyncApplier::afterAction(bool stop)
+{
+    Q_EMIT progress(m_done, int(m_actions.size()));
+    if (stop) {
+        m_running = false;
+        Q_EMIT finished(m_changed, m_failed, false);
+        return;
+    }
+    next();
 }
 
 } // namespace rolecall
