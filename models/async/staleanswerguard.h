@@ -36,12 +36,13 @@ public:
     // `handler`, called only while no renew() came after this call. The
     // wrapper takes exactly what `handler` takes, so watchFuture() still sees
     // whether an error handler wants the DataSourceError or its message.
+    // (enable_if rather than a requires clause, which clang-format takes for
+    // Objective-C.)
     template <typename Handler>
     auto current(Handler handler) const
     {
         return [this, ticket = m_generation, handler = std::move(handler)](auto &&...args)
-            requires std::is_invocable_v<const Handler &, decltype(args)...>
-        {
+                   -> std::enable_if_t<std::is_invocable_v<const Handler &, decltype(args)...>> {
             if (ticket == m_generation)
                 handler(std::forward<decltype(args)>(args)...);
         };
