@@ -1,7 +1,8 @@
 #include "sync/syncapplier.h"
 
-#include "async/futurewatch.h"
 #include "domain/datasourceerror.h"
+
+#include <QFutureWatcher>
 
 namespace rolecall {
 
@@ -41,33 +42,32 @@ void SyncApplier::next()
         return;
     }
     const SyncAction action = m_actions.at(m_done);
-    const auto onDone = m_batch.current([this](const SyncActionResult &result) {
+    const quint64 ticket = m_batch.ticket();
+    auto *watcher = new QFutureWatcher<SyncActionResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, action, ticket] {
+        watcher->deleteLater();
+        if (!m_batch.isCurrent(ticket))
+            return;
         ++m_done;
-        m_changed += result.changed ? 1 : 0;
-        Q_EMIT actionDone(result);
-        afterAction(false);
-    });
-    const auto onFailed =
-        m_batch.current([this, clerkId = action.clerkId](const DataSourceError &e) {
-            ++m_done;
+        bool stop = false;
+        try {
+            const SyncActionResult result = watcher->result();
+            m_changed += result.changed ? 1 : 0;
+            Q_EMIT actionDone(result);
+        } catch (const DataSourceError &e) {
             ++m_failed;
-            // A refusal for not being an admin holds for every action: the batch ends.
-            const bool notPermitted = e.kind() == DataSourceError::Kind::NotPermitted;
-            Q_EMIT actionFailed(clerkId, e.message(), notPermitted);
-            afterAction(notPermitted);
-        });
-    watchFuture(m_store->apply(m_actor, m_actorClerk, action, m_dryRun), this, onDone, onFailed);
-}
-
-void SyncApplier::afterAction(bool stop)
-{
-    Q_EMIT progress(m_done, int(m_actions.size()));
-    if (stop) {
-        m_running = false;
-        Q_EMIT finished(m_changed, m_failed, false);
-        return;
-    }
-    next();
+            stop = e.kind() == DataSourceError::Kind::NotPermitted;
+            Q_EMIT actionFailed(action.clerkId, e.message(), stop);
+        }
+        Q_EMIT progress(m_done, int(m_actions.size()));
+        if (stop) {
+            m_running = false;
+            Q_EMIT finished(m_changed, m_failed, false);
+            return;
+        }
+        next();
+    });
+    watcher->setFuture(m_store->apply(m_actor, m_actorClerk, action, m_dryRun));
 }
 
 } // namespace rolecall

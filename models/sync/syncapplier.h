@@ -39,7 +39,6 @@ Q_SIGNALS:
 
 private:
     void next();
-    void afterAction(bool stop);
 
     QPointer<SyncStore> m_store;
     Actor m_actor;
