@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 
+#include <type_traits>
 #include <utility>
 
 namespace rolecall {
@@ -32,11 +33,16 @@ public:
     quint64 ticket() const { return m_generation; }
     bool isCurrent(quint64 ticket) const { return ticket == m_generation; }
 
-    // `handler`, called only while no renew() came after this call.
+    // `handler`, called only while no renew() came after this call. The
+    // wrapper takes exactly what `handler` takes, so watchFuture() still sees
+    // whether an error handler wants the DataSourceError or its message.
+    // (enable_if rather than a requires clause, which clang-format takes for
+    // Objective-C.)
     template <typename Handler>
     auto current(Handler handler) const
     {
-        return [this, ticket = m_generation, handler = std::move(handler)](auto &&...args) {
+        return [this, ticket = m_generation, handler = std::move(handler)](auto &&...args)
+                   -> std::enable_if_t<std::is_invocable_v<const Handler &, decltype(args)...>> {
             if (ticket == m_generation)
                 handler(std::forward<decltype(args)>(args)...);
         };

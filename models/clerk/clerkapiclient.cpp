@@ -37,7 +37,7 @@ struct ParsedPage
 
 // Stops a request still under way. One that has already failed (a 401 whose
 // finished() is still queued) is left alone: aborting it reports a second
-// error, which Qt warns about; its finished() is ignored by generation.
+// error, which Qt warns about; its finished() is dropped as stale.
 void abortIfUnderway(QNetworkReply *reply)
 {
     if (reply && reply->isRunning() && reply->error() == QNetworkReply::NoError)
@@ -73,7 +73,7 @@ ClerkApiClient::ClerkApiClient(ClerkApiSettings settings, QNetworkAccessManager 
 
 ClerkApiClient::~ClerkApiClient()
 {
-    ++m_generation;
+    m_requests.renew();
     for (const QPointer<QNetworkReply> &reply : std::as_const(m_inFlight))
         abortIfUnderway(reply);
     m_settings.secretKey.fill('\0');
@@ -109,7 +109,7 @@ void ClerkApiClient::cancel()
 {
     if (!m_running)
         return;
-    ++m_generation;
+    m_requests.renew();
     m_cancelled = true;
     m_running = false;
     const auto replies = std::exchange(m_inFlight, {});
@@ -159,11 +159,11 @@ void ClerkApiClient::onPageBody(const QByteArray &body)
     // thread, in two steps. The JSON itself first, which gives the cursor,
     // so the next page is on its way while this one becomes ClerkUsers (on
     // one worker, so pages come out in order).
-    const quint64 generation = m_generation;
+    const quint64 ticket = m_requests.ticket();
     auto *watcher = new QFutureWatcher<RawPage>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {
         watcher->deleteLater();
-        if (generation != m_generation)
+        if (!m_requests.isCurrent(ticket))
             return;
         const RawPage raw = watcher->result();
         if (!raw.error.isEmpty()) {
@@ -199,12 +199,12 @@ void ClerkApiClient::onPageBody(const QByteArray &body)
 
 void ClerkApiClient::convertPage(const QJsonArray &array)
 {
-    const quint64 generation = m_generation;
+    const quint64 ticket = m_requests.ticket();
     ++m_converting;
     auto *watcher = new QFutureWatcher<ParsedPage>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {
         watcher->deleteLater();
-        if (generation != m_generation)
+        if (!m_requests.isCurrent(ticket))
             return;
         --m_converting;
         const ParsedPage page = watcher->result();
@@ -213,7 +213,8 @@ void ClerkApiClient::convertPage(const QJsonArray &array)
             return;
         }
         Q_EMIT pageReady(page.users);
-        if (generation != m_generation || !m_lastPageSeen || m_converting > 0)
+        // A slot on pageReady may have cancelled the walk.
+        if (!m_requests.isCurrent(ticket) || !m_lastPageSeen || m_converting > 0)
             return;
         m_pagesDone = true;
         if (m_countDone) {
@@ -252,11 +253,8 @@ void ClerkApiClient::schedule(const std::shared_ptr<Call> &call)
         send(call);
         return;
     }
-    const quint64 generation = m_generation;
-    QTimer::singleShot(delay, this, [this, call, generation] {
-        if (generation == m_generation)
-            schedule(call); // another request may have taken the token meanwhile
-    });
+    // Another request may have taken the token meanwhile: ask the limiter again.
+    QTimer::singleShot(delay, this, m_requests.current([this, call] { schedule(call); }));
 }
 
 void ClerkApiClient::send(const std::shared_ptr<Call> &call)
@@ -282,11 +280,11 @@ void ClerkApiClient::send(const std::shared_ptr<Call> &call)
         reply->abort();
     });
     timer->start(m_settings.timeoutMs);
-    const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, call, reply, timedOut, generation] {
+    const quint64 ticket = m_requests.ticket();
+    connect(reply, &QNetworkReply::finished, this, [this, call, reply, timedOut, ticket] {
         reply->deleteLater();
         m_inFlight.removeAll(reply);
-        if (generation == m_generation)
+        if (m_requests.isCurrent(ticket))
             onReply(call, reply, *timedOut);
     });
 }
@@ -351,18 +349,14 @@ void ClerkApiClient::retryLater(const std::shared_ptr<Call> &call, qint64 delayM
     ++m_retries;
     qCInfo(lcClerk).noquote() << reason << "- retrying in" << delayMs << "ms";
     Q_EMIT retrying(reason, delayMs);
-    const quint64 generation = m_generation;
-    QTimer::singleShot(delayMs, this, [this, call, generation] {
-        if (generation == m_generation)
-            schedule(call);
-    });
+    QTimer::singleShot(delayMs, this, m_requests.current([this, call] { schedule(call); }));
 }
 
 void ClerkApiClient::fail(const QString &message)
 {
     if (!m_running)
         return;
-    ++m_generation;
+    m_requests.renew();
     m_running = false;
     const auto replies = std::exchange(m_inFlight, {});
     for (const QPointer<QNetworkReply> &reply : replies)

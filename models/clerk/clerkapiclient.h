@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/staleanswerguard.h"
 #include "clerk/clerkuser.h"
 #include "clerk/ratelimiter.h"
 
@@ -108,7 +109,7 @@ private:
     QThreadPool m_convertPool;
     RateLimiter m_limiter;
     QList<QPointer<QNetworkReply>> m_inFlight;
-    quint64 m_generation = 0; // bumped by cancel(): late callbacks see a stale one
+    StaleAnswerGuard m_requests; // renewed by cancel() and fail(): late callbacks are dropped
     bool m_running = false;
     bool m_cancelled = false;
     bool m_useOffset = false;

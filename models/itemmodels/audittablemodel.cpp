@@ -1,6 +1,5 @@
 #include "itemmodels/audittablemodel.h"
 
-#include "async/futurewatch.h"
 #include "itemmodels/modelroles.h"
 #include "services/datasource.h"
 
@@ -44,8 +43,7 @@ QString jsonText(const QJsonValue &value)
 } // namespace
 
 AuditTableModel::AuditTableModel(DataSource *source, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_source(source)
+    : PagedTableModel<AuditEvent>(source, ColumnCount, parent)
 {}
 
 AuditTableModel::~AuditTableModel() = default;
@@ -81,21 +79,11 @@ QString AuditTableModel::describeChange(const QJsonObject &before, const QJsonOb
     return parts.join(QStringLiteral("; "));
 }
 
-int AuditTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_events.size());
-}
-
-int AuditTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AuditEvent &e = m_events.at(index.row());
+    const AuditEvent &e = rowAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
@@ -181,51 +169,16 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-bool AuditTableModel::canFetchMore(const QModelIndex &parent) const
+void AuditTableModel::requestPage(DataSource &source, int pageSize)
 {
-    return !parent.isValid() && m_source && !m_atEnd && !m_loading && m_lastError.isEmpty();
-}
-
-void AuditTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return; // also guards against re-entry while a page is on its way
     AuditQuery query = m_filter;
-    query.limit = m_pageSize;
-    if (!m_events.isEmpty()) {
-        query.beforeAt = m_events.constLast().at;
-        query.beforeId = m_events.constLast().id;
+    query.limit = pageSize;
+    if (const AuditEvent *last = lastRow()) {
+        query.beforeAt = last->at;
+        query.beforeId = last->id;
     }
-    setLoading(true);
-    const quint64 generation = m_generation;
-    watchFuture(
-        m_source->fetchAudit(query), this,
-        [this, generation](const AuditPage &page) {
-            if (generation != m_generation)
-                return;
-            if (!page.events.isEmpty()) {
-                beginInsertRows({}, int(m_events.size()),
-                                int(m_events.size() + page.events.size()) - 1);
-                m_events.append(page.events);
-                endInsertRows();
-            }
-            m_atEnd = page.atEnd;
-            setLoading(false);
-            Q_EMIT pageLoaded();
-        },
-        [this, generation](const QString &message) {
-            if (generation != m_generation)
-                return;
-            setLoading(false);
-            m_lastError = message;
-            Q_EMIT errorOccurred(message);
-        });
-}
-
-void AuditTableModel::setDataSource(DataSource *source)
-{
-    m_source = source;
-    refresh();
+    receivePage(source.fetchAudit(query),
+                [this](const AuditPage &page) { appendPage(page.events, page.atEnd); });
 }
 
 void AuditTableModel::setFilter(const AuditQuery &filter)
@@ -235,35 +188,6 @@ void AuditTableModel::setFilter(const AuditQuery &filter)
     m_filter.beforeAt = {};
     m_filter.beforeId.clear();
     refresh();
-}
-
-void AuditTableModel::clear()
-{
-    ++m_generation;
-    const bool wasLoading = m_loading;
-    beginResetModel();
-    m_events = {};
-    m_atEnd = true;
-    m_lastError.clear();
-    m_loading = false; // what was in flight belongs to the old generation
-    endResetModel();
-    if (wasLoading)
-        Q_EMIT loadingChanged(false);
-}
-
-void AuditTableModel::refresh()
-{
-    clear();
-    m_atEnd = false;
-    fetchMore({});
-}
-
-void AuditTableModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
 }
 
 } // namespace rolecall

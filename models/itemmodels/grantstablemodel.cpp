@@ -1,6 +1,5 @@
 #include "itemmodels/grantstablemodel.h"
 
-#include "async/futurewatch.h"
 #include "itemmodels/modelroles.h"
 #include "services/datasource.h"
 
@@ -23,8 +22,7 @@ QString personOf(const QString &email, const QString &clerkId)
 } // namespace
 
 GrantsTableModel::GrantsTableModel(DataSource *source, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_source(source)
+    : PagedTableModel<GrantView>(source, ColumnCount, parent)
 {}
 
 GrantsTableModel::~GrantsTableModel() = default;
@@ -42,21 +40,11 @@ QString GrantsTableModel::stateLabel(GrantState state)
     return {};
 }
 
-int GrantsTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_grants.size());
-}
-
-int GrantsTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant GrantsTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const GrantView &view = m_grants.at(index.row());
+    const GrantView &view = rowAt(index.row());
     const RoleGrant &g = view.grant;
     switch (role) {
     case Qt::DisplayRole:
@@ -156,67 +144,21 @@ QVariant GrantsTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-bool GrantsTableModel::canFetchMore(const QModelIndex &parent) const
+void GrantsTableModel::requestPage(DataSource &source, int pageSize)
 {
-    return !parent.isValid() && m_source && !m_atEnd && !m_loading && m_lastError.isEmpty();
-}
-
-void GrantsTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return; // also guards against re-entry while a page is on its way
-    setLoading(true);
-    const quint64 generation = m_generation;
-    const auto onError = [this, generation](const QString &message) {
-        if (generation != m_generation)
-            return;
-        setLoading(false);
-        m_lastError = message;
-        Q_EMIT errorOccurred(message);
-    };
     if (m_expiringView) {
-        watchFuture(
-            m_source->fetchExpiring(m_expiringViewDays), this,
-            [this, generation](const QList<GrantView> &grants) {
-                if (generation == m_generation)
-                    append(grants, true);
-            },
-            onError);
+        receivePage(source.fetchExpiring(m_expiringViewDays),
+                    [this](const QList<GrantView> &grants) { appendPage(grants, true); });
         return;
     }
     GrantListQuery query = m_filter;
-    query.limit = m_pageSize;
-    if (!m_grants.isEmpty()) {
-        query.beforeCreatedAt = m_grants.constLast().grant.createdAt;
-        query.beforeId = m_grants.constLast().grant.id;
+    query.limit = pageSize;
+    if (const GrantView *last = lastRow()) {
+        query.beforeCreatedAt = last->grant.createdAt;
+        query.beforeId = last->grant.id;
     }
-    watchFuture(
-        m_source->fetchGrantPage(query), this,
-        [this, generation](const GrantPage &page) {
-            if (generation == m_generation)
-                append(page.grants, page.atEnd);
-        },
-        onError);
-}
-
-void GrantsTableModel::append(const QList<GrantView> &grants, bool atEnd)
-{
-    // Still "loading" while rows go in, so a fetchMore() from a slot on
-    // rowsAboutToBeInserted does not ask for this page again.
-    if (!grants.isEmpty()) {
-        beginInsertRows({}, int(m_grants.size()), int(m_grants.size() + grants.size()) - 1);
-        m_grants.append(grants);
-        endInsertRows();
-    }
-    m_atEnd = atEnd;
-    setLoading(false);
-    Q_EMIT pageLoaded();
-}
-
-void GrantsTableModel::setDataSource(DataSource *source)
-{
-    m_source = source;
-    refresh();
+    receivePage(source.fetchGrantPage(query),
+                [this](const GrantPage &page) { appendPage(page.grants, page.atEnd); });
 }
 
 void GrantsTableModel::setFilter(const GrantListQuery &filter)
@@ -225,7 +167,7 @@ void GrantsTableModel::setFilter(const GrantListQuery &filter)
     f.limit = GrantListQuery().limit;
     f.beforeCreatedAt = {};
     f.beforeId.clear();
-    if (f == m_filter && !m_expiringView && m_generation > 0)
+    if (f == m_filter && !m_expiringView && hasStarted())
         return;
     m_filter = f;
     m_expiringView = false;
@@ -241,39 +183,10 @@ void GrantsTableModel::showExpiring(int days)
 
 void GrantsTableModel::showList()
 {
-    if (!m_expiringView && m_generation > 0)
+    if (!m_expiringView && hasStarted())
         return;
     m_expiringView = false;
     refresh();
-}
-
-void GrantsTableModel::clear()
-{
-    ++m_generation;
-    const bool wasLoading = m_loading;
-    beginResetModel();
-    m_grants = {};
-    m_atEnd = true;
-    m_lastError.clear();
-    m_loading = false; // what was in flight belongs to the old generation
-    endResetModel();
-    if (wasLoading)
-        Q_EMIT loadingChanged(false);
-}
-
-void GrantsTableModel::refresh()
-{
-    clear();
-    m_atEnd = false;
-    fetchMore({}); // no-op without a data source
-}
-
-void GrantsTableModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
 }
 
 } // namespace rolecall

@@ -46,57 +46,53 @@ bool UsersCsvExport::start(const UserQuery &query, const QString &path, QString 
     m_query.limit = m_pageSize;
     m_query.afterCreatedAt = {};
     m_query.afterId.clear();
-    m_written = 0;
-    const quint64 run = ++m_run;
+    m_written = 0; // stop() above made the last run's answers stale
     // A UTF-8 byte order mark so spreadsheets read non-Latin names right.
     m_file->write("\xEF\xBB\xBF");
     m_file->write(csvRecord(headers(), FormulaGuard::On).toUtf8());
-    watchFuture(
-        m_source->countUsers(m_query), this,
-        [this, run](qint64 total) {
-            if (run == m_run && m_file)
-                Q_EMIT totalKnown(total);
-        },
-        [](const QString &) {}); // progress without a total is still progress
+    const auto onTotal = m_run.current([this](qint64 total) {
+        if (m_file)
+            Q_EMIT totalKnown(total);
+    });
+    // Progress without a total is still progress: a failed count is not an error.
+    watchFuture(m_source->countUsers(m_query), this, onTotal, [](const QString &) {});
     fetchNext();
     return true;
 }
 
 void UsersCsvExport::fetchNext()
 {
-    const quint64 run = m_run;
-    watchFuture(
-        m_source->fetchUsers(m_query), this,
-        [this, run](const UserPage &page) {
-            if (run != m_run || !m_file)
-                return;
-            QByteArray chunk;
-            for (const User &user : page.users)
-                chunk += csvRecord(fields(user), FormulaGuard::On).toUtf8();
-            if (m_file->write(chunk) != chunk.size()) {
-                fail(tr("Cannot write the file: %1").arg(m_file->errorString()));
-                return;
-            }
-            m_written += page.users.size();
-            Q_EMIT progress(m_written);
-            if (page.atEnd || page.users.isEmpty()) {
-                const bool ok = m_file->commit();
-                const QString problem = m_file->errorString();
-                m_file.reset();
-                if (ok)
-                    Q_EMIT finished(m_written);
-                else
-                    Q_EMIT failed(tr("Cannot save the file: %1").arg(problem));
-                return;
-            }
-            m_query.afterCreatedAt = page.users.constLast().createdAt;
-            m_query.afterId = page.users.constLast().id;
-            fetchNext();
-        },
-        [this, run](const QString &message) {
-            if (run == m_run && m_file)
-                fail(message);
-        });
+    const auto onPage = m_run.current([this](const UserPage &page) {
+        if (!m_file)
+            return;
+        QByteArray chunk;
+        for (const User &user : page.users)
+            chunk += csvRecord(fields(user), FormulaGuard::On).toUtf8();
+        if (m_file->write(chunk) != chunk.size()) {
+            fail(tr("Cannot write the file: %1").arg(m_file->errorString()));
+            return;
+        }
+        m_written += page.users.size();
+        Q_EMIT progress(m_written);
+        if (page.atEnd || page.users.isEmpty()) {
+            const bool ok = m_file->commit();
+            const QString problem = m_file->errorString();
+            m_file.reset();
+            if (ok)
+                Q_EMIT finished(m_written);
+            else
+                Q_EMIT failed(tr("Cannot save the file: %1").arg(problem));
+            return;
+        }
+        m_query.afterCreatedAt = page.users.constLast().createdAt;
+        m_query.afterId = page.users.constLast().id;
+        fetchNext();
+    });
+    const auto onError = m_run.current([this](const QString &message) {
+        if (m_file)
+            fail(message);
+    });
+    watchFuture(m_source->fetchUsers(m_query), this, onPage, onError);
 }
 
 void UsersCsvExport::cancel()
@@ -109,7 +105,7 @@ void UsersCsvExport::cancel()
 
 void UsersCsvExport::stop()
 {
-    ++m_run;
+    m_run.renew();
     if (m_file) {
         m_file->cancelWriting();
         m_file.reset(); // QSaveFile without commit() leaves no file behind

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/staleanswerguard.h"
 #include "domain/domain.h"
 
 #include <QObject>
@@ -58,7 +59,7 @@ private:
     UserQuery m_query;
     int m_pageSize = 1000;
     qint64 m_written = 0;
-    quint64 m_run = 0; // answers to an older run are dropped
+    StaleAnswerGuard m_run; // renewed by stop(): answers to an older run are dropped
 };
 
 } // namespace rolecall

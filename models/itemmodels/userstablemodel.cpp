@@ -27,7 +27,7 @@ UsersTableModel::~UsersTableModel() = default;
 
 int UsersTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rowCount;
+    return parent.isValid() ? 0 : m_window.rowCount();
 }
 
 int UsersTableModel::columnCount(const QModelIndex &parent) const
@@ -39,18 +39,16 @@ QVariant UsersTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const int page = index.row() / m_pageSize;
-    const auto found = m_pages.constFind(page);
-    const int offset = index.row() % m_pageSize;
-    if (found == m_pages.constEnd() || offset >= found->users.size()) {
-        if (found == m_pages.constEnd() && m_lastError.isEmpty())
+    const User *loaded = m_window.useRow(index.row());
+    if (!loaded) {
+        const int page = m_window.pageOf(index.row());
+        if (!m_window.hasPage(page) && m_lastError.isEmpty())
             noteWanted(page);
         if (index.column() == NameColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole))
             return m_lastError.isEmpty() ? tr("Loading…") : QString();
         return {};
     }
-    found->lastUsed = ++m_clock;
-    const User &user = found->users.at(offset);
+    const User &user = *loaded;
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
@@ -116,7 +114,7 @@ QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, i
 
 bool UsersTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_source && !m_windowed && !m_atEnd && !m_appendInFlight &&
+    return !parent.isValid() && m_source && !isComplete() && !m_appendInFlight &&
            m_lastError.isEmpty();
 }
 
@@ -124,7 +122,7 @@ void UsersTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return; // also guards against re-entry while a page is on its way
-    fetchPage(m_rowCount / m_pageSize, true);
+    fetchPage(m_window.pageOf(m_window.rowCount()), true);
 }
 
 void UsersTableModel::sort(int column, Qt::SortOrder order)
@@ -148,7 +146,7 @@ void UsersTableModel::sort(int column, Qt::SortOrder order)
         return;
     }
     const bool ascending = order == Qt::AscendingOrder;
-    if (key == m_sortKey && ascending == m_ascending && m_generation > 0)
+    if (key == m_sortKey && ascending == m_ascending && m_answers.hasStarted())
         return;
     m_sortKey = key;
     m_ascending = ascending;
@@ -173,47 +171,34 @@ int UsersTableModel::sortColumn() const
 void UsersTableModel::setPageSize(int rows)
 {
     const int size = qBound(1, rows, 5000);
-    if (size == m_pageSize)
+    if (size == m_window.pageSize())
         return;
-    m_pageSize = size;
-    if (m_generation > 0)
-        refresh(); // the pages are cut differently now
-}
-
-void UsersTableModel::setMaxCachedPages(int pages)
-{
-    m_maxPages = qMax(2, pages);
-    evictPages(-1);
-}
-
-bool UsersTableModel::isRowLoaded(int row) const
-{
-    const auto found = m_pages.constFind(row / m_pageSize);
-    return found != m_pages.constEnd() && row % m_pageSize < found->users.size();
+    if (m_answers.hasStarted() || m_window.rowCount() > 0 || isLoading())
+        reload(size); // the pages are cut differently now
+    else
+        m_window.reset(size); // nothing shown or asked for yet
 }
 
 const User &UsersTableModel::userAt(int row) const
 {
     static const User none;
-    const auto found = m_pages.constFind(row / m_pageSize);
-    if (found == m_pages.constEnd() || row < 0 || row % m_pageSize >= found->users.size())
-        return none;
-    return found->users.at(row % m_pageSize);
+    const User *user = m_window.rowAt(row);
+    return user ? *user : none;
 }
 
 void UsersTableModel::prefetch(int first, int last)
 {
     first = qMax(0, first);
-    last = qMin(last, m_rowCount - 1);
-    for (int page = first / m_pageSize; last >= 0 && page <= last / m_pageSize; ++page)
-        if (!m_pages.contains(page))
+    last = qMin(last, m_window.rowCount() - 1);
+    for (int page = m_window.pageOf(first); last >= 0 && page <= m_window.pageOf(last); ++page)
+        if (!m_window.hasPage(page))
             noteWanted(page);
 }
 
 void UsersTableModel::setSearch(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed == m_search && m_generation > 0)
+    if (trimmed == m_search && m_answers.hasStarted())
         return;
     m_search = trimmed;
     refresh();
@@ -222,7 +207,7 @@ void UsersTableModel::setSearch(const QString &text)
 void UsersTableModel::setRoleFilter(const QString &role)
 {
     const QString trimmed = role.trimmed();
-    if (trimmed == m_role && m_generation > 0)
+    if (trimmed == m_role && m_answers.hasStarted())
         return;
     m_role = trimmed;
     refresh();
@@ -230,7 +215,7 @@ void UsersTableModel::setRoleFilter(const QString &role)
 
 void UsersTableModel::setNoRoleFilter(bool noRole)
 {
-    if (noRole == m_noRole && m_generation > 0)
+    if (noRole == m_noRole && m_answers.hasStarted())
         return;
     m_noRole = noRole;
     refresh();
@@ -239,7 +224,7 @@ void UsersTableModel::setNoRoleFilter(bool noRole)
 void UsersTableModel::setAsOf(const QDateTime &instant)
 {
     const QDateTime utc = instant.isValid() ? instant.toUTC() : QDateTime();
-    if (utc == m_asOf && m_generation > 0)
+    if (utc == m_asOf && m_answers.hasStarted())
         return;
     m_asOf = utc;
     refresh();
@@ -254,41 +239,6 @@ UserQuery UsersTableModel::currentQuery() const
     query.asOf = m_asOf;
     query.sortKey = m_sortKey;
     query.ascending = m_ascending;
-    return query;
-}
-
-int UsersTableModel::rowsInPage(int page) const
-{
-    if (!m_windowed)
-        return m_pageSize;
-    return qBound(0, m_rowCount - page * m_pageSize, m_pageSize);
-}
-
-// The cheapest way to a page: by keyset from a neighbour read before, the
-// last page backwards from the end, and OFFSET only for the unvisited middle.
-UserQuery UsersTableModel::pageQuery(int page) const
-{
-    UserQuery query = currentQuery();
-    query.limit = m_pageSize;
-    if (page == 0)
-        return query;
-    if (const auto before = m_bounds.constFind(page - 1); before != m_bounds.constEnd()) {
-        query.afterKey = before->lastKey;
-        query.afterId = before->lastId;
-        return query;
-    }
-    if (const auto after = m_bounds.constFind(page + 1); after != m_bounds.constEnd()) {
-        query.backward = true;
-        query.afterKey = after->firstKey;
-        query.afterId = after->firstId;
-        return query;
-    }
-    if (m_windowed && (page + 1) * m_pageSize >= m_rowCount) {
-        query.backward = true;
-        query.limit = qMax(1, rowsInPage(page));
-        return query;
-    }
-    query.offset = page * m_pageSize;
     return query;
 }
 
@@ -319,7 +269,8 @@ void UsersTableModel::fetchWanted()
     // The most recently painted first: that is where the view is now.
     while (m_inFlight.size() < maxInFlight && !m_wanted.isEmpty()) {
         const int page = m_wanted.takeLast();
-        if (!m_pages.contains(page) && !m_inFlight.contains(page) && page * m_pageSize < m_rowCount)
+        if (!m_window.hasPage(page) && !m_inFlight.contains(page) &&
+            page * m_window.pageSize() < m_window.rowCount())
             fetchPage(page, false);
     }
 }
@@ -331,113 +282,85 @@ void UsersTableModel::fetchPage(int page, bool append)
         m_appendInFlight = true;
     else
         m_inFlight.insert(page);
-    const quint64 generation = m_generation;
-    watchFuture(
-        m_source->fetchUsers(pageQuery(page)), this,
-        [this, generation, page, append](const UserPage &result) {
-            if (generation != m_generation)
-                return; // an answer to a list that is no longer shown
-            const bool was = isLoading();
-            // Still "loading" while rows go in: a fetchMore() from a slot on
-            // rowsAboutToBeInserted would otherwise ask for this page again.
-            storePage(page, append, result);
-            if (append)
-                m_appendInFlight = false;
-            else
-                m_inFlight.remove(page);
-            updateLoading(was);
-            Q_EMIT pageLoaded();
-            if (append && page == 0)
-                startCount(result.atEnd);
-            if (!m_wanted.isEmpty())
-                fetchWanted();
-        },
-        [this, generation, page, append](const QString &message) {
-            if (generation != m_generation)
-                return;
-            const bool was = isLoading();
-            if (append)
-                m_appendInFlight = false;
-            else
-                m_inFlight.remove(page);
-            updateLoading(was);
-            fail(message);
-        });
+    const auto settle = [this, page, append] {
+        if (append)
+            m_appendInFlight = false;
+        else
+            m_inFlight.remove(page);
+    };
+    // Answers to a list that is no longer shown are dropped.
+    const auto onPage = m_answers.current([this, page, append, settle](const UserPage &result) {
+        const bool was = isLoading();
+        // Still "loading" while rows go in: a fetchMore() from a slot on
+        // rowsAboutToBeInserted would otherwise ask for this page again.
+        storePage(page, append, result);
+        settle();
+        updateLoading(was);
+        Q_EMIT pageLoaded();
+        if (append && page == 0)
+            startCount(result.atEnd);
+        if (!m_wanted.isEmpty())
+            fetchWanted();
+    });
+    const auto onError = m_answers.current([this, settle](const QString &message) {
+        const bool was = isLoading();
+        settle();
+        updateLoading(was);
+        fail(message);
+    });
+    watchFuture(m_source->fetchUsers(m_window.queryFor(page, currentQuery())), this, onPage,
+                onError);
     updateLoading(wasLoading);
 }
 
 void UsersTableModel::storePage(int page, bool append, const UserPage &result)
 {
-    QList<User> users = result.users;
-    if (!users.isEmpty())
-        m_bounds.insert(page, PageBounds{result.firstKey, users.constFirst().id, result.lastKey,
-                                         users.constLast().id});
-    const int first = page * m_pageSize;
-    if (append && !m_windowed) {
-        if (!users.isEmpty()) {
-            beginInsertRows({}, m_rowCount, m_rowCount + int(users.size()) - 1);
-            m_rowCount += int(users.size());
-            m_pages.insert(page, Page{std::move(users), ++m_clock});
-            endInsertRows();
-        }
-        m_atEnd = result.atEnd;
-        expandToCount();
-    } else {
-        // The rows have their places already (counted): fill them in.
-        if (users.size() > rowsInPage(page))
-            users.resize(rowsInPage(page));
-        const int rows = int(users.size());
-        m_pages.insert(page, Page{std::move(users), ++m_clock});
+    if (append && !m_window.isWindowed()) {
+        const int first = m_window.rowCount();
+        const int rows = int(result.users.size());
         if (rows > 0)
-            Q_EMIT dataChanged(index(first, 0), index(first + rows - 1, ColumnCount - 1));
+            beginInsertRows({}, first, first + rows - 1);
+        m_window.appendPage(result);
+        if (rows > 0)
+            endInsertRows();
+        expandToCount();
+        return;
     }
-    evictPages(page);
+    const int first = page * m_window.pageSize();
+    const int rows = m_window.fillPage(page, result);
+    if (rows > 0)
+        Q_EMIT dataChanged(index(first, 0), index(first + rows - 1, ColumnCount - 1));
 }
 
 // Once the count is in, every matching row gets its place, so the scrollbar
 // spans the whole list and the view can jump anywhere.
 void UsersTableModel::expandToCount()
 {
-    if (m_windowed || m_atEnd || m_totalCount < 0)
+    if (isComplete() || m_totalCount < 0)
         return;
     const int total = int(qMin<qint64>(m_totalCount, std::numeric_limits<int>::max()));
-    if (total > m_rowCount) {
-        beginInsertRows({}, m_rowCount, total - 1);
-        m_rowCount = total;
-        m_windowed = true;
+    const int rows = m_window.rowCount();
+    if (total > rows)
+        beginInsertRows({}, rows, total - 1);
+    m_window.spanRows(total); // all there already when the count is behind
+    if (total > rows)
         endInsertRows();
-    } else {
-        m_windowed = true; // all there already (or the count is behind)
-    }
-}
-
-// Drops the least recently painted pages beyond the limit (never `keep`).
-void UsersTableModel::evictPages(int keep)
-{
-    while (m_pages.size() > m_maxPages) {
-        auto oldest = m_pages.end();
-        for (auto it = m_pages.begin(); it != m_pages.end(); ++it)
-            if (it.key() != keep && (oldest == m_pages.end() || it->lastUsed < oldest->lastUsed))
-                oldest = it;
-        if (oldest == m_pages.end())
-            return;
-        m_pages.erase(oldest);
-    }
 }
 
 void UsersTableModel::refresh()
 {
-    ++m_generation;
+    reload(m_window.pageSize());
+}
+
+void UsersTableModel::reload(int pageSize)
+{
+    m_answers.renew();
     const bool wasLoading = isLoading();
     beginResetModel();
-    m_pages.clear();
-    m_bounds.clear();
-    m_inFlight.clear(); // what was in flight belongs to the old generation
+    m_window.reset(pageSize);
+    m_inFlight.clear(); // what was in flight was for the rows just dropped
     m_wanted.clear();
-    m_rowCount = 0;
-    m_windowed = false;
     m_appendInFlight = false;
-    m_atEnd = false;
     m_lastError.clear();
     endResetModel(); // a view may fetchMore() from here: then that is the first page
     updateLoading(wasLoading);
@@ -455,24 +378,17 @@ void UsersTableModel::refresh()
 void UsersTableModel::startCount(bool firstPageWasLast)
 {
     if (firstPageWasLast) {
-        m_totalCount = m_rowCount;
+        m_totalCount = m_window.rowCount();
         Q_EMIT totalCountChanged(m_totalCount);
         return;
     }
-    const quint64 generation = m_generation;
-    watchFuture(
-        m_source->countUsers(currentQuery()), this,
-        [this, generation](qint64 count) {
-            if (generation != m_generation)
-                return;
-            m_totalCount = count;
-            expandToCount(); // rows first, so listeners see them counted
-            Q_EMIT totalCountChanged(count);
-        },
-        [this, generation](const QString &message) {
-            if (generation == m_generation)
-                fail(message);
-        });
+    const auto onCount = m_answers.current([this](qint64 count) {
+        m_totalCount = count;
+        expandToCount(); // rows first, so listeners see them counted
+        Q_EMIT totalCountChanged(count);
+    });
+    watchFuture(m_source->countUsers(currentQuery()), this, onCount,
+                m_answers.current([this](const QString &message) { fail(message); }));
 }
 
 void UsersTableModel::updateLoading(bool wasLoading)

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "async/staleanswerguard.h"
 #include "domain/domain.h"
+#include "itemmodels/pagewindow.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QPointer>
 #include <QSet>
 
@@ -20,11 +21,11 @@ class DataSource;
 //   maxCachedPages() are dropped and fetched again when looked at
 //
 // Until the count is in, pages are appended as the view scrolls
-// (canFetchMore/fetchMore). A page is read by keyset from a neighbour whose
-// first or last row is known (every page read leaves its bounds behind, even
-// when evicted), the last page backwards from the end, and only a jump into
-// the unvisited middle falls back to OFFSET. Changing the search, the filters,
-// the as-of instant or the order starts a new generation: answers to older
+// (canFetchMore/fetchMore). Which pages are held, and how each is read
+// (keyset from a neighbour, the last page backwards from the end, OFFSET
+// only for a jump into the unvisited middle), is PageWindow's; this model
+// decides when to read and tells the views. Changing the search, the
+// filters, the as-of instant or the order reloads: answers to older
 // requests are dropped.
 class UsersTableModel final : public QAbstractTableModel
 {
@@ -60,16 +61,16 @@ public:
     }
     bool isLoading() const { return m_appendInFlight || !m_inFlight.isEmpty(); }
     // Every matching row has a place in rowCount(): counted, or paged to the end.
-    bool isComplete() const { return m_windowed || m_atEnd; }
+    bool isComplete() const { return m_window.isWindowed() || m_window.isAtEnd(); }
     qint64 totalCount() const { return m_totalCount; } // -1 until counted
     QString lastError() const { return m_lastError; }
-    int pageSize() const { return m_pageSize; }
+    int pageSize() const { return m_window.pageSize(); }
     void setPageSize(int rows);
-    int maxCachedPages() const { return m_maxPages; }
-    void setMaxCachedPages(int pages);
+    int maxCachedPages() const { return m_window.maxPages(); }
+    void setMaxCachedPages(int pages) { m_window.setMaxPages(pages); }
 
-    bool isRowLoaded(int row) const;
-    int cachedPageCount() const { return int(m_pages.size()); }
+    bool isRowLoaded(int row) const { return m_window.isRowLoaded(row); }
+    int cachedPageCount() const { return m_window.pageCount(); }
     // The user in `row`, or an empty User while that row is not loaded.
     const User &userAt(int row) const;
     // Asks for the pages holding rows `first` to `last` now (an export, a
@@ -96,36 +97,22 @@ Q_SIGNALS:
     void pageLoaded();
 
 private:
-    struct Page
-    {
-        QList<User> users;
-        mutable quint64 lastUsed = 0; // the clock when a view last painted it
-    };
-    // First and last row of a page once read: keyset cursors for its neighbours.
-    struct PageBounds
-    {
-        QString firstKey, firstId, lastKey, lastId;
-    };
-
     UserQuery currentQuery() const; // the filters and order, without limit or cursor
-    UserQuery pageQuery(int page) const;
-    int rowsInPage(int page) const;
     void noteWanted(int page) const;
     void fetchWanted();
     void fetchPage(int page, bool append);
     void storePage(int page, bool append, const UserPage &result);
     void startCount(bool firstPageWasLast);
     void expandToCount();
-    void evictPages(int keep);
+    void reload(int pageSize);
     void updateLoading(bool wasLoading);
     void fail(const QString &message);
 
     QPointer<DataSource> m_source;
-    QHash<int, Page> m_pages;
-    QHash<int, PageBounds> m_bounds;
+    PageWindow m_window;
+    StaleAnswerGuard m_answers;
     QSet<int> m_inFlight;
     mutable QList<int> m_wanted; // pages painted but not loaded, most recent last
-    mutable quint64 m_clock = 0;
     mutable bool m_fetchScheduled = false;
     QString m_search;
     QString m_role;
@@ -135,13 +122,7 @@ private:
     bool m_noRole = false;
     QString m_lastError;
     qint64 m_totalCount = -1;
-    quint64 m_generation = 0;
-    int m_rowCount = 0;
-    int m_pageSize = 200;
-    int m_maxPages = 10;
-    bool m_windowed = false;
     bool m_appendInFlight = false;
-    bool m_atEnd = false;
 };
 
 } // namespace rolecall

@@ -21,7 +21,7 @@ void SyncApplier::start(const Actor &actor, const std::optional<ClerkUser> &acto
 {
     if (m_running)
         return;
-    ++m_generation;
+    m_batch.renew();
     m_actor = actor;
     m_actorClerk = actorClerk;
     m_actions = actions;
@@ -47,11 +47,11 @@ void SyncApplier::next()
         return;
     }
     const SyncAction action = m_actions.at(m_done);
-    const quint64 generation = m_generation;
+    const quint64 ticket = m_batch.ticket();
     auto *watcher = new QFutureWatcher<SyncActionResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, action, generation] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, action, ticket] {
         watcher->deleteLater();
-        if (generation != m_generation)
+        if (!m_batch.isCurrent(ticket))
             return;
         ++m_done;
         bool stop = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/staleanswerguard.h"
 #include "services/syncstore.h"
 
 #include <QObject>
@@ -58,7 +59,7 @@ private:
     int m_done = 0;
     int m_changed = 0;
     int m_failed = 0;
-    quint64 m_generation = 0;
+    StaleAnswerGuard m_batch; // renewed by start(): a new batch drops the old one's answers
 };
 
 } // namespace rolecall

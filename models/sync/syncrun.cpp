@@ -47,7 +47,7 @@ void SyncRun::start()
 {
     if (m_running || !m_store || !m_client)
         return;
-    ++m_generation;
+    m_snapshot.renew();
     m_running = true;
     m_complete = m_clerkDone = false;
     m_comparer.reset();
@@ -55,31 +55,29 @@ void SyncRun::start()
     m_admins.clear();
     m_clerkTotal = -1;
     m_clerkSeen = m_databaseRows = m_comparisonNs = m_buildNs = 0;
-    const quint64 generation = m_generation;
     // The database side is hashed on the worker that read it, while Clerk
     // answers: the event thread only ever joins pages.
     QFuture<std::shared_ptr<SyncComparer>> comparer =
         m_store->loadSnapshot().then([](SyncDbSnapshot snapshot) {
             return std::make_shared<SyncComparer>(std::move(snapshot));
         });
-    watchFuture(
-        comparer, this,
-        [this, generation](const std::shared_ptr<SyncComparer> &ready) {
-            if (generation != m_generation || !m_running)
-                return;
-            m_comparer = ready;
-            m_databaseRows = ready->databaseRows();
-            m_buildNs = ready->buildNs();
-            Q_EMIT snapshotLoaded(m_databaseRows);
-            const auto pending = std::exchange(m_pending, {});
-            for (const QList<ClerkUser> &page : pending)
-                compare(page);
-            maybeFinish();
-        },
-        [this, generation](const QString &message) {
-            if (generation == m_generation && m_running)
-                fail(message);
-        });
+    const auto onSnapshot = m_snapshot.current([this](const std::shared_ptr<SyncComparer> &ready) {
+        if (!m_running)
+            return;
+        m_comparer = ready;
+        m_databaseRows = ready->databaseRows();
+        m_buildNs = ready->buildNs();
+        Q_EMIT snapshotLoaded(m_databaseRows);
+        const auto pending = std::exchange(m_pending, {});
+        for (const QList<ClerkUser> &page : pending)
+            compare(page);
+        maybeFinish();
+    });
+    const auto onError = m_snapshot.current([this](const QString &message) {
+        if (m_running)
+            fail(message);
+    });
+    watchFuture(comparer, this, onSnapshot, onError);
     m_client->start();
 }
 
@@ -87,7 +85,7 @@ void SyncRun::cancel()
 {
     if (!m_running)
         return;
-    ++m_generation;
+    m_snapshot.renew();
     m_running = false;
     if (m_client)
         m_client->cancel();
@@ -136,7 +134,7 @@ void SyncRun::maybeFinish()
 
 void SyncRun::fail(const QString &message)
 {
-    ++m_generation;
+    m_snapshot.renew();
     m_running = false;
     if (m_client && m_client->isRunning())
         m_client->cancel();

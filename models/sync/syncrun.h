@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/staleanswerguard.h"
 #include "sync/syncstatus.h"
 
 #include <QElapsedTimer>
@@ -78,7 +79,7 @@ private:
     qint64 m_databaseRows = 0;
     qint64 m_comparisonNs = 0;
     qint64 m_buildNs = 0;
-    quint64 m_generation = 0;
+    StaleAnswerGuard m_snapshot; // renewed by every start, cancel and failure
 };
 
 } // namespace rolecall
