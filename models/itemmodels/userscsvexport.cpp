@@ -47,12 +47,15 @@ bool UsersCsvExport::start(const UserQuery &query, const QString &path, QString 
     m_query.afterCreatedAt = {};
     m_query.afterId.clear();
     m_written = 0; // stop() above made the last run's answers stale
+    m_totalKnown = false;
     // A UTF-8 byte order mark so spreadsheets read non-Latin names right.
     m_file->write("\xEF\xBB\xBF");
     m_file->write(csvRecord(headers(), FormulaGuard::On).toUtf8());
     const auto onTotal = m_run.current([this](qint64 total) {
-        if (m_file)
-            Q_EMIT totalKnown(total);
+        if (!m_file)
+            return;
+        m_totalKnown = true;
+        Q_EMIT totalKnown(total);
     });
     // Progress without a total is still progress: a failed count is not an error.
     watchFuture(m_source->countUsers(m_query), this, onTotal, [](const QString &) {});
@@ -78,8 +81,15 @@ void UsersCsvExport::fetchNext()
             const bool ok = m_file->commit();
             const QString problem = m_file->errorString();
             m_file.reset();
-            if (ok)
+            if (ok) {
+                // The count runs beside the pages and may lose the race: once
+                // every row is written, their number is the total.
+                if (!m_totalKnown) {
+                    m_totalKnown = true;
+                    Q_EMIT totalKnown(m_written);
+                }
                 Q_EMIT finished(m_written);
+            }
             else
                 Q_EMIT failed(tr("Cannot save the file: %1").arg(problem));
             return;

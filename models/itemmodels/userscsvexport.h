@@ -59,6 +59,7 @@ private:
     UserQuery m_query;
     int m_pageSize = 1000;
     qint64 m_written = 0;
+    bool m_totalKnown = false; // totalKnown() sent for this run
     StaleAnswerGuard m_run; // renewed by stop(): answers to an older run are dropped
 };
 
