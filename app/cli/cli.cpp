@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include "buildinfo/buildinfo.h"
 #include "cli/clicontext.h"
 #include "cli/clidb.h"
 #include "cli/cliprofiles.h"
@@ -68,8 +69,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return args.isEmpty() ? ExitUsage : ExitOk;
     }
     if (args.first() == QLatin1String("--version")) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
-            << '\n';
+        out << buildinfo::versionText(QCoreApplication::applicationName());
         return ExitOk;
     }
     // Global options come before the command.
