@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "async/futurewatch.h"
+#include "dialogs/aboutdialog.h"
 #include "itemmodels/userstablemodel.h"
 #include "screens/auditscreen.h"
 #include "screens/grantsscreen.h"
@@ -199,6 +200,10 @@ void MainWindow::buildActions()
     accountMenu->addSeparator();
     accountMenu->addAction(tr("&Profiles…"), this, &MainWindow::profilesRequested);
     updateAccountActions();
+
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Rolecall"), this, [this] { AboutDialog::showFor(this); })
+        ->setMenuRole(QAction::AboutRole);
 
     auto *toolBar = addToolBar(tr("Actions"));
     toolBar->setObjectName(QStringLiteral("actionsToolBar"));
