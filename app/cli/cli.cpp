@@ -37,6 +37,8 @@ void printUsage(QTextStream &out)
            "  db install-audit [--yes]    Show the audit table's SQL, ask, create it (ADMIN)\n"
            "  profiles list|show|add|edit|remove|set-default\n"
            "                    Deployments to sign in to and read (issuer, client ID, database)\n"
+           "  profiles remove --all --yes\n"
+           "                    Every profile, its keychain entries and Rolecall's settings\n"
            "  profiles set-secret NAME clerk-secret-key\n"
            "                    Store a secret of the profile in the keychain\n"
            "  login [--no-browser]  Sign in with the profile's OpenID provider\n"
