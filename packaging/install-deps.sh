@@ -17,6 +17,8 @@ packages=(
   fonts-wqy-microhei # CJK names in the users table
   # tests and demo: real PostgreSQL, real Secret Service keyring, a display
   postgresql dbus gnome-keyring xvfb xauth
+  # tests of the packaging files: the desktop entry and the AppStream metainfo
+  desktop-file-utils appstream
   "$@"
 )
 
