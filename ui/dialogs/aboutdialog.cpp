@@ -71,7 +71,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     addRow(tr("Messages"), tr("standard error only; no log file is written"));
     auto *leftBehind =
         new QLabel(tr("Uninstalling leaves these settings and keychain entries in place. "
-                      "<code>rolecallctl profiles remove --all</code> deletes them."),
+                      "<code>rolecallctl profiles remove --all --yes</code> deletes them."),
                    this);
     leftBehind->setWordWrap(true);
 
@@ -82,6 +82,8 @@ AboutDialog::AboutDialog(QWidget *parent)
             [this] { QApplication::clipboard()->setText(detailsText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // Wide enough for a settings path on one line.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(m_rows);
