@@ -1,7 +1,9 @@
 // rolecall: the desktop console. Composition only: parse the command line,
 // then either a profile (sign-in, its database) or a bare database URL.
+#include "buildinfo/buildinfo.h"
 #include "console/consolecontroller.h"
 #include "domain/connectionsettings.h"
+#include "icons/appicon.h"
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
 #include "screens/usersscreen.h"
@@ -11,6 +13,9 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+
+#include <cstdio>
+#include <cstring>
 
 using rolecall::ConnectionSettings;
 using rolecall::DataSource;
@@ -30,11 +35,24 @@ DataSource *openPostgres(const QString &url, QString *error)
 
 int main(int argc, char *argv[])
 {
+    // --version answers before a QApplication exists, so it works in a
+    // terminal with no display (a package's smoke test, a bug report).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::fputs(qUtf8Printable(rolecall::buildinfo::versionText(QStringLiteral("rolecall"))),
+                       stdout);
+            return 0;
+        }
+    }
+
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Rolecall"));
     QApplication::setApplicationName(QStringLiteral("rolecall"));
     QApplication::setApplicationDisplayName(QStringLiteral("Rolecall"));
-    QApplication::setApplicationVersion(QStringLiteral(ROLECALL_VERSION));
+    QApplication::setApplicationVersion(rolecall::buildinfo::version());
+    // The task bar matches the window to the installed desktop entry and icon.
+    QGuiApplication::setDesktopFileName(rolecall::buildinfo::applicationId());
+    QApplication::setWindowIcon(rolecall::icons::applicationIcon());
 
     // The console's own strings (compiled in as :/i18n) and Qt's, for the
     // system locale; without a match, English (whose .qm holds the plural forms).

@@ -33,9 +33,7 @@ workdir=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-demo.XXXXXX")
 export XDG_CONFIG_HOME="$workdir/config"
 issuer_pid=""
 clerk_pid=""
-as_server=()
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-[ -x "$bindir/initdb" ] || bindir=$(dirname "$(command -v initdb)")
+. packaging/pgcluster.sh
 cleanup() {
   # Sign out: revokes the demo session and removes it from the keychain.
   "$bin/app/rolecallctl" --profile demo logout >/dev/null 2>&1 || true
@@ -43,39 +41,15 @@ cleanup() {
   "$bin/app/rolecallctl" profiles remove demo >/dev/null 2>&1 || true
   [ -n "$issuer_pid" ] && kill "$issuer_pid" 2>/dev/null || true
   [ -n "$clerk_pid" ] && kill "$clerk_pid" 2>/dev/null || true
-  "${as_server[@]}" "$bindir/pg_ctl" -D "$workdir/data" -m fast -w stop >/dev/null 2>&1 || true
+  pgcluster_stop "$workdir"
   rm -rf "$workdir"
 }
 trap cleanup EXIT
 
-# --- a throwaway PostgreSQL -------------------------------------------------
-if [ "$(id -u)" -eq 0 ]; then
-  # initdb refuses root: the server runs as the postgres account.
-  chown postgres "$workdir"
-  as_server=(runuser -u postgres --)
-fi
-"${as_server[@]}" "$bindir/initdb" -D "$workdir/data" -U rolecall --auth=trust -E UTF8 \
-  --locale=C.UTF-8 >/dev/null
-# A random high port; the server refuses to start on a taken one, so try again.
-started=""
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  port=$((20000 + RANDOM % 40000))
-  if "${as_server[@]}" "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k $workdir" start >/dev/null; then
-    started=yes
-    break
-  fi
-done
-if [ -z "$started" ]; then
-  echo "demo: PostgreSQL did not start; its log:" >&2
-  cat "$workdir/server.log" >&2
-  exit 1
-fi
-psql=("$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U rolecall)
-"${psql[@]}" -d postgres -c 'CREATE DATABASE akako'
-"${psql[@]}" -d akako -f resources/schemas/akako-lms/migration.sql
-"${psql[@]}" -d akako -f resources/sql/akako-demo-data.sql
-url="postgresql://rolecall@127.0.0.1:$port/akako"
+# --- a throwaway PostgreSQL with the demo data -----------------------------
+pgcluster_start "$workdir"
+psql=("${pgcluster_psql[@]}")
+url=$pgcluster_url
 
 # --- a local development issuer (signs in as the demo admin, Ada Admin) -----
 mkfifo "$workdir/issuer.out"

@@ -11,11 +11,14 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev libssl-dev qtkeychain-qt6-dev libpq-dev
+  qt6-svg-dev # renders resources/icons/rolecall.svg at build time
   # runtime
   libqt6sql6-psql libqt6network6 libsecret-1-0 fonts-dejavu-core
   fonts-wqy-microhei # CJK names in the users table
   # tests and demo: real PostgreSQL, real Secret Service keyring, a display
   postgresql dbus gnome-keyring xvfb xauth
+  # tests of the packaging files: the desktop entry and the AppStream metainfo
+  desktop-file-utils appstream
   "$@"
 )
 

@@ -4,6 +4,7 @@ file(GLOB_RECURSE sources
     ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
     ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h
     ${SOURCE_DIR}/models/*.cpp ${SOURCE_DIR}/models/*.h
+    ${SOURCE_DIR}/resources/*.cpp ${SOURCE_DIR}/resources/*.h
     ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h)
 execute_process(COMMAND ${CLANG_FORMAT} --dry-run --Werror ${sources}
     RESULT_VARIABLE result ERROR_VARIABLE diagnostics)

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "async/futurewatch.h"
+#include "dialogs/aboutdialog.h"
 #include "itemmodels/userstablemodel.h"
 #include "screens/auditscreen.h"
 #include "screens/grantsscreen.h"
@@ -232,6 +233,10 @@ void MainWindow::buildActions()
     accountMenu->addSeparator();
     accountMenu->addAction(tr("&Profiles…"), this, &MainWindow::profilesRequested);
     updateAccountActions();
+
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Rolecall"), this, [this] { AboutDialog::showFor(this); })
+        ->setMenuRole(QAction::AboutRole);
 
     m_toolBar = addToolBar(tr("Actions"));
     m_toolBar->setObjectName(QStringLiteral("actionsToolBar"));

@@ -1,11 +1,12 @@
 #include "auth/browser.h"
 
+#include "auth/browser_p.h"
+
 #include <QProcess>
-#include <QStandardPaths>
 
 namespace rolecall::auth {
 
-namespace {
+namespace detail {
 
 bool startDetached(QStringList command, const QUrl &url, QString *error)
 {
@@ -22,7 +23,7 @@ bool startDetached(QStringList command, const QUrl &url, QString *error)
     return true;
 }
 
-} // namespace
+} // namespace detail
 
 BrowserOpener browserFromEnvironment()
 {
@@ -30,7 +31,7 @@ BrowserOpener browserFromEnvironment()
     if (command.trimmed().isEmpty())
         return {};
     return [command](const QUrl &url, QString *error) {
-        return startDetached(QProcess::splitCommand(command), url, error);
+        return detail::startDetached(QProcess::splitCommand(command), url, error);
     };
 }
 
@@ -38,21 +39,7 @@ BrowserOpener commandLineBrowser()
 {
     if (BrowserOpener fromEnvironment = browserFromEnvironment())
         return fromEnvironment;
-    return [](const QUrl &url, QString *error) {
-#if defined(Q_OS_WIN)
-        return startDetached(
-            {QStringLiteral("cmd"), QStringLiteral("/c"), QStringLiteral("start"), QString()}, url,
-            error);
-#elif defined(Q_OS_MACOS)
-        return startDetached({QStringLiteral("open")}, url, error);
-#else
-        if (QStandardPaths::findExecutable(QStringLiteral("xdg-open")).isEmpty()) {
-            *error = QStringLiteral("No browser opener (xdg-open) on this machine.");
-            return false;
-        }
-        return startDetached({QStringLiteral("xdg-open")}, url, error);
-#endif
-    };
+    return &detail::openWithSystemOpener;
 }
 
 } // namespace rolecall::auth

