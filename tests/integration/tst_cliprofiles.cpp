@@ -2,8 +2,6 @@
 // HOME and XDG_CONFIG_HOME, so the real settings are never touched.
 #include "support/clitestsupport.h"
 
-#include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -281,15 +279,8 @@ void TestCliProfiles::readsTheSecretFromStandardInputOnly()
     QVERIFY(!run.err.contains(secretText));
     QCOMPARE(settingsBytes(), before);
 
-    QDirIterator it(m_ctl->homePath(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray content = file.readAll();
-        QVERIFY2(!content.contains(secret) && !content.contains(secret.toBase64()),
-                 qPrintable(path));
-    }
+    const QString holder = rolecall::testing::fileHoldingAny(m_ctl->homePath(), {secretText});
+    QVERIFY2(holder.isEmpty(), qPrintable(holder));
 }
 
 QTEST_GUILESS_MAIN(TestCliProfiles)

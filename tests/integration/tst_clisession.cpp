@@ -7,7 +7,6 @@
 #include "support/testdata.h"
 #include "support/testidp.h"
 
-#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,15 +109,8 @@ void TestCliSession::leavesNoTokenInAnyFile()
     const QStringList secrets = rolecall::testing::tokensOf(m_idp);
     QVERIFY(secrets.size() > 3); // a refresh token came back
     int files = 0;
-    QDirIterator it(m_ctl.homePath(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray content = file.readAll();
-        ++files;
-        for (const QString &secret : std::as_const(secrets))
-            QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(file.fileName()));
-    }
+    const QString holder = rolecall::testing::fileHoldingAny(m_ctl.homePath(), secrets, &files);
+    QVERIFY2(holder.isEmpty(), qPrintable(holder));
     QVERIFY(files > 0); // the settings file with the profile is there
     QVERIFY2(m_ctl.printedSecret(secrets).isEmpty(), "a token was printed");
 }

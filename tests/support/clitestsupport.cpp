@@ -3,7 +3,9 @@
 #include "support/testidp.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTimer>
@@ -151,6 +153,28 @@ QString CliFixture::printedSecret(const QStringList &secrets) const
         for (const QString &secret : secrets) {
             if (output.contains(secret))
                 return secret;
+        }
+    }
+    return {};
+}
+
+QString fileHoldingAny(const QString &directory, const QStringList &secrets, int *files)
+{
+    QList<QByteArray> forms;
+    for (const QString &secret : secrets)
+        forms << secret.toUtf8() << secret.toUtf8().toBase64();
+    QDirIterator it(directory, QDir::Files | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly))
+            return file.fileName();
+        if (files)
+            ++*files;
+        const QByteArray content = file.readAll();
+        for (const QByteArray &form : std::as_const(forms)) {
+            if (content.contains(form))
+                return file.fileName();
         }
     }
     return {};

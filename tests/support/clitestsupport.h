@@ -93,6 +93,11 @@ private:
     int m_timeoutMs = 60000;
 };
 
+// The first file below `directory` (hidden and system files too) that holds
+// one of `secrets`, as it is or in base64, or that cannot be read: its path,
+// or an empty string when none does. *files counts the files read.
+QString fileHoldingAny(const QString &directory, const QStringList &secrets, int *files = nullptr);
+
 // What must never be printed or written to a file after signing in with the
 // test identity provider: the shapes of its tokens and every refresh token a
 // client sent back.
