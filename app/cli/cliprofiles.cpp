@@ -329,9 +329,10 @@ QString removeSecrets(const QString &name)
     for (const QString &kind : secretKinds)
         keys.append(SecretStore::profileKey(name, kind));
     for (const QString &key : std::as_const(keys)) {
-        const SecretStore::Result result = waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
-            secrets.remove(key, loop, std::move(done));
-        });
+        const SecretStore::Result result =
+            waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+                secrets.remove(key, loop, std::move(done));
+            });
         if (result.status == SecretStore::Status::Unavailable)
             return result.message;
     }

@@ -89,8 +89,7 @@ void UsersCsvExport::fetchNext()
                     Q_EMIT totalKnown(m_written);
                 }
                 Q_EMIT finished(m_written);
-            }
-            else
+            } else
                 Q_EMIT failed(tr("Cannot save the file: %1").arg(problem));
             return;
         }

@@ -60,7 +60,7 @@ private:
     int m_pageSize = 1000;
     qint64 m_written = 0;
     bool m_totalKnown = false; // totalKnown() sent for this run
-    StaleAnswerGuard m_run; // renewed by stop(): answers to an older run are dropped
+    StaleAnswerGuard m_run;    // renewed by stop(): answers to an older run are dropped
 };
 
 } // namespace rolecall

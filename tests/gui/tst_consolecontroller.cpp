@@ -10,25 +10,16 @@
 #include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
 #include "screens/syncscreen.h"
-#include "services/profilestore.h"
 #include "support/clitestsupport.h"
-#include "support/pgtestcluster.h"
-#include "support/testdata.h"
-#include "support/testidp.h"
+#include "support/consoletestprofile.h"
 #include "widgets/accountwidget.h"
 
 #include <QApplication>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace rolecall;
-using rolecall::testing::clerkIdOfSeedUser;
-using rolecall::testing::Fixture;
-using rolecall::testing::PgTestCluster;
-using rolecall::testing::TestIdentityProvider;
 
 namespace {
 constexpr int waitMs = 30000;
@@ -46,37 +37,15 @@ private Q_SLOTS:
     void keepsAClerkKeyEnteredInTheProfileEditor();
 
 private:
-    QTemporaryDir m_config;
-    TestIdentityProvider m_idp;
-    QString m_profile;
+    testing::ConsoleTestProfile m_console;
 };
 
 void TestConsoleController::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    // Settings of this test only, set before anything reads QSettings.
-    QVERIFY(m_config.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
-    qputenv("ROLECALL_BROWSER", QByteArrayLiteral(TEST_BROWSER_PATH));
-
-    PgTestCluster *cluster = PgTestCluster::shared();
-    QVERIFY2(cluster, qPrintable(PgTestCluster::startError()));
     QString error;
-    const QString db = cluster->createDatabase(Fixture::AkakoLms, &error);
-    QVERIFY2(testing::seedAkakoUsers(*cluster, db, 50, &error), qPrintable(error));
-    QVERIFY2(m_idp.start(&error), qPrintable(error));
-    m_idp.setUser({clerkIdOfSeedUser(5), QStringLiteral("user5@example.test"),
-                   QStringLiteral("Aarav"), QStringLiteral("O'Brien")});
-
-    m_profile = QStringLiteral("gui-%1").arg(QCoreApplication::applicationPid());
-    Profile profile;
-    profile.name = m_profile;
-    profile.issuer = m_idp.issuer();
-    profile.clientId = m_idp.clientId();
-    profile.databaseUrl = cluster->url(db);
-    const std::unique_ptr<QSettings> settings = openAppSettings();
-    ProfileStore store(*settings);
-    QVERIFY2(store.add(profile, &error), qPrintable(error));
+    QVERIFY2(m_console.setUp(QStringLiteral("gui"), QByteArrayLiteral(TEST_BROWSER_PATH), &error),
+             qPrintable(error));
 }
 
 void TestConsoleController::signsInAndShowsWhoAndWhatTheyMayDo()
@@ -84,14 +53,14 @@ void TestConsoleController::signsInAndShowsWhoAndWhatTheyMayDo()
     MainWindow window({});
     window.show();
     ConsoleController controller(&window);
-    controller.start(m_profile, true);
+    controller.start(m_console.name(), true);
     QTRY_VERIFY_WITH_TIMEOUT(window.canWrite(), waitMs);
     QCOMPARE(controller.signInService()->state(), SignInService::State::SignedIn);
     QVERIFY2(window.accountWidget()->accountText().contains(QLatin1String("user5@example.test")),
              qPrintable(window.accountWidget()->accountText()));
     QVERIFY(window.accountWidget()->rolesText().contains(QLatin1String("ADMIN")));
     QVERIFY(!window.accountWidget()->isReadOnly());
-    QVERIFY(window.windowTitle().contains(m_profile));
+    QVERIFY(window.windowTitle().contains(m_console.name()));
     // The Sync screen compares on this profile, and an ADMIN may act on it.
     QVERIFY(window.syncScreen()->service());
     QVERIFY(window.syncScreen()->canWrite());
@@ -103,16 +72,16 @@ void TestConsoleController::signsInAndShowsWhoAndWhatTheyMayDo()
 
 void TestConsoleController::restoresTheSessionWithoutABrowser()
 {
-    const int authorizeBefore = int(m_idp.tokenRequests().size());
+    const int authorizeBefore = int(m_console.idp().tokenRequests().size());
     qputenv("ROLECALL_BROWSER", QByteArrayLiteral("false")); // a browser now would be a bug
     MainWindow window({});
     window.show();
     ConsoleController controller(&window);
-    controller.start(m_profile, false);
+    controller.start(m_console.name(), false);
     QTRY_VERIFY_WITH_TIMEOUT(window.canWrite(), waitMs);
-    QCOMPARE(m_idp.tokenRequests().last().queryItemValue(QStringLiteral("grant_type")),
+    QCOMPARE(m_console.idp().tokenRequests().last().queryItemValue(QStringLiteral("grant_type")),
              QStringLiteral("refresh_token"));
-    QCOMPARE(m_idp.tokenRequests().size(), authorizeBefore + 1);
+    QCOMPARE(m_console.idp().tokenRequests().size(), authorizeBefore + 1);
     QTRY_VERIFY_WITH_TIMEOUT(!controller.signInService()->isStoringSession(), waitMs);
 
     // Sign out from the menu: read-only again, and the sign-in dialog offers itself.
@@ -127,12 +96,11 @@ void TestConsoleController::restoresTheSessionWithoutABrowser()
 
 void TestConsoleController::isReadOnlyForALearner()
 {
-    m_idp.setUser({clerkIdOfSeedUser(6), QStringLiteral("user6@example.test"),
-                   QStringLiteral("Mei"), QStringLiteral("O'Brien")});
+    m_console.idp().setUser(testing::TestIdentityProvider::seedUser(6));
     MainWindow window({});
     window.show();
     ConsoleController controller(&window);
-    controller.start(m_profile, true);
+    controller.start(m_console.name(), true);
     QTRY_VERIFY_WITH_TIMEOUT(controller.signInService()->state() == SignInService::State::SignedIn,
                              waitMs);
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -157,15 +125,15 @@ void TestConsoleController::keepsAClerkKeyEnteredInTheProfileEditor()
     auto *dialog = window.findChild<ProfilesDialog *>();
     QVERIFY(dialog);
     const QByteArray key = "sk_test_" + QByteArray::number(QCoreApplication::applicationPid());
-    Q_EMIT dialog->clerkSecretKeyEntered(m_profile, key);
+    Q_EMIT dialog->clerkSecretKeyEntered(m_console.name(), key);
     QTRY_VERIFY_WITH_TIMEOUT(
         window.statusBar()->currentMessage().contains(QLatin1String("keychain")), waitMs);
     QVERIFY(!window.statusBar()->currentMessage().contains(QString::fromLatin1(key)));
 
     KeychainSecretStore secrets;
     std::optional<SecretStore::Result> read;
-    secrets.read(SecretStore::profileKey(m_profile, QStringLiteral("clerk-secret-key")), this,
-                 [&read](const SecretStore::Result &result) { read = result; });
+    secrets.read(SecretStore::profileKey(m_console.name(), QStringLiteral("clerk-secret-key")),
+                 this, [&read](const SecretStore::Result &result) { read = result; });
     QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), waitMs);
     QCOMPARE(read->status, SecretStore::Status::Ok);
     QCOMPARE(read->value, key);

@@ -8,8 +8,8 @@
 #include "screens/screen.h"
 #include "screens/syncscreen.h"
 #include "screens/usersscreen.h"
-#include "services/signinservice.h"
 #include "support/clitestsupport.h"
+#include "support/fakesigninservice.h"
 #include "support/pgtestcluster.h"
 #include "support/testdata.h"
 #include "widgets/accountwidget.h"
@@ -47,30 +47,6 @@ using rolecall::testing::PgTestCluster;
 
 namespace {
 constexpr int waitMs = 20000;
-
-// Someone already signed in, as the window sees it; the real sign-in flow is
-// tst_consolecontroller's.
-class SignedInStub final : public SignInService
-{
-public:
-    explicit SignedInStub(const QString &clerkId, const QString &email)
-    {
-        m_identity.profile = QStringLiteral("test");
-        m_identity.subject = clerkId;
-        m_identity.email = email;
-    }
-    State state() const override { return State::SignedIn; }
-    Identity identity() const override { return m_identity; }
-    QUrl authorizationUrl() const override { return {}; }
-    bool keychainAvailable() const override { return true; }
-    void restore() override {}
-    void signIn() override {}
-    void cancel() override {}
-    void signOut() override {}
-
-private:
-    Identity m_identity;
-};
 
 // A screen as a plug-in would add one: a widget that is also a Screen.
 class ExtraScreen final : public QWidget, public Screen
@@ -336,7 +312,8 @@ void TestMainWindow::isReadOnlyWithoutAnAdmin()
     QVERIFY(!window.syncScreen()->canWrite());
 
     // Signed in as a LEARNER: still read-only, and the reason says why.
-    SignedInStub learner(testing::clerkIdOfSeedUser(6), testing::emailOfSeedUser(6));
+    testing::FakeSignInService learner;
+    learner.succeed(testing::identityOfSeedUser(6));
     window.setSignInService(&learner);
     QTRY_VERIFY_WITH_TIMEOUT(screen->grantAction()->toolTip().contains(QLatin1String("ADMIN")),
                              waitMs);
@@ -347,7 +324,8 @@ void TestMainWindow::isReadOnlyWithoutAnAdmin()
 
 void TestMainWindow::offersEditsToASignedInAdmin()
 {
-    SignedInStub admin(testing::clerkIdOfSeedUser(5), testing::emailOfSeedUser(5));
+    testing::FakeSignInService admin;
+    admin.succeed(testing::identityOfSeedUser(5));
     MainWindow window({});
     window.setSignInService(&admin);
     window.setDataSource(source(m_db));
@@ -561,7 +539,8 @@ void TestMainWindow::savesScreenshots()
     const QString dir = qEnvironmentVariable("ROLECALL_SCREENSHOTS_DIR");
     if (dir.isEmpty())
         QSKIP("ROLECALL_SCREENSHOTS_DIR is not set");
-    SignedInStub admin(testing::clerkIdOfSeedUser(5), testing::emailOfSeedUser(5));
+    testing::FakeSignInService admin;
+    admin.succeed(testing::identityOfSeedUser(5));
     MainWindow window({});
     window.setSignInService(&admin);
     window.setDataSource(source(m_db));
@@ -576,14 +555,14 @@ void TestMainWindow::savesScreenshots()
     UserDetailPanel *panel = window.usersScreen()->detailPanel();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isLoading() && panel->timelineModel()->rowCount() > 0, waitMs);
     panel->timelineView()->setCurrentIndex(panel->timelineModel()->index(0));
-    QTest::qWait(300);
+    // grab() lays out and paints what is pending: nothing more to wait for.
     QVERIFY(window.grab().save(dir + QStringLiteral("/users-detail.png")));
     window.usersScreen()->grantRole();
     QWidget *dialog = nullptr;
     QTRY_VERIFY((dialog = window.findChild<QDialog *>(QStringLiteral("grantRoleDialog"))));
     dialog->findChild<QLineEdit *>(QStringLiteral("reasonField"))
         ->setText(QStringLiteral("Mentors the autumn cohort"));
-    QTest::qWait(300);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
     QVERIFY(dialog->grab().save(dir + QStringLiteral("/grant-role.png")));
     dialog->close();
 }

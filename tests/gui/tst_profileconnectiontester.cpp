@@ -10,7 +10,6 @@
 #include "support/testdata.h"
 #include "support/testidp.h"
 
-#include <QDeadlineTimer>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -93,10 +92,9 @@ ConnectionTestResult TestProfileConnectionTester::run(const Profile &profile)
     tester.setTimeout(5000);
     QFuture<ConnectionTestResult> future = tester.test(profile);
     // The GUI thread is not blocked: the test's own event loop turns.
-    QDeadlineTimer deadline(waitMs);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(20);
-    return future.isFinished() ? future.result() : ConnectionTestResult{};
+    return QTest::qWaitFor([&future] { return future.isFinished(); }, waitMs)
+               ? future.result()
+               : ConnectionTestResult{};
 }
 
 void TestProfileConnectionTester::findsTheIssuerAndTheDatabase()

@@ -10,28 +10,19 @@
 #include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
 #include "screens/usersscreen.h"
-#include "services/profilestore.h"
 #include "support/clitestsupport.h"
-#include "support/pgtestcluster.h"
-#include "support/testdata.h"
-#include "support/testidp.h"
+#include "support/consoletestprofile.h"
 #include "widgets/userdetailpanel.h"
 
 #include <QAction>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace rolecall;
-using rolecall::testing::clerkIdOfSeedUser;
-using rolecall::testing::Fixture;
-using rolecall::testing::PgTestCluster;
-using rolecall::testing::TestIdentityProvider;
 
 namespace {
 constexpr int waitMs = 30000;
@@ -46,37 +37,15 @@ private Q_SLOTS:
     void theSignedInAdminGrantsAndEndsARole();
 
 private:
-    QTemporaryDir m_config;
-    TestIdentityProvider m_idp;
-    QString m_profile;
+    testing::ConsoleTestProfile m_console;
 };
 
 void TestUsersScreen::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    QVERIFY(m_config.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
-    qputenv("ROLECALL_BROWSER", QByteArrayLiteral(TEST_BROWSER_PATH));
-
-    PgTestCluster *cluster = PgTestCluster::shared();
-    QVERIFY2(cluster, qPrintable(PgTestCluster::startError()));
     QString error;
-    const QString db = cluster->createDatabase(Fixture::AkakoLms, &error);
-    QVERIFY2(testing::seedAkakoUsers(*cluster, db, 50, &error), qPrintable(error));
-    QVERIFY2(m_idp.start(&error), qPrintable(error));
-    // Seed user 5 is the database's active ADMIN.
-    m_idp.setUser({clerkIdOfSeedUser(5), QStringLiteral("user5@example.test"),
-                   QStringLiteral("Aarav"), QStringLiteral("O'Brien")});
-
-    m_profile = QStringLiteral("users-%1").arg(QCoreApplication::applicationPid());
-    Profile profile;
-    profile.name = m_profile;
-    profile.issuer = m_idp.issuer();
-    profile.clientId = m_idp.clientId();
-    profile.databaseUrl = cluster->url(db);
-    const std::unique_ptr<QSettings> settings = openAppSettings();
-    ProfileStore store(*settings);
-    QVERIFY2(store.add(profile, &error), qPrintable(error));
+    QVERIFY2(m_console.setUp(QStringLiteral("users"), QByteArrayLiteral(TEST_BROWSER_PATH), &error),
+             qPrintable(error));
 }
 
 void TestUsersScreen::theSignedInAdminGrantsAndEndsARole()
@@ -84,7 +53,7 @@ void TestUsersScreen::theSignedInAdminGrantsAndEndsARole()
     MainWindow window({});
     window.show();
     ConsoleController controller(&window);
-    controller.start(m_profile, true);
+    controller.start(m_console.name(), true);
     QTRY_VERIFY_WITH_TIMEOUT(window.canWrite(), waitMs);
     QTRY_VERIFY_WITH_TIMEOUT(window.usersModel() && window.usersModel()->rowCount() == 50, waitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!controller.signInService()->isStoringSession(), waitMs);

@@ -9,47 +9,28 @@
 #include "support/testidp.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using rolecall::IndexAdvice;
 using rolecall::PgDataSource;
+using rolecall::testing::CliFixture;
 using rolecall::testing::Fixture;
 using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
+using rolecall::testing::words;
+using Run = rolecall::testing::CliRun;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-TestIdentityProvider::TestUser seedUser(int n)
-{
-    return {rolecall::testing::clerkIdOfSeedUser(n), rolecall::testing::emailOfSeedUser(n),
-            QStringLiteral("Test"), QStringLiteral("User %1").arg(n)};
-}
-
-QStringList words(const char *text)
-{
-    return QString::fromLatin1(text).split(QLatin1Char(' '));
-}
 
 // name -> present, from `db check --format json`.
 QMap<QString, bool> presence(const Run &run)
 {
     QMap<QString, bool> map;
-    const QJsonArray array = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    const QJsonArray array = run.jsonArray();
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
         const QStringList keys{QStringLiteral("cost"), QStringLiteral("name"),
@@ -82,88 +63,48 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    Run rolecallctl(const QStringList &args, const QByteArray &input = {});
     Run ctl(const QStringList &args, const QByteArray &input = {})
     {
-        return rolecallctl(QStringList{QStringLiteral("--profile"), m_profile} + args, input);
+        return m_ctl.inProfile(args, input);
     }
     void signInAs(int n);
     QStringList column(const QString &database, const QString &sql);
 
+    CliFixture m_ctl{QStringLiteral(ROLECALLCTL_PATH), QStringLiteral(TEST_BROWSER_PATH)};
     PgTestCluster *m_cluster = nullptr;
     TestIdentityProvider m_idp;
-    QTemporaryDir m_home;
     QString m_db;
-    QString m_profile;
     bool m_trigram = false;
 };
 
 void TestCliDb::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");
-        QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");
-    }
-    m_cluster = PgTestCluster::shared();
-    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    ROLECALL_REQUIRE_SESSION_BUS();
+    QVERIFY(m_ctl.isValid());
+    m_ctl.setTimeout(120000);
     QString error;
-    m_db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
-    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, m_db, 50, &error), qPrintable(error));
+    m_db = rolecall::testing::seededAkakoDatabase(50, &error);
+    QVERIFY2(!m_db.isEmpty(), qPrintable(error));
+    m_cluster = PgTestCluster::shared();
     m_trigram = !column(m_db, QStringLiteral("SELECT 1 FROM pg_available_extensions "
                                              "WHERE name = 'pg_trgm'"))
                      .isEmpty();
     QVERIFY2(m_idp.start(&error), qPrintable(error));
-    QVERIFY(m_home.isValid());
-    m_profile = QStringLiteral("db-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
-    const Run added =
-        rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), m_profile,
-                     QStringLiteral("--issuer"), m_idp.issuer(), QStringLiteral("--client-id"),
-                     m_idp.clientId(), QStringLiteral("--db"), m_cluster->url(m_db)});
+    const Run added = m_ctl.addProfile(QStringLiteral("db"), m_idp, m_cluster->url(m_db));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
 }
 
 void TestCliDb::cleanupTestCase()
 {
-    if (m_profile.isEmpty())
+    if (m_ctl.profile().isEmpty())
         return;
     ctl({QStringLiteral("logout")});
-    rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"), m_profile});
-}
-
-// Runs rolecallctl while this process keeps serving the identity provider.
-Run TestCliDb::rolecallctl(const QStringList &args, const QByteArray &input)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
-    env.insert(QStringLiteral("ROLECALL_BROWSER"), QStringLiteral(TEST_BROWSER_PATH));
-    env.remove(QStringLiteral("ROLECALL_DATABASE_URL"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(ROLECALLCTL_PATH), args);
-    process.waitForStarted();
-    process.write(input);
-    process.closeWriteChannel();
-    Run run;
-    for (int waited = 0; process.state() != QProcess::NotRunning && waited < 120000; waited += 20)
-        QTest::qWait(20);
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("timed out");
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    m_ctl.run({QStringLiteral("profiles"), QStringLiteral("remove"), m_ctl.profile()});
 }
 
 void TestCliDb::signInAs(int n)
 {
-    m_idp.setUser(seedUser(n));
-    const Run login = ctl({QStringLiteral("login")});
+    const Run login = m_ctl.signInAs(m_idp, n);
     QVERIFY2(login.exitCode == 0, qPrintable(login.err));
 }
 

@@ -1,27 +1,21 @@
 // rolecallctl profiles as a script would run it: a real process with its own
 // HOME and XDG_CONFIG_HOME, so the real settings are never touched.
-#include <QDir>
-#include <QDirIterator>
+#include "support/clitestsupport.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
 #include <memory>
 
-namespace {
+using rolecall::testing::CliFixture;
+using Run = rolecall::testing::CliRun;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+namespace {
 
 const QString devIssuer = QStringLiteral("https://sweet-owl-12.clerk.accounts.dev");
 const QString devDb = QStringLiteral("postgresql://admin@localhost:5432/akako");
@@ -51,61 +45,33 @@ private Q_SLOTS:
     void removesEverythingWithAll();
 
 private:
-    Run rolecallctl(const QStringList &arguments, const QByteArray &input = {},
-                    bool closeInput = true);
+    // No keychain here, always: every keychain call fails the way it does on a
+    // machine without a Secret Service.
+    Run rolecallctl(const QStringList &arguments, const QByteArray &input = {})
+    {
+        return m_ctl->run(arguments, input, CliFixture::withoutKeychain());
+    }
     QString settingsPath() const;
     QByteArray settingsBytes() const;
     void addDev();
 
-    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<CliFixture> m_ctl; // a fresh HOME for every test
 };
 
 void TestCliProfiles::init()
 {
-    m_home = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_home->isValid());
+    m_ctl = std::make_unique<CliFixture>(QStringLiteral(ROLECALLCTL_PATH));
+    QVERIFY(m_ctl->isValid());
 }
 
 void TestCliProfiles::cleanup()
 {
-    m_home.reset();
-}
-
-Run TestCliProfiles::rolecallctl(const QStringList &arguments, const QByteArray &input,
-                                 bool closeInput)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_home->path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral(".config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral(".local/share")));
-    // No keychain here, always: a bogus bus makes every keychain call fail
-    // the way a machine without a Secret Service does.
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-               QStringLiteral("unix:path=") + m_home->filePath(QStringLiteral("no-such-bus")));
-    for (const char *name : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION",
-                             "KDE_SESSION_VERSION", "ROLECALL_DATABASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(ROLECALLCTL_PATH), arguments);
-    Run run;
-    if (!process.waitForStarted())
-        return run;
-    if (!input.isEmpty())
-        process.write(input);
-    if (closeInput)
-        process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    m_ctl.reset();
 }
 
 QString TestCliProfiles::settingsPath() const
 {
-    return m_home->filePath(QStringLiteral(".config/Rolecall/Rolecall.conf"));
+    return m_ctl->homeFilePath(QStringLiteral(".config/Rolecall/Rolecall.conf"));
 }
 
 QByteArray TestCliProfiles::settingsBytes() const
@@ -320,15 +286,8 @@ void TestCliProfiles::readsTheSecretFromStandardInputOnly()
     QVERIFY(!run.err.contains(secretText));
     QCOMPARE(settingsBytes(), before);
 
-    QDirIterator it(m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray content = file.readAll();
-        QVERIFY2(!content.contains(secret) && !content.contains(secret.toBase64()),
-                 qPrintable(path));
-    }
+    const QString holder = rolecall::testing::fileHoldingAny(m_ctl->homePath(), {secretText});
+    QVERIFY2(holder.isEmpty(), qPrintable(holder));
 }
 
 void TestCliProfiles::removesEverythingWithAll()
@@ -338,7 +297,7 @@ void TestCliProfiles::removesEverythingWithAll()
         {"profiles", "add", "prod", "--issuer", "https://clerk.example.com", "--client-id", "p"}));
     QCOMPARE(run.exitCode, 0);
     // The console's window layout lives beside the profiles.
-    const QString layout = m_home->filePath(QStringLiteral(".config/Rolecall/rolecall.conf"));
+    const QString layout = m_ctl->homeFilePath(QStringLiteral(".config/Rolecall/rolecall.conf"));
     {
         QFile file(layout);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -355,7 +314,7 @@ void TestCliProfiles::removesEverythingWithAll()
     QVERIFY(run.err.contains(QLatin1String("profiles/<name>/session")));
     QVERIFY(!QFile::exists(settingsPath()));
     QVERIFY(!QFile::exists(layout));
-    QVERIFY(!QFileInfo::exists(m_home->filePath(QStringLiteral(".config/Rolecall"))));
+    QVERIFY(!QFileInfo::exists(m_ctl->homeFilePath(QStringLiteral(".config/Rolecall"))));
 
     run = rolecallctl(args({"profiles", "list", "--format", "json"}));
     QCOMPARE(run.exitCode, 0);

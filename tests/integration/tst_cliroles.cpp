@@ -7,38 +7,19 @@
 #include "support/testidp.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
-using rolecall::testing::Fixture;
+using rolecall::testing::CliFixture;
 using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
 using Run = rolecall::testing::CliRun;
 using rolecall::testing::clerkIdOfSeedUser;
 using rolecall::testing::emailOfSeedUser;
-using rolecall::testing::runProcess;
+using rolecall::testing::words;
 
 namespace {
-
-TestIdentityProvider::TestUser seedUser(int n)
-{
-    return {clerkIdOfSeedUser(n), emailOfSeedUser(n), QStringLiteral("Test"),
-            QStringLiteral("User %1").arg(n)};
-}
-
-QJsonArray jsonArray(const Run &run)
-{
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray())
-        qWarning("not a JSON array: %s", qPrintable(run.out));
-    return doc.array();
-}
 
 QStringList values(const QJsonArray &array, const QString &key)
 {
@@ -56,12 +37,6 @@ bool sameKeys(const QJsonArray &array)
             return false;
     }
     return true;
-}
-
-// "roles list --history" as arguments: words without spaces only.
-QStringList words(const char *text)
-{
-    return QString::fromLatin1(text).split(QLatin1Char(' '));
 }
 
 QString isoIn(int days)
@@ -93,61 +68,39 @@ private Q_SLOTS:
     void printsNoToken();
 
 private:
-    Run rolecallctl(const QStringList &args);
-    Run ctl(const QStringList &args) { return rolecallctl(profileArgs() + args); }
+    Run ctl(const QStringList &args) { return m_ctl.inProfile(args); }
     void signInAs(int n);
-    QStringList profileArgs() const { return {QStringLiteral("--profile"), m_profile}; }
 
-    PgTestCluster *m_cluster = nullptr;
+    CliFixture m_ctl{QStringLiteral(ROLECALLCTL_PATH), QStringLiteral(TEST_BROWSER_PATH)};
     TestIdentityProvider m_idp;
-    QTemporaryDir m_home;
-    QString m_db;
-    QString m_profile;
-    QStringList m_seenOutput;
 };
 
 void TestCliRoles::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    m_cluster = PgTestCluster::shared();
-    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    QVERIFY(m_ctl.isValid());
     QString error;
-    m_db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
-    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, m_db, 50, &error), qPrintable(error));
+    const QString db = rolecall::testing::seededAkakoDatabase(50, &error);
+    QVERIFY2(!db.isEmpty(), qPrintable(error));
+    PgTestCluster *cluster = PgTestCluster::shared();
     // A MENTOR grant of user 8 that ends in three days, for `roles expiring`.
-    QVERIFY2(m_cluster->exec(m_db, QStringLiteral(R"(
+    QVERIFY2(cluster->exec(db, QStringLiteral(R"(
 INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "effectiveEndDate",
                         "assignedBy", "assignedByEmail", "reason", "isActive", "createdAt", "updatedAt")
 VALUES ('cr0000000008x', 'cu0000000008', 'MENTOR', timestamp '2024-01-01',
         timezone('UTC', now()) + interval '3 days', NULL, NULL, 'short term', true,
         timestamp '2024-01-01', timestamp '2024-01-01');)"),
-                             &error),
+                           &error),
              qPrintable(error));
     QVERIFY2(m_idp.start(&error), qPrintable(error));
-    m_idp.setUser(seedUser(5)); // the seed's only ADMIN
-    QVERIFY(m_home.isValid());
-    m_profile = QStringLiteral("roles-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
-    const Run added =
-        rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), m_profile,
-                     QStringLiteral("--issuer"), m_idp.issuer(), QStringLiteral("--client-id"),
-                     m_idp.clientId(), QStringLiteral("--db"), m_cluster->url(m_db)});
+    m_idp.setUser(TestIdentityProvider::seedUser(5)); // the seed's only ADMIN
+    const Run added = m_ctl.addProfile(QStringLiteral("roles"), m_idp, cluster->url(db));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-}
-
-// Runs rolecallctl while this process keeps serving the identity provider.
-Run TestCliRoles::rolecallctl(const QStringList &args)
-{
-    const QProcessEnvironment env =
-        rolecall::testing::freshHomeEnvironment(m_home.path(), QStringLiteral(TEST_BROWSER_PATH));
-    const Run run = runProcess(QStringLiteral(ROLECALLCTL_PATH), args, env);
-    m_seenOutput << run.out << run.err;
-    return run;
 }
 
 void TestCliRoles::signInAs(int n)
 {
-    m_idp.setUser(seedUser(n));
-    const Run login = ctl({QStringLiteral("login")});
+    const Run login = m_ctl.signInAs(m_idp, n);
     QVERIFY2(login.exitCode == 0, qPrintable(login.err));
 }
 
@@ -157,7 +110,7 @@ void TestCliRoles::refusesWritesWhenNotSignedIn()
                                       << emailOfSeedUser(7) << words("MENTOR --reason x"));
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(run.err, QStringLiteral("rolecallctl: not signed in to %1; run 'rolecallctl login'\n")
-                          .arg(m_profile));
+                          .arg(m_ctl.profile()));
 }
 
 void TestCliRoles::refusesMalformedInstants()
@@ -183,11 +136,11 @@ void TestCliRoles::listsUsersByRole()
     const QStringList json = words("--format json --limit 0");
     Run run = ctl(words("users list --role ADMIN") + json);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(values(jsonArray(run), QStringLiteral("email")), QStringList{emailOfSeedUser(5)});
+    QCOMPARE(values(run.jsonArray(), QStringLiteral("email")), QStringList{emailOfSeedUser(5)});
 
     run = ctl(words("users list --no-role") + json);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QStringList noRole = values(jsonArray(run), QStringLiteral("email"));
+    QStringList noRole = values(run.jsonArray(), QStringLiteral("email"));
     noRole.sort();
     QCOMPARE(noRole, (QStringList{emailOfSeedUser(10), emailOfSeedUser(20), emailOfSeedUser(30),
                                   emailOfSeedUser(40), emailOfSeedUser(50)}));
@@ -195,11 +148,11 @@ void TestCliRoles::listsUsersByRole()
     // User 2's MENTOR starts in 30 days: held at --as-of 40 days on, not now.
     run = ctl((QStringList() << words("users list --role MENTOR --as-of") << isoIn(40)) + json);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(values(jsonArray(run), QStringLiteral("email")).contains(emailOfSeedUser(2)),
+    QVERIFY2(values(run.jsonArray(), QStringLiteral("email")).contains(emailOfSeedUser(2)),
              qPrintable(run.out));
     run = ctl(words("users list --role LEARNER --as-of 2023-06-01") + json);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(jsonArray(run).size(), 0);
+    QCOMPARE(run.jsonArray().size(), 0);
 
     run = ctl(words("users list --role ADMIN --no-role"));
     QCOMPARE(run.exitCode, 2);
@@ -210,7 +163,7 @@ void TestCliRoles::showsOneUser()
     Run run = ctl({QStringLiteral("users"), QStringLiteral("show"), emailOfSeedUser(5),
                    QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const QJsonObject json = run.jsonObject();
     QCOMPARE(json.value(QLatin1String("clerkId")).toString(), clerkIdOfSeedUser(5));
     QCOMPARE(json.value(QLatin1String("id")).toString(), QStringLiteral("cu0000000005"));
     QStringList roles;
@@ -236,13 +189,13 @@ void TestCliRoles::listsGrantsWithAndWithoutHistory()
     Run run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOfSeedUser(1),
                    QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(values(jsonArray(run), QStringLiteral("role")),
+    QCOMPARE(values(run.jsonArray(), QStringLiteral("role")),
              QStringList{QStringLiteral("LEARNER")});
 
     run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list")
                             << emailOfSeedUser(1) << words("--history --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QJsonArray all = jsonArray(run);
+    const QJsonArray all = run.jsonArray();
     QCOMPARE(all.size(), 2);
     QVERIFY(sameKeys(all));
     QVERIFY(values(all, QStringLiteral("state")).contains(QStringLiteral("ended")));
@@ -262,14 +215,14 @@ void TestCliRoles::listsExpiringGrants()
 {
     Run run = ctl(words("roles expiring --days 7 --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QJsonArray soon = jsonArray(run);
+    const QJsonArray soon = run.jsonArray();
     QCOMPARE(values(soon, QStringLiteral("userEmail")), QStringList{emailOfSeedUser(8)});
     QCOMPARE(values(soon, QStringLiteral("grantId")), QStringList{QStringLiteral("cr0000000008x")});
     QCOMPARE(values(soon, QStringLiteral("userClerkId")), QStringList{clerkIdOfSeedUser(8)});
 
     run = ctl(words("roles expiring --days 1 --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(jsonArray(run).size(), 0);
+    QCOMPARE(run.jsonArray().size(), 0);
     run = ctl(words("roles expiring --days soon"));
     QCOMPARE(run.exitCode, 2);
 }
@@ -287,7 +240,7 @@ void TestCliRoles::grantsAsTheAdmin()
     run = ctl({QStringLiteral("roles"), QStringLiteral("list"), emailOfSeedUser(7),
                QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QJsonArray grants = jsonArray(run);
+    const QJsonArray grants = run.jsonArray();
     QJsonObject mentor;
     for (const QJsonValue &grant : grants) {
         if (grant.toObject().value(QLatin1String("role")).toString() == QLatin1String("MENTOR"))
@@ -314,7 +267,7 @@ void TestCliRoles::dryRunWritesNothing()
     run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list")
                             << emailOfSeedUser(9) << words("--history --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(!values(jsonArray(run), QStringLiteral("role")).contains(QStringLiteral("MENTOR")),
+    QVERIFY2(!values(run.jsonArray(), QStringLiteral("role")).contains(QStringLiteral("MENTOR")),
              qPrintable(run.out));
 }
 
@@ -346,12 +299,12 @@ void TestCliRoles::refusesNonAdmins()
 
 void TestCliRoles::bulkGrantsFromAFile()
 {
-    QFile file(m_home.filePath(QStringLiteral("users.txt")));
+    QFile file(m_ctl.homeFilePath(QStringLiteral("users.txt")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("# new mentors\n\n" + emailOfSeedUser(12).toUtf8() + "\n" +
                clerkIdOfSeedUser(13).toUtf8() + "\n" + emailOfSeedUser(7).toUtf8() + "\n");
     file.close();
-    QFile withUnknown(m_home.filePath(QStringLiteral("unknown.txt")));
+    QFile withUnknown(m_ctl.homeFilePath(QStringLiteral("unknown.txt")));
     QVERIFY(withUnknown.open(QIODevice::WriteOnly));
     withUnknown.write(emailOfSeedUser(12).toUtf8() + "\nnobody@example.test\n");
     withUnknown.close();
@@ -360,7 +313,7 @@ void TestCliRoles::bulkGrantsFromAFile()
                                 << QStringLiteral("spring cohort") << QStringLiteral("--users-file")
                                 << file.fileName() << words("--dry-run --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QJsonObject plan = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const QJsonObject plan = run.jsonObject();
     QCOMPARE(plan.value(QLatin1String("willChange")).toArray().size(), 2);
     QCOMPARE(plan.value(QLatin1String("alreadyHave")).toArray().size(), 1); // user 7
     QCOMPARE(plan.value(QLatin1String("unknown")).toArray().size(), 0);
@@ -373,7 +326,7 @@ void TestCliRoles::bulkGrantsFromAFile()
     // The dry run wrote nothing.
     const QStringList mentors = words("users list --role MENTOR --format json");
     run = ctl(mentors);
-    QVERIFY(!values(jsonArray(run), QStringLiteral("email")).contains(emailOfSeedUser(12)));
+    QVERIFY(!values(run.jsonArray(), QStringLiteral("email")).contains(emailOfSeedUser(12)));
 
     run = ctl(QStringList() << words("roles bulk-grant MENTOR --reason")
                             << QStringLiteral("spring cohort") << QStringLiteral("--users-file")
@@ -381,7 +334,7 @@ void TestCliRoles::bulkGrantsFromAFile()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out, QStringLiteral("Granted MENTOR to 2 users\n"));
     run = ctl(mentors);
-    const QStringList emails = values(jsonArray(run), QStringLiteral("email"));
+    const QStringList emails = values(run.jsonArray(), QStringLiteral("email"));
     QVERIFY2(emails.contains(emailOfSeedUser(12)) && emails.contains(emailOfSeedUser(13)),
              qPrintable(run.out));
 }
@@ -391,7 +344,7 @@ void TestCliRoles::listsTheAuditTrail()
     Run run = ctl(QStringList() << words("audit list --user") << emailOfSeedUser(7)
                                 << QStringLiteral("--format") << QStringLiteral("json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QJsonArray events = jsonArray(run);
+    const QJsonArray events = run.jsonArray();
     QVERIFY(sameKeys(events));
     bool found = false;
     for (const QJsonValue &value : events) {
@@ -411,7 +364,7 @@ void TestCliRoles::listsTheAuditTrail()
     // Paging stops at --limit; --since excludes the seed's 2024 events.
     run = ctl(words("audit list --limit 1 --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(jsonArray(run).size(), 1);
+    QCOMPARE(run.jsonArray().size(), 1);
     run = ctl(QStringList() << words("audit list --since") << isoIn(-1)
                             << words("--limit 0 --format csv"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -435,27 +388,16 @@ void TestCliRoles::endsOwnAdminGrantOnlyWithForce()
     run = ctl(end + QStringList{QStringLiteral("--force")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     run = ctl(words("users list --role ADMIN --format json"));
-    QCOMPARE(values(jsonArray(run), QStringLiteral("email")), QStringList{emailOfSeedUser(11)});
+    QCOMPARE(values(run.jsonArray(), QStringLiteral("email")), QStringList{emailOfSeedUser(11)});
 }
 
 void TestCliRoles::printsNoToken()
 {
-    QStringList secrets = words("clk_refresh_ oat_ eyJ");
-    const QList<QUrlQuery> requests = m_idp.tokenRequests();
-    for (const QUrlQuery &request : requests) {
-        const QString refresh =
-            request.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded);
-        if (!refresh.isEmpty())
-            secrets << refresh;
-    }
-    for (const QString &output : std::as_const(m_seenOutput)) {
-        for (const QString &secret : std::as_const(secrets))
-            QVERIFY2(!output.contains(secret), "a token was printed");
-    }
+    QVERIFY2(m_ctl.printedSecret(rolecall::testing::tokensOf(m_idp)).isEmpty(),
+             "a token was printed");
     QCOMPARE(ctl({QStringLiteral("logout")}).exitCode, 0);
-    QVERIFY(
-        rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"), m_profile}).exitCode ==
-        0);
+    QVERIFY(m_ctl.run({QStringLiteral("profiles"), QStringLiteral("remove"), m_ctl.profile()})
+                .exitCode == 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliRoles)

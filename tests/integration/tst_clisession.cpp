@@ -7,25 +7,20 @@
 #include "support/testdata.h"
 #include "support/testidp.h"
 
-#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUrlQuery>
-#include <QUuid>
 
-using rolecall::testing::Fixture;
+using rolecall::testing::CliFixture;
 using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
 
 using Run = rolecall::testing::CliRun;
 using rolecall::testing::clerkIdOfSeedUser;
-using rolecall::testing::runProcess;
 
 class TestCliSession : public QObject
 {
@@ -42,54 +37,29 @@ private Q_SLOTS:
     void logsOutAndRevokes();
 
 private:
-    Run rolecallctl(const QStringList &args, const QProcessEnvironment &extra = {});
-    QProcessEnvironment environment() const;
-    QStringList profileArgs() const { return {QStringLiteral("--profile"), m_profile}; }
+    Run rolecallctl(const QStringList &args, const QProcessEnvironment &overrides = {})
+    {
+        return m_ctl.run(args, {}, overrides);
+    }
+    QStringList profileArgs() const { return m_ctl.profileArgs(); }
 
-    PgTestCluster *m_cluster = nullptr;
+    CliFixture m_ctl{QStringLiteral(ROLECALLCTL_PATH), QStringLiteral(TEST_BROWSER_PATH)};
     TestIdentityProvider m_idp;
-    QTemporaryDir m_home;
-    QString m_profile;
-    QStringList m_seenOutput;
 };
 
 void TestCliSession::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    m_cluster = PgTestCluster::shared();
-    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    QVERIFY(m_ctl.isValid());
     QString error;
-    const QString db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
-    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, db, 50, &error), qPrintable(error));
+    const QString db = rolecall::testing::seededAkakoDatabase(50, &error);
+    QVERIFY2(!db.isEmpty(), qPrintable(error));
     QVERIFY2(m_idp.start(&error), qPrintable(error));
     // The person who signs in is user 5 of the seed: an active ADMIN.
-    m_idp.setUser({clerkIdOfSeedUser(5), QStringLiteral("user5@example.test"),
-                   QStringLiteral("Aarav"), QStringLiteral("O'Brien")});
-    QVERIFY(m_home.isValid());
-    m_profile = QStringLiteral("cli-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    m_idp.setUser(TestIdentityProvider::seedUser(5));
     const Run added =
-        rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), m_profile,
-                     QStringLiteral("--issuer"), m_idp.issuer(), QStringLiteral("--client-id"),
-                     m_idp.clientId(), QStringLiteral("--db"), m_cluster->url(db)});
+        m_ctl.addProfile(QStringLiteral("cli"), m_idp, PgTestCluster::shared()->url(db));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-}
-
-QProcessEnvironment TestCliSession::environment() const
-{
-    return rolecall::testing::freshHomeEnvironment(m_home.path(),
-                                                   QStringLiteral(TEST_BROWSER_PATH));
-}
-
-// Runs rolecallctl while this process keeps serving the identity provider.
-Run TestCliSession::rolecallctl(const QStringList &args, const QProcessEnvironment &extra)
-{
-    QProcessEnvironment env = environment();
-    const QStringList keys = extra.keys();
-    for (const QString &key : keys)
-        env.insert(key, extra.value(key));
-    const Run run = runProcess(QStringLiteral(ROLECALLCTL_PATH), args, env);
-    m_seenOutput << run.out << run.err;
-    return run;
 }
 
 void TestCliSession::isNotSignedInAtFirst()
@@ -117,7 +87,7 @@ void TestCliSession::signsInInOneProcessAndIsKnownInTheNext()
     QCOMPARE(json.value(QLatin1String("subject")).toString(), clerkIdOfSeedUser(5));
     QCOMPARE(json.value(QLatin1String("email")).toString(), QStringLiteral("user5@example.test"));
     QCOMPARE(json.value(QLatin1String("issuer")).toString(), m_idp.issuer());
-    QCOMPARE(json.value(QLatin1String("profile")).toString(), m_profile);
+    QCOMPARE(json.value(QLatin1String("profile")).toString(), m_ctl.profile());
     QCOMPARE(json.value(QLatin1String("activeRoles")).toArray(),
              (QJsonArray{QStringLiteral("LEARNER"), QStringLiteral("ADMIN")}));
     QCOMPARE(json.value(QLatin1String("canWrite")).toBool(), true);
@@ -136,52 +106,33 @@ void TestCliSession::signsInInOneProcessAndIsKnownInTheNext()
 
 void TestCliSession::leavesNoTokenInAnyFile()
 {
-    // Every refresh token the provider saw come back, plus the shapes of its tokens.
-    QStringList secrets = {QStringLiteral("clk_refresh_"), QStringLiteral("oat_"),
-                           QStringLiteral("eyJ")};
-    const QList<QUrlQuery> requests = m_idp.tokenRequests();
-    for (const QUrlQuery &request : requests) {
-        const QString refresh =
-            request.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded);
-        if (!refresh.isEmpty())
-            secrets << refresh;
-    }
-    QVERIFY(secrets.size() > 3);
+    const QStringList secrets = rolecall::testing::tokensOf(m_idp);
+    QVERIFY(secrets.size() > 3); // a refresh token came back
     int files = 0;
-    QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray content = file.readAll();
-        ++files;
-        for (const QString &secret : std::as_const(secrets))
-            QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(file.fileName()));
-    }
+    const QString holder = rolecall::testing::fileHoldingAny(m_ctl.homePath(), secrets, &files);
+    QVERIFY2(holder.isEmpty(), qPrintable(holder));
     QVERIFY(files > 0); // the settings file with the profile is there
-    for (const QString &output : std::as_const(m_seenOutput)) {
-        for (const QString &secret : std::as_const(secrets))
-            QVERIFY2(!output.contains(secret), "a token was printed");
-    }
+    QVERIFY2(m_ctl.printedSecret(secrets).isEmpty(), "a token was printed");
 }
 
 void TestCliSession::printsTheLinkWithNoBrowser()
 {
     QProcess process;
-    process.setProcessEnvironment(environment());
+    process.setProcessEnvironment(m_ctl.environment());
     process.start(QStringLiteral(ROLECALLCTL_PATH),
                   profileArgs() +
                       QStringList{QStringLiteral("login"), QStringLiteral("--no-browser")});
     QUrl link;
     QByteArray printed;
-    for (int waited = 0; !link.isValid() && waited < 20000; waited += 20) {
-        QTest::qWait(20);
+    const auto linkPrinted = [&] {
         printed += process.readAllStandardOutput();
         for (const QByteArray &line : printed.split('\n')) {
             if (line.trimmed().startsWith("http://127.0.0.1"))
                 link = QUrl(QString::fromUtf8(line.trimmed()));
         }
-    }
-    QVERIFY2(link.isValid(), printed.constData());
+        return link.isValid();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(linkPrinted(), printed.constData(), 20000);
     // Play the browser by hand: the provider redirects to the loopback listener.
     QNetworkAccessManager network;
     QNetworkReply *reply = network.get(QNetworkRequest(link));
@@ -195,9 +146,7 @@ void TestCliSession::printsTheLinkWithNoBrowser()
 
 void TestCliSession::saysSoWithoutAKeychain()
 {
-    QProcessEnvironment noBus;
-    noBus.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-                 QStringLiteral("unix:path=/nonexistent/bus"));
+    const QProcessEnvironment noBus = CliFixture::withoutKeychain();
     const Run whoami = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami")}, noBus);
     QCOMPARE(whoami.exitCode, 3);
     QVERIFY2(whoami.err.contains(QLatin1String("keychain")), qPrintable(whoami.err));
@@ -210,9 +159,7 @@ void TestCliSession::saysSoWithoutAKeychain()
 void TestCliSession::showsReadOnlyAccessForNonAdmins()
 {
     const auto admin = m_idp.user();
-    m_idp.setUser({clerkIdOfSeedUser(6), QStringLiteral("user6@example.test"),
-                   QStringLiteral("Mei"), QStringLiteral("O'Brien")});
-    QVERIFY(rolecallctl(profileArgs() + QStringList{QStringLiteral("login")}).exitCode == 0);
+    QVERIFY(m_ctl.signInAs(m_idp, 6).exitCode == 0);
     Run whoami = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami"),
                                                          QStringLiteral("--format"),
                                                          QStringLiteral("json")});
@@ -251,9 +198,8 @@ void TestCliSession::logsOutAndRevokes()
     QCOMPARE(rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami")}).exitCode, 3);
     // Signing out twice is fine.
     QCOMPARE(rolecallctl(profileArgs() + QStringList{QStringLiteral("logout")}).exitCode, 0);
-    QVERIFY(
-        rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"), m_profile}).exitCode ==
-        0);
+    QVERIFY(rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"), m_ctl.profile()})
+                .exitCode == 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliSession)

@@ -8,33 +8,22 @@
 #include "support/testidp.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
+using rolecall::testing::CliFixture;
 using rolecall::testing::FakeClerkApi;
 using rolecall::testing::FakeClerkUser;
-using rolecall::testing::Fixture;
 using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
 using Run = rolecall::testing::CliRun;
 using rolecall::testing::clerkIdOfSeedUser;
 using rolecall::testing::emailOfSeedUser;
+using rolecall::testing::words;
 
 namespace {
 
 const QByteArray secret = QByteArrayLiteral("sk_test_clisyncsecret42");
-
-QJsonArray jsonArray(const Run &run)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8());
-    if (!doc.isArray())
-        qWarning("not a JSON array: %s", qPrintable(run.out));
-    return doc.array();
-}
 
 QHash<QString, QJsonObject> byClerkId(const QJsonArray &array)
 {
@@ -42,11 +31,6 @@ QHash<QString, QJsonObject> byClerkId(const QJsonArray &array)
     for (const QJsonValue &value : array)
         map.insert(value.toObject().value(QStringLiteral("clerkId")).toString(), value.toObject());
     return map;
-}
-
-QStringList words(const char *text)
-{
-    return QString::fromLatin1(text).split(QLatin1Char(' '));
 }
 
 } // namespace
@@ -69,27 +53,24 @@ private:
     Run ctl(const QStringList &args, bool keyInEnvironment = true);
     QStringList dbArgs() const
     {
-        return {QStringLiteral("--db"), m_cluster->url(m_db), QStringLiteral("--clerk-api-url"),
+        return {QStringLiteral("--db"), m_dbUrl, QStringLiteral("--clerk-api-url"),
                 m_api.baseUrl()};
     }
 
-    PgTestCluster *m_cluster = nullptr;
+    CliFixture m_ctl{QStringLiteral(ROLECALLCTL_PATH), QStringLiteral(TEST_BROWSER_PATH)};
     TestIdentityProvider m_idp;
     FakeClerkApi m_api;
-    QTemporaryDir m_home;
-    QString m_db;
-    QString m_profile;
-    QStringList m_seenOutput;
+    QString m_dbUrl;
 };
 
 void TestCliSync::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    m_cluster = PgTestCluster::shared();
-    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    QVERIFY(m_ctl.isValid());
     QString error;
-    m_db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
-    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, m_db, 20, &error), qPrintable(error));
+    const QString db = rolecall::testing::seededAkakoDatabase(20, &error);
+    QVERIFY2(!db.isEmpty(), qPrintable(error));
+    m_dbUrl = PgTestCluster::shared()->url(db);
     // Clerk: 1..18 and 21..22; 3's email changed; 19 and 20 gone.
     QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 18) + FakeClerkApi::seedUsers(21, 22);
     users[2].emails = {QStringLiteral("three@example.test")};
@@ -97,34 +78,25 @@ void TestCliSync::initTestCase()
     m_api.setSecretKey(secret);
     QVERIFY(m_api.start());
     QVERIFY2(m_idp.start(&error), qPrintable(error));
-    m_idp.setUser({clerkIdOfSeedUser(5), emailOfSeedUser(5), QStringLiteral("Test"),
-                   QStringLiteral("Admin")});
-    QVERIFY(m_home.isValid());
-    m_profile = QStringLiteral("sync-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
-    const Run added = ctl(
-        {QStringLiteral("profiles"), QStringLiteral("add"), m_profile, QStringLiteral("--issuer"),
-         m_idp.issuer(), QStringLiteral("--client-id"), m_idp.clientId(), QStringLiteral("--db"),
-         m_cluster->url(m_db), QStringLiteral("--clerk-api-url"), m_api.baseUrl()});
+    m_idp.setUser(TestIdentityProvider::seedUser(5));
+    const Run added = m_ctl.addProfile(QStringLiteral("sync"), m_idp, m_dbUrl,
+                                       {QStringLiteral("--clerk-api-url"), m_api.baseUrl()});
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
 }
 
 Run TestCliSync::ctl(const QStringList &args, bool keyInEnvironment)
 {
-    QProcessEnvironment env =
-        rolecall::testing::freshHomeEnvironment(m_home.path(), QStringLiteral(TEST_BROWSER_PATH));
-    env.remove(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"));
+    QProcessEnvironment key;
     if (keyInEnvironment)
-        env.insert(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"), QString::fromLatin1(secret));
-    const Run run = rolecall::testing::runProcess(QStringLiteral(ROLECALLCTL_PATH), args, env);
-    m_seenOutput << run.out << run.err;
-    return run;
+        key.insert(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"), QString::fromLatin1(secret));
+    return m_ctl.run(args, {}, key);
 }
 
 void TestCliSync::statusAsJsonWithDriftFields()
 {
     const Run run = ctl(words("sync status --format json") + dbArgs());
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QHash<QString, QJsonObject> people = byClerkId(jsonArray(run));
+    const QHash<QString, QJsonObject> people = byClerkId(run.jsonArray());
     QCOMPARE(people.size(), 22);
     const auto status = [&people](int n) {
         return people.value(clerkIdOfSeedUser(n)).value(QStringLiteral("status")).toString();
@@ -179,34 +151,23 @@ void TestCliSync::refusesBadUsageAndAWrongKey()
 void TestCliSync::takesTheKeyFromTheKeychain()
 {
     // No key anywhere: a clear message, exit 1.
-    Run run =
-        ctl(QStringList{QStringLiteral("--profile"), m_profile} + words("sync status"), false);
+    Run run = ctl(m_ctl.profileArgs() + words("sync status"), false);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("set-secret")), qPrintable(run.err));
     // Stored from standard input (a publishable key refused), then used
     // through the profile.
     const auto setSecret = [this](const QByteArray &value) {
-        QProcess process;
-        QProcessEnvironment env = rolecall::testing::freshHomeEnvironment(
-            m_home.path(), QStringLiteral(TEST_BROWSER_PATH));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(ROLECALLCTL_PATH),
-                      {QStringLiteral("profiles"), QStringLiteral("set-secret"), m_profile,
-                       QStringLiteral("clerk-secret-key")});
-        process.waitForStarted();
-        process.write(value + '\n');
-        process.closeWriteChannel();
-        process.waitForFinished(60000);
-        m_seenOutput << QString::fromUtf8(process.readAll());
-        return process.exitCode();
+        return m_ctl
+            .run({QStringLiteral("profiles"), QStringLiteral("set-secret"), m_ctl.profile(),
+                  QStringLiteral("clerk-secret-key")},
+                 value + '\n')
+            .exitCode;
     };
     QCOMPARE(setSecret(QByteArrayLiteral("pk_test_Y2xlcmsuZXhhbXBsZS5jb20k")), 5);
     QCOMPARE(setSecret(secret), 0);
-    run = ctl(QStringList{QStringLiteral("--profile"), m_profile} +
-                  words("sync status --status drifted --format json"),
-              false);
+    run = ctl(m_ctl.profileArgs() + words("sync status --status drifted --format json"), false);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(jsonArray(run).size(), 1);
+    QCOMPARE(run.jsonArray().size(), 1);
 }
 
 void TestCliSync::stopsTheBatchAtARefusal()
@@ -215,16 +176,16 @@ void TestCliSync::stopsTheBatchAtARefusal()
     // other be, so the batch ends there with exit 4 and nothing written.
     m_idp.setUser(
         {clerkIdOfSeedUser(6), emailOfSeedUser(6), QStringLiteral("Not"), QStringLiteral("Admin")});
-    const QStringList profile{QStringLiteral("--profile"), m_profile};
+    const QStringList profile = m_ctl.profileArgs();
     const Run login = ctl(profile + words("login"));
     QVERIFY2(login.exitCode == 0, qPrintable(login.err));
 
     Run run = ctl(profile + words("sync apply --all-missing --format json"));
     QCOMPARE(run.exitCode, 4);
-    QCOMPARE(jsonArray(run).size(), 0);
+    QCOMPARE(run.jsonArray().size(), 0);
     QCOMPARE(run.err.count(QLatin1String("rolecallctl: ")), 1);
     run = ctl(profile + words("sync status --status missing --format json"));
-    QCOMPARE(jsonArray(run).size(), 2);
+    QCOMPARE(run.jsonArray().size(), 2);
 
     ctl(profile + words("logout"));
     m_idp.setUser({clerkIdOfSeedUser(5), emailOfSeedUser(5), QStringLiteral("Test"),
@@ -233,17 +194,17 @@ void TestCliSync::stopsTheBatchAtARefusal()
 
 void TestCliSync::appliesAfterADryRun()
 {
-    const QStringList profile{QStringLiteral("--profile"), m_profile};
+    const QStringList profile = m_ctl.profileArgs();
     const Run login = ctl(profile + words("login"));
     QVERIFY2(login.exitCode == 0, qPrintable(login.err));
 
     Run run = ctl(profile + words("sync apply --all-missing --dry-run --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QJsonArray results = jsonArray(run);
+    QJsonArray results = run.jsonArray();
     QCOMPARE(results.size(), 2);
     QVERIFY(results.first().toObject().value(QStringLiteral("dryRun")).toBool());
     run = ctl(profile + words("sync status --status missing --format json"));
-    QCOMPARE(jsonArray(run).size(), 2); // the dry run wrote nothing
+    QCOMPARE(run.jsonArray().size(), 2); // the dry run wrote nothing
 
     run = ctl(profile + words("sync apply --all-missing"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -259,7 +220,7 @@ void TestCliSync::appliesAfterADryRun()
                                     QStringLiteral("left Clerk")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     run = ctl(profile + words("sync status --format json"));
-    const QHash<QString, QJsonObject> people = byClerkId(jsonArray(run));
+    const QHash<QString, QJsonObject> people = byClerkId(run.jsonArray());
     for (const int n : {3, 10, 21, 22})
         QCOMPARE(people.value(clerkIdOfSeedUser(n)).value(QStringLiteral("status")).toString(),
                  QStringLiteral("in-sync"));
@@ -273,8 +234,9 @@ void TestCliSync::appliesAfterADryRun()
 
 void TestCliSync::printsNoSecret()
 {
-    for (const QString &output : std::as_const(m_seenOutput))
-        QVERIFY2(!output.contains(QString::fromLatin1(secret)), qPrintable(output));
+    QVERIFY(!m_ctl.seenOutput().isEmpty());
+    QVERIFY2(m_ctl.printedSecret({QString::fromLatin1(secret)}).isEmpty(),
+             "the Clerk key was printed");
 }
 
 QTEST_GUILESS_MAIN(TestCliSync)

@@ -393,8 +393,14 @@ void TestLoopbackReceiver::survivesHostileClients()
                 }) == 50);
     QTRY_VERIFY(std::count_if(flood.cbegin(), flood.cend(), closed) >=
                 50 - LoopbackReceiver::maxConnections);
-    flood.clear();     // the clients go away...
-    QTest::qWait(100); // ...and the receiver notices
+    flood.clear(); // the clients go away...
+    // ...and the receiver notices: it answers a newcomer again.
+    const auto answersANewcomer = [&receiver] {
+        const auto probe = send(receiver, get("/favicon.ico"));
+        return QTest::qWaitFor([&probe] { return closed(probe); }, 1000) &&
+               statusLine(probe->readAll()) == "HTTP/1.1 404 Not Found";
+    };
+    QTRY_VERIFY(answersANewcomer());
     QVERIFY(receiver.isListening());
     QCOMPARE(failures.size(), 0);
 

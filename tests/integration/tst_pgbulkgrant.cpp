@@ -6,12 +6,10 @@
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTest>
-#include <QThread>
 
 using namespace rolecall;
 using namespace rolecall::testing;
@@ -74,20 +72,15 @@ void TestPgBulkGrant::killConnectionMidTransaction()
     QFuture<QList<RoleGrant>> future = source.applyBulkGrant(admin(), bulk);
 
     QSqlQuery watch(connect(QStringLiteral("postgres")));
-    QElapsedTimer timer;
-    timer.start();
-    bool waiting = false;
-    while (!waiting && timer.elapsed() < 30000) {
+    const auto waitsForTheLock = [&watch, &db] {
         watch.prepare(
             QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = ? "
                            "AND application_name = 'rolecall' AND wait_event_type = 'Lock'"));
         watch.bindValue(0, db);
-        QVERIFY(watch.exec() && watch.next());
-        waiting = watch.value(0).toInt() > 0;
-        if (!waiting)
-            QThread::msleep(20);
-    }
-    QVERIFY2(waiting, "the bulk grant never reached the audit table");
+        return watch.exec() && watch.next() && watch.value(0).toInt() > 0;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(waitsForTheLock(), "the bulk grant never reached the audit table",
+                              30000);
     watch.prepare(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                                  "WHERE datname = ? AND application_name = 'rolecall' "
                                  "AND state = 'active'"));

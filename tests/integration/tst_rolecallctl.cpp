@@ -1,42 +1,17 @@
 // rolecallctl as a script would run it: a real process against a real
 // PostgreSQL, checked on its output and exit codes.
+#include "support/clitestsupport.h"
 #include "support/pgtestcluster.h"
 #include "support/testdata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
-using rolecall::testing::Fixture;
+using rolecall::testing::CliFixture;
 using rolecall::testing::PgTestCluster;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run rolecallctl(const QStringList &args,
-                const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(ROLECALLCTL_PATH), args);
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-} // namespace
+using Run = rolecall::testing::CliRun;
 
 class TestRolecallctl : public QObject
 {
@@ -55,17 +30,23 @@ private Q_SLOTS:
     void reportsAnUnreachableDatabase();
 
 private:
+    Run rolecallctl(const QStringList &args, const QProcessEnvironment &overrides = {})
+    {
+        return m_ctl.run(args, {}, overrides);
+    }
+
+    CliFixture m_ctl{QStringLiteral(ROLECALLCTL_PATH)};
     PgTestCluster *m_cluster = nullptr;
     QString m_url;
 };
 
 void TestRolecallctl::initTestCase()
 {
-    m_cluster = PgTestCluster::shared();
-    QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
+    QVERIFY(m_ctl.isValid());
     QString error;
-    const QString db = m_cluster->createDatabase(Fixture::AkakoLms, &error);
-    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, db, 1200, &error), qPrintable(error));
+    const QString db = rolecall::testing::seededAkakoDatabase(1200, &error);
+    QVERIFY2(!db.isEmpty(), qPrintable(error));
+    m_cluster = PgTestCluster::shared();
     m_url = m_cluster->url(db);
 }
 
@@ -142,7 +123,7 @@ void TestRolecallctl::streamsEveryUserWithLimitZero()
 
 void TestRolecallctl::readsTheUrlFromTheEnvironment()
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env;
     env.insert(QStringLiteral("ROLECALL_DATABASE_URL"), m_url);
     const Run run =
         rolecallctl({QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--limit"),
@@ -202,9 +183,7 @@ void TestRolecallctl::rejectsBadCommandLines()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, messagePart);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("ROLECALL_DATABASE_URL"));
-    const Run run = rolecallctl(args, env);
+    const Run run = rolecallctl(args); // the fixture passes on no ROLECALL_DATABASE_URL
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(messagePart), qPrintable(run.err));
     QVERIFY2(!run.err.contains(QLatin1String("hunter2")), "the password must not be echoed");

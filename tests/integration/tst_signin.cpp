@@ -125,9 +125,7 @@ QByteArray TestSignIn::storedSession()
                         done = true;
                     });
     // The memory store answers on the next turn of the event loop.
-    for (int i = 0; i < 100 && !done; ++i)
-        QTest::qWait(10);
-    return value;
+    return QTest::qWaitFor([&done] { return done; }, 1000) ? value : QByteArray();
 }
 
 void TestSignIn::signsInEndToEnd()

@@ -6,7 +6,6 @@
 #include "support/testidp.h"
 
 #include <QCryptographicHash>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -515,13 +514,15 @@ void TestTestIdp::survivesMalformedRequests()
             return QByteArray("no connection");
         socket.write(bytes);
         QByteArray answer;
-        // waitFor* would block the server, which runs on this thread: spin instead,
-        // until it closes the connection after answering.
-        QDeadlineTimer deadline(5000);
-        while (socket.state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired()) {
-            QTest::qWait(5);
-            answer.append(socket.readAll());
-        }
+        // waitFor* would block the server, which runs on this thread: turn the
+        // event loop instead, until it closes the connection after answering.
+        if (!QTest::qWaitFor(
+                [&] {
+                    answer.append(socket.readAll());
+                    return socket.state() == QAbstractSocket::UnconnectedState;
+                },
+                5000))
+            return QByteArray("still open after: " + answer);
         answer.append(socket.readAll());
         return answer;
     };

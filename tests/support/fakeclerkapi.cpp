@@ -1,6 +1,7 @@
 #include "support/fakeclerkapi.h"
 
-#include <QCryptographicHash>
+#include "support/testdata.h"
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -21,12 +22,6 @@ namespace {
 
 constexpr qsizetype maxRequestSize = 64 * 1024;
 constexpr qint64 seedEpochMs = 1704067200000; // 2024-01-01T00:00:00Z
-
-// The same names, in the same order, as testdata.cpp's seeders.
-const char *const firstNames[] = {"Zoë",   "José", "Łukasz", "Seán",  "Ngozi",
-                                  "Aarav", "Mei",  "Ólafur", "Renée", "Kenji"};
-const char *const lastNames[] = {"O'Brien",    "Müller", "Nguyễn",   "Smith", "D'Angelo",
-                                 "Østergaard", "田中",   "Дмитриев", "Çelik"};
 
 QByteArray reasonPhrase(int status)
 {
@@ -75,12 +70,10 @@ QString FakeClerkApi::baseUrl() const
 FakeClerkUser FakeClerkApi::seedUser(int n)
 {
     FakeClerkUser user;
-    const QByteArray md5 =
-        QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5).toHex();
-    user.id = QStringLiteral("user_") + QString::fromLatin1(md5.left(27));
-    user.emails << QStringLiteral("user%1@example.test").arg(n);
-    user.firstName = QString::fromUtf8(firstNames[n % 10]);
-    user.lastName = QString::fromUtf8(lastNames[(n / 10) % 9]);
+    user.id = clerkIdOfSeedUser(n);
+    user.emails << emailOfSeedUser(n);
+    user.firstName = firstNameOfSeedUser(n);
+    user.lastName = lastNameOfSeedUser(n);
     user.createdAtMs = seedEpochMs + qint64(n) * 1000;
     user.updatedAtMs = user.createdAtMs;
     return user;

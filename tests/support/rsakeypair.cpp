@@ -32,17 +32,20 @@ QByteArray base64Url(const QByteArray &bytes)
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-RsaKeyPair::RsaKeyPair()
+RsaKeyPair::RsaKeyPair(const QString &kid, int bits)
 {
     std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
         EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr), &EVP_PKEY_CTX_free);
     EVP_PKEY *key = nullptr;
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) <= 0 ||
-        EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), 2048) <= 0 ||
+        EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), bits) <= 0 ||
         EVP_PKEY_generate(ctx.get(), &key) <= 0)
         return;
     m_key = std::shared_ptr<EVP_PKEY>(key, &EVP_PKEY_free);
-    // A kid derived from the modulus: stable for the key, distinct across keys.
+    if (!kid.isEmpty()) {
+        m_kid = kid;
+        return;
+    }
     const QByteArray digest =
         QCryptographicHash::hash(bnParam(key, OSSL_PKEY_PARAM_RSA_N), QCryptographicHash::Sha256);
     m_kid = QStringLiteral("ins_test_") + QString::fromLatin1(base64Url(digest.left(12)));
@@ -107,7 +110,12 @@ QByteArray makeJwt(const QJsonObject &header, const QJsonObject &payload, const 
         head.insert(QStringLiteral("typ"), QStringLiteral("JWT"));
     if (!head.contains(QStringLiteral("kid")))
         head.insert(QStringLiteral("kid"), key.kid());
-    const QByteArray input = base64Url(QJsonDocument(head).toJson(QJsonDocument::Compact)) + '.' +
+    return signJwt(head, payload, key);
+}
+
+QByteArray signJwt(const QJsonObject &header, const QJsonObject &payload, const RsaKeyPair &key)
+{
+    const QByteArray input = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
                              base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     return input + '.' + base64Url(key.signRs256(input));
 }

@@ -2,16 +2,57 @@
 
 #include "support/pgtestcluster.h"
 
+#include <QCryptographicHash>
+#include <QStringList>
+
+#include <iterator>
+
 namespace rolecall::testing {
 
 namespace {
 
-const char firstNames[] =
-    "ARRAY['Zoë','José','Łukasz','Seán','Ngozi','Aarav','Mei','Ólafur','Renée','Kenji']";
-const char lastNames[] = "ARRAY['O''Brien','Müller','Nguyễn','Smith','D''Angelo','Østergaard','"
-                         "田中','Дмитриев','Çelik']";
+const char *const firstNames[] = {"Zoë",   "José", "Łukasz", "Seán",  "Ngozi",
+                                  "Aarav", "Mei",  "Ólafur", "Renée", "Kenji"};
+const char *const lastNames[] = {"O'Brien",    "Müller", "Nguyễn",   "Smith", "D'Angelo",
+                                 "Østergaard", "田中",   "Дмитриев", "Çelik"};
+
+// ARRAY['Zoë','José',...]: the names the SQL seeders pick by the same index
+// as the functions above.
+template <std::size_t size>
+QString sqlArray(const char *const (&names)[size])
+{
+    QStringList quoted;
+    for (const char *name : names) {
+        const QString escaped =
+            QString::fromUtf8(name).replace(QLatin1Char('\''), QStringLiteral("''"));
+        quoted << QStringLiteral("'%1'").arg(escaped);
+    }
+    return QStringLiteral("ARRAY[") + quoted.join(QLatin1Char(',')) + QLatin1Char(']');
+}
 
 } // namespace
+
+QString clerkIdOfSeedUser(int n)
+{
+    const QByteArray md5 =
+        QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Md5).toHex();
+    return QStringLiteral("user_") + QString::fromLatin1(md5.left(27));
+}
+
+QString emailOfSeedUser(int n)
+{
+    return QStringLiteral("user%1@example.test").arg(n);
+}
+
+QString firstNameOfSeedUser(int n)
+{
+    return QString::fromUtf8(firstNames[static_cast<std::size_t>(n) % std::size(firstNames)]);
+}
+
+QString lastNameOfSeedUser(int n)
+{
+    return QString::fromUtf8(lastNames[static_cast<std::size_t>(n / 10) % std::size(lastNames)]);
+}
 
 bool seedAkakoUsers(PgTestCluster &cluster, const QString &database, int count, QString *error)
 {
@@ -50,7 +91,7 @@ FROM generate_series(1, least(%1, 5)) g WHERE g = 5;
 ANALYZE;
 )")
                             .arg(count)
-                            .arg(QString::fromUtf8(firstNames), QString::fromUtf8(lastNames));
+                            .arg(sqlArray(firstNames), sqlArray(lastNames));
     return cluster.exec(database, sql, error);
 }
 
@@ -68,8 +109,22 @@ FROM generate_series(1, %1) g;
 ANALYZE;
 )")
                             .arg(count)
-                            .arg(QString::fromUtf8(firstNames), QString::fromUtf8(lastNames));
+                            .arg(sqlArray(firstNames), sqlArray(lastNames));
     return cluster.exec(database, sql, error);
+}
+
+QString seededAkakoDatabase(int count, QString *error)
+{
+    PgTestCluster *cluster = PgTestCluster::shared();
+    if (!cluster) {
+        if (error)
+            *error = PgTestCluster::startError();
+        return {};
+    }
+    const QString database = cluster->createDatabase(Fixture::AkakoLms, error);
+    if (database.isEmpty() || !seedAkakoUsers(*cluster, database, count, error))
+        return {};
+    return database;
 }
 
 } // namespace rolecall::testing

@@ -6,13 +6,20 @@ namespace rolecall::testing {
 
 class PgTestCluster;
 
-// Fills an Akako LMS database with `count` generated users, deterministically:
-// user N (1-based) has email "userN@example.test", clerkId "user_" + md5(N)
-// cut to 27 characters, a first name from a list that includes non-ASCII
-// names and a last name with apostrophes or non-Latin scripts, and createdAt
-// values that repeat every 50,000 users (so keyset paging must break ties on
-// id). Grants: LEARNER active for N % 10 != 0; an ended MENTOR for N % 100 == 1;
-// a future MENTOR for N % 1000 == 2; ADMIN active for N == 5.
+// Seed user N (1-based), as the seeders below write it and as the fake Clerk
+// API and the test identity provider know it: Clerk ID "user_" + md5(N) cut to
+// 27 characters, email "userN@example.test", a first name from a list that
+// includes non-ASCII names and a last name with apostrophes or non-Latin
+// scripts.
+QString clerkIdOfSeedUser(int n);
+QString emailOfSeedUser(int n);
+QString firstNameOfSeedUser(int n);
+QString lastNameOfSeedUser(int n);
+
+// Fills an Akako LMS database with `count` seed users, deterministically, with
+// createdAt values that repeat every 50,000 users (so keyset paging must break
+// ties on id). Grants: LEARNER active for N % 10 != 0; an ended MENTOR for
+// N % 100 == 1; a future MENTOR for N % 1000 == 2; ADMIN active for N == 5.
 bool seedAkakoUsers(PgTestCluster &cluster, const QString &database, int count,
                     QString *error = nullptr);
 
@@ -20,5 +27,10 @@ bool seedAkakoUsers(PgTestCluster &cluster, const QString &database, int count,
 // 10th has a bcrypt-looking password (a password account).
 bool seedSehatScanUsers(PgTestCluster &cluster, const QString &database, int count,
                         QString *error = nullptr);
+
+// A new Akako LMS database of the shared cluster (PgTestCluster::shared())
+// holding `count` seed users: its name, or an empty string with *error set,
+// also when the cluster could not start.
+QString seededAkakoDatabase(int count, QString *error);
 
 } // namespace rolecall::testing

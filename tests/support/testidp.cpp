@@ -1,5 +1,7 @@
 #include "support/testidp.h"
 
+#include "support/testdata.h"
+
 #include <QCryptographicHash>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -90,6 +92,12 @@ TestIdentityProvider::TestIdentityProvider(QObject *parent)
 }
 
 TestIdentityProvider::~TestIdentityProvider() = default;
+
+TestIdentityProvider::TestUser TestIdentityProvider::seedUser(int n)
+{
+    return {clerkIdOfSeedUser(n), emailOfSeedUser(n), firstNameOfSeedUser(n),
+            lastNameOfSeedUser(n)};
+}
 
 bool TestIdentityProvider::start(QString *error, quint16 port)
 {

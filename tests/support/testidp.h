@@ -36,6 +36,8 @@ public:
     {
         QString subject, email, givenName, familyName;
     };
+    // Seed user N of tests/support/testdata.h, signing in.
+    static TestUser seedUser(int n);
 
     struct Behaviour
     {

@@ -1,19 +1,15 @@
 #include "auth/idtokenverifier.h"
 #include "auth/jwks.h"
+#include "support/rsakeypair.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
-#include <openssl/bio.h>
-#include <openssl/bn.h>
-#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/rsa.h>
 
-#include <memory>
+#include <optional>
 
 using rolecall::auth::IdTokenClaims;
 using rolecall::auth::IdTokenError;
@@ -21,14 +17,10 @@ using rolecall::auth::IdTokenExpectations;
 using rolecall::auth::IdTokenFailure;
 using rolecall::auth::Jwks;
 using rolecall::auth::verifyIdToken;
+using rolecall::testing::base64Url;
+using rolecall::testing::RsaKeyPair;
 
 namespace {
-
-struct PkeyFree
-{
-    void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
-};
-using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 
 const QString issuer = QStringLiteral("https://clerk.example.test");
 const QString clientId = QStringLiteral("client_abc123");
@@ -37,64 +29,12 @@ constexpr qint64 now = 1'800'000'000;
 
 QByteArray b64(const QByteArray &bytes)
 {
-    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return base64Url(bytes);
 }
 
 QByteArray b64(const QJsonObject &object)
 {
-    return b64(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-// Keys are made at run time so that no key material is ever committed.
-Pkey generateRsaKey(int bits = 2048)
-{
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
-        EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr), &EVP_PKEY_CTX_free);
-    EVP_PKEY *key = nullptr;
-    if (!ctx || EVP_PKEY_keygen_init(ctx.get()) <= 0 ||
-        EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), bits) <= 0 ||
-        EVP_PKEY_generate(ctx.get(), &key) <= 0)
-        return nullptr;
-    return Pkey(key);
-}
-
-QByteArray bnParam(EVP_PKEY *key, const char *name)
-{
-    BIGNUM *bn = nullptr;
-    if (EVP_PKEY_get_bn_param(key, name, &bn) != 1)
-        return {};
-    QByteArray bytes(BN_num_bytes(bn), Qt::Uninitialized);
-    BN_bn2bin(bn, reinterpret_cast<unsigned char *>(bytes.data()));
-    BN_free(bn);
-    return bytes;
-}
-
-QJsonObject rsaJwk(EVP_PKEY *key, const QString &kid)
-{
-    return QJsonObject{
-        {QStringLiteral("kty"), QStringLiteral("RSA")},
-        {QStringLiteral("use"), QStringLiteral("sig")},
-        {QStringLiteral("alg"), QStringLiteral("RS256")},
-        {QStringLiteral("kid"), kid},
-        {QStringLiteral("n"), QString::fromLatin1(b64(bnParam(key, OSSL_PKEY_PARAM_RSA_N)))},
-        {QStringLiteral("e"), QString::fromLatin1(b64(bnParam(key, OSSL_PKEY_PARAM_RSA_E)))},
-    };
-}
-
-QByteArray signRs256(EVP_PKEY *key, const QByteArray &input)
-{
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-    size_t length = 0;
-    const auto *data = reinterpret_cast<const unsigned char *>(input.constData());
-    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1 ||
-        EVP_DigestSign(ctx.get(), nullptr, &length, data, input.size()) != 1)
-        return {};
-    QByteArray signature(static_cast<qsizetype>(length), Qt::Uninitialized);
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       data, input.size()) != 1)
-        return {};
-    signature.resize(static_cast<qsizetype>(length));
-    return signature;
+    return base64Url(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 QByteArray hmacSha256(const QByteArray &secret, const QByteArray &input)
@@ -109,17 +49,6 @@ QByteArray hmacSha256(const QByteArray &secret, const QByteArray &input)
         return {};
     mac.resize(static_cast<qsizetype>(length));
     return mac;
-}
-
-QByteArray publicKeyPem(EVP_PKEY *key)
-{
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
-    if (!bio || PEM_write_bio_PUBKEY(bio.get(), key) != 1)
-        return {};
-    QByteArray pem(static_cast<qsizetype>(BIO_ctrl_pending(bio.get())), Qt::Uninitialized);
-    const int read = BIO_read(bio.get(), pem.data(), static_cast<int>(pem.size()));
-    pem.resize(qMax(0, read));
-    return pem;
 }
 
 QJsonObject header(const QString &kid = QStringLiteral("k1"),
@@ -157,10 +86,10 @@ QJsonObject withClaim(QJsonObject payload, const QString &claim, const QJsonValu
     return payload;
 }
 
-QByteArray rs256(const QJsonObject &head, const QJsonObject &payload, EVP_PKEY *key)
+// The header exactly as given: the tests leave out what they want missing.
+QByteArray rs256(const QJsonObject &head, const QJsonObject &payload, const RsaKeyPair &key)
 {
-    const QByteArray input = b64(head) + '.' + b64(payload);
-    return input + '.' + b64(signRs256(key, input));
+    return rolecall::testing::signJwt(head, payload, key);
 }
 
 IdTokenExpectations expectations()
@@ -192,15 +121,15 @@ private Q_SLOTS:
     void jwksCopiesShareKeys();
 
 private:
-    Pkey m_key1, m_key2;
+    // Keys are made at run time so that no key material is ever committed.
+    const RsaKeyPair m_key1{QStringLiteral("k1")};
+    const RsaKeyPair m_key2{QStringLiteral("k2")};
     std::optional<Jwks> m_jwks;
 };
 
 void TestIdTokenVerifier::initTestCase()
 {
-    m_key1 = generateRsaKey();
-    m_key2 = generateRsaKey();
-    QVERIFY(m_key1 && m_key2);
+    QVERIFY(m_key1.isValid() && m_key2.isValid());
     const QJsonObject ec{
         {QStringLiteral("kty"), QStringLiteral("EC")},
         {QStringLiteral("crv"), QStringLiteral("P-256")},
@@ -208,8 +137,7 @@ void TestIdTokenVerifier::initTestCase()
         {QStringLiteral("x"), QStringLiteral("f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU")},
         {QStringLiteral("y"), QStringLiteral("x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")}};
     const QJsonObject set{
-        {QStringLiteral("keys"), QJsonArray{rsaJwk(m_key1.get(), QStringLiteral("k1")),
-                                            rsaJwk(m_key2.get(), QStringLiteral("k2")), ec}}};
+        {QStringLiteral("keys"), QJsonArray{m_key1.publicJwk(), m_key2.publicJwk(), ec}}};
     QString error;
     m_jwks = Jwks::parse(QJsonDocument(set).toJson(QJsonDocument::Compact), &error);
     QVERIFY2(m_jwks, qPrintable(error));
@@ -219,14 +147,14 @@ void TestIdTokenVerifier::initTestCase()
 void TestIdTokenVerifier::acceptsGoodTokens_data()
 {
     QTest::addColumn<QByteArray>("token");
-    EVP_PKEY *k1 = m_key1.get();
+    const RsaKeyPair &k1 = m_key1;
     const QJsonObject good = goodPayload();
     const auto claim = [&](const char *name, const QJsonValue &value) {
         return rs256(header(), withClaim(good, QString::fromLatin1(name), value), k1);
     };
 
     QTest::newRow("plain") << rs256(header(), good, k1);
-    QTest::newRow("signed by k2") << rs256(header(QStringLiteral("k2")), good, m_key2.get());
+    QTest::newRow("signed by k2") << rs256(header(QStringLiteral("k2")), good, m_key2);
     QTest::newRow("no typ") << rs256(QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")},
                                                  {QStringLiteral("kid"), QStringLiteral("k1")}},
                                      good, k1);
@@ -254,8 +182,7 @@ void TestIdTokenVerifier::readsClaims()
 {
     const QJsonObject payload = withClaim(goodPayload(), QStringLiteral("aud"),
                                           QJsonArray{clientId, QStringLiteral("api")});
-    const auto result =
-        verifyIdToken(rs256(header(), payload, m_key1.get()), *m_jwks, expectations());
+    const auto result = verifyIdToken(rs256(header(), payload, m_key1), *m_jwks, expectations());
     QVERIFY(std::holds_alternative<IdTokenClaims>(result));
     const IdTokenClaims &claims = std::get<IdTokenClaims>(result);
     QCOMPARE(claims.subject, QStringLiteral("user_2abcDEF"));
@@ -275,7 +202,7 @@ void TestIdTokenVerifier::rejectsBadTokens_data()
 {
     QTest::addColumn<QByteArray>("token");
     QTest::addColumn<int>("error");
-    EVP_PKEY *k1 = m_key1.get();
+    const RsaKeyPair &k1 = m_key1;
     const QJsonObject good = goodPayload();
     const QByteArray goodToken = rs256(header(), good, k1);
     const QList<QByteArray> parts = goodToken.split('.');
@@ -286,8 +213,7 @@ void TestIdTokenVerifier::rejectsBadTokens_data()
         return rs256(header(), withClaim(good, QString::fromLatin1(name), value), k1);
     };
 
-    row("signed by k2, header says k1", rs256(header(), good, m_key2.get()),
-        IdTokenError::BadSignature);
+    row("signed by k2, header says k1", rs256(header(), good, m_key2), IdTokenError::BadSignature);
     row("tampered payload",
         parts[0] + '.' + b64(withClaim(good, QStringLiteral("sub"), QStringLiteral("user_admin"))) +
             '.' + parts[2],
@@ -304,7 +230,7 @@ void TestIdTokenVerifier::rejectsBadTokens_data()
         const QByteArray input =
             b64(header(QStringLiteral("k1"), QStringLiteral("HS256"))) + '.' + b64(good);
         row("HS256 with the public key as secret",
-            input + '.' + b64(hmacSha256(publicKeyPem(k1), input)),
+            input + '.' + b64(hmacSha256(k1.publicKeyPem(), input)),
             IdTokenError::UnsupportedAlgorithm);
     }
     row("RS512 label", rs256(header(QStringLiteral("k1"), QStringLiteral("RS512")), good, k1),
@@ -351,7 +277,7 @@ void TestIdTokenVerifier::rejectsBadTokens_data()
         IdTokenError::Malformed);
     {
         const QByteArray input = b64(header()) + '.' + b64(QByteArray("[\"not an object\"]"));
-        row("signed payload not an object", input + '.' + b64(signRs256(k1, input)),
+        row("signed payload not an object", input + '.' + b64(k1.signRs256(input)),
             IdTokenError::Malformed);
     }
     row("two parts only", parts[0] + '.' + parts[1], IdTokenError::Malformed);
@@ -381,7 +307,7 @@ void TestIdTokenVerifier::jwksRejectsBadDocuments_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("messagePart");
-    const QJsonObject k1 = rsaJwk(m_key1.get(), QStringLiteral("k1"));
+    const QJsonObject k1 = m_key1.publicJwk();
     const auto set = [](const QJsonArray &keys) {
         return QJsonDocument(QJsonObject{{QStringLiteral("keys"), keys}})
             .toJson(QJsonDocument::Compact);
@@ -419,12 +345,12 @@ void TestIdTokenVerifier::jwksRejectsBadDocuments()
 
 void TestIdTokenVerifier::jwksSkipsUnusableKeys()
 {
-    const QJsonObject k1 = rsaJwk(m_key1.get(), QStringLiteral("k1"));
-    const QJsonObject k2 = rsaJwk(m_key2.get(), QStringLiteral("k2"));
-    const Pkey weak = generateRsaKey(1024);
-    QVERIFY(weak);
+    const QJsonObject k1 = m_key1.publicJwk();
+    const QJsonObject k2 = m_key2.publicJwk();
+    const RsaKeyPair weak(QStringLiteral("weak"), 1024);
+    QVERIFY(weak.isValid());
     const QJsonArray keys{
-        rsaJwk(weak.get(), QStringLiteral("weak")),
+        weak.publicJwk(),
         QJsonObject{{QStringLiteral("kty"), QStringLiteral("EC")},
                     {QStringLiteral("kid"), QStringLiteral("ec1")},
                     {QStringLiteral("crv"), QStringLiteral("P-256")}},
@@ -450,8 +376,7 @@ void TestIdTokenVerifier::jwksCopiesShareKeys()
 {
     const Jwks copy = *m_jwks;
     QCOMPARE(copy.key(QStringLiteral("k1")), m_jwks->key(QStringLiteral("k1")));
-    const auto result =
-        verifyIdToken(rs256(header(), goodPayload(), m_key1.get()), copy, expectations());
+    const auto result = verifyIdToken(rs256(header(), goodPayload(), m_key1), copy, expectations());
     QVERIFY(std::holds_alternative<IdTokenClaims>(result));
 }
 
