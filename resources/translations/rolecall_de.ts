@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>No browser could be opened.</source>
@@ -24,44 +31,12 @@
         <translation>(leer)</translation>
     </message>
     <message>
-        <source>In sync</source>
-        <translation>Synchron</translation>
-    </message>
-    <message>
-        <source>Missing in database</source>
-        <translation>Fehlend</translation>
-    </message>
-    <message>
-        <source>Orphaned</source>
-        <translation>Verwaist</translation>
-    </message>
-    <message>
-        <source>Drifted</source>
-        <translation>Abweichend</translation>
-    </message>
-    <message>
-        <source>No default role</source>
-        <translation>Keine Standardrolle</translation>
-    </message>
-    <message>
-        <source>Email conflict</source>
-        <translation>E-Mail-Konflikt</translation>
-    </message>
-    <message>
-        <source>Password account</source>
-        <translation>Passwortkonto</translation>
-    </message>
-    <message>
         <source>Read-only: changing users needs a signed-in active ADMIN of this database.</source>
         <translation>Nur lesen: Zum Ändern von Benutzern ist ein angemeldeter aktiver ADMIN dieser Datenbank erforderlich.</translation>
     </message>
 </context>
 <context>
     <name>RoleDialogs</name>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
     <message>
         <source>A reason is required.</source>
         <translation>Ein Grund ist erforderlich.</translation>
@@ -73,6 +48,113 @@
     <message>
         <source>The admin notes are %1 characters long; at most %2 are allowed.</source>
         <translation>Die Admin-Notizen sind %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Admin notes</source>
+        <translation>Admin-Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>&amp;Endet am</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::AboutDialog</name>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>the macOS login keychain</source>
+        <translation>der macOS-Anmeldeschlüsselbund</translation>
+    </message>
+    <message>
+        <source>the Secret Service (GNOME Keyring or KWallet)</source>
+        <translation>der Secret Service (GNOME Keyring oder KWallet)</translation>
+    </message>
+    <message>
+        <source>About Rolecall</source>
+        <translation>Über Rolecall</translation>
+    </message>
+    <message>
+        <source>Admin console for Clerk users and their role grants in PostgreSQL.</source>
+        <translation>Verwaltungskonsole für Clerk-Benutzer und ihre Rollenzuweisungen in PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>commit %1, %2 build, %3</source>
+        <translation>Commit %1, %2-Build, %3</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>%1 (built against %2)</source>
+        <translation>%1 (gebaut gegen %2)</translation>
+    </message>
+    <message>
+        <source>OpenSSL</source>
+        <translation>OpenSSL</translation>
+    </message>
+    <message>
+        <source>QtKeychain</source>
+        <translation>QtKeychain</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Not yet chosen</source>
+        <translation>Noch nicht gewählt</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Window layout</source>
+        <translation>Fensteranordnung</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>service &quot;rolecall&quot; in %1: one session and one Clerk secret key per profile</source>
+        <translation>Dienst „rolecall“ in %1: eine Sitzung und ein geheimer Clerk-Schlüssel je Profil</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>standard error only; no log file is written</source>
+        <translation>nur die Standardfehlerausgabe; es wird keine Protokolldatei geschrieben</translation>
+    </message>
+    <message>
+        <source>Uninstalling leaves these settings and keychain entries in place. &lt;code&gt;rolecallctl profiles remove --all --yes&lt;/code&gt; deletes them.</source>
+        <translation>Eine Deinstallation lässt diese Einstellungen und Schlüsselbundeinträge bestehen. &lt;code&gt;rolecallctl profiles remove --all --yes&lt;/code&gt; löscht sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>Details &amp;kopieren</translation>
     </message>
 </context>
 <context>
@@ -145,14 +227,6 @@
         <translation>Von: E-Mail oder Clerk-ID</translation>
     </message>
     <message>
-        <source>Role filter</source>
-        <translation>Rollenfilter</translation>
-    </message>
-    <message>
-        <source>Any role</source>
-        <translation>Jede Rolle</translation>
-    </message>
-    <message>
         <source>&amp;From</source>
         <translation>&amp;Ab</translation>
     </message>
@@ -219,6 +293,10 @@
     <message>
         <source>Grant %1 · recorded in %2</source>
         <translation>Zuweisung %1 · erfasst in %2</translation>
+    </message>
+    <message>
+        <source>Aud&amp;it</source>
+        <translation>Aud&amp;it</translation>
     </message>
 </context>
 <context>
@@ -323,24 +401,12 @@ Benutzerzeile: %3</translation>
         <translation>&amp;Rolle:</translation>
     </message>
     <message>
-        <source>&amp;Ends on</source>
-        <translation>&amp;Endet am</translation>
-    </message>
-    <message>
         <source>The grants end</source>
         <translation>Die Zuweisungen enden</translation>
     </message>
     <message>
-        <source>End</source>
-        <translation>Ende</translation>
-    </message>
-    <message>
         <source>End:</source>
         <translation>Ende:</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
     </message>
     <message>
         <source>Why these people get the role (required)</source>
@@ -349,10 +415,6 @@ Benutzerzeile: %3</translation>
     <message>
         <source>Rea&amp;son:</source>
         <translation>&amp;Grund:</translation>
-    </message>
-    <message>
-        <source>Admin notes</source>
-        <translation>Admin-Notizen</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -369,10 +431,6 @@ Benutzerzeile: %3</translation>
     <message>
         <source>Who changes and who already has the role</source>
         <translation>Wer betroffen ist und wer die Rolle bereits hat</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Result</source>
@@ -510,6 +568,56 @@ Benutzerzeile: %3</translation>
     </message>
 </context>
 <context>
+    <name>rolecall::CsvSave</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::DataScreen</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Ko&amp;pieren</translation>
+    </message>
+    <message>
+        <source>Copy selected rows</source>
+        <translation>Ausgewählte Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
     <name>rolecall::EndGrantDialog</name>
     <message>
         <source>End Grant</source>
@@ -522,10 +630,6 @@ Benutzerzeile: %3</translation>
     <message>
         <source>Grant to end</source>
         <translation>Zu beendende Zuweisung</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
     </message>
     <message>
         <source>Why the grant ends (required)</source>
@@ -544,10 +648,6 @@ Benutzerzeile: %3</translation>
         <translation>Beenden meiner eigenen ADMIN-Rolle bestätigen</translation>
     </message>
     <message>
-        <source>Writing</source>
-        <translation>Wird geschrieben</translation>
-    </message>
-    <message>
         <source>&amp;End Grant</source>
         <translation>Zuweisung &amp;beenden</translation>
     </message>
@@ -562,10 +662,6 @@ Benutzerzeile: %3</translation>
     <message>
         <source>A reason</source>
         <translation>Ein Grund</translation>
-    </message>
-    <message>
-        <source>No database is open.</source>
-        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -599,24 +695,12 @@ Benutzerzeile: %3</translation>
         <translation>&amp;Beginn:</translation>
     </message>
     <message>
-        <source>&amp;Ends on</source>
-        <translation>&amp;Endet am</translation>
-    </message>
-    <message>
         <source>The grant ends</source>
         <translation>Die Zuweisung endet</translation>
     </message>
     <message>
-        <source>End</source>
-        <translation>Ende</translation>
-    </message>
-    <message>
         <source>End:</source>
         <translation>Ende:</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
     </message>
     <message>
         <source>Why this person gets the role (required)</source>
@@ -627,20 +711,12 @@ Benutzerzeile: %3</translation>
         <translation>&amp;Grund:</translation>
     </message>
     <message>
-        <source>Admin notes</source>
-        <translation>Admin-Notizen</translation>
-    </message>
-    <message>
         <source>&amp;Notes:</source>
         <translation>&amp;Notizen:</translation>
     </message>
     <message>
         <source>What will be written</source>
         <translation>Was geschrieben wird</translation>
-    </message>
-    <message>
-        <source>Writing</source>
-        <translation>Wird geschrieben</translation>
     </message>
     <message>
         <source>&amp;Grant</source>
@@ -673,10 +749,6 @@ Benutzerzeile: %3</translation>
     <message>
         <source>Will write: %1 gets %2 from %3 %4, granted by %5.</source>
         <translation>Wird geschrieben: %1 erhält %2 ab %3 %4, zugewiesen von %5.</translation>
-    </message>
-    <message>
-        <source>No database is open.</source>
-        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -784,14 +856,6 @@ Benutzerzeile: %3</translation>
         <translation>Bald ablaufend</translation>
     </message>
     <message>
-        <source>Role filter</source>
-        <translation>Rollenfilter</translation>
-    </message>
-    <message>
-        <source>Any role</source>
-        <translation>Jede Rolle</translation>
-    </message>
-    <message>
         <source>State filter</source>
         <translation>Statusfilter</translation>
     </message>
@@ -849,6 +913,10 @@ Benutzerzeile: %3</translation>
     <message>
         <source>No grant matches these filters.</source>
         <translation>Keine Zuweisung passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>&amp;Grants</source>
+        <translation>Zu&amp;weisungen</translation>
     </message>
 </context>
 <context>
@@ -1013,18 +1081,6 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <source>&amp;Users</source>
-        <translation>Ben&amp;utzer</translation>
-    </message>
-    <message>
-        <source>&amp;Grants</source>
-        <translation>Zu&amp;weisungen</translation>
-    </message>
-    <message>
-        <source>S&amp;ync</source>
-        <translation>S&amp;ync</translation>
-    </message>
-    <message>
         <source>Users loaded</source>
         <translation>Geladene Benutzer</translation>
     </message>
@@ -1063,12 +1119,35 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
         </translation>
     </message>
     <message>
-        <source>Aud&amp;it</source>
-        <translation>Aud&amp;it</translation>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>&amp;Overview</source>
-        <translation>Über&amp;sicht</translation>
+        <source>&amp;About Rolecall</source>
+        <translation>Ü&amp;ber Rolecall</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::MessageBanner</name>
+    <message>
+        <source>Act on the message</source>
+        <translation>Auf die Meldung reagieren</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
     </message>
 </context>
 <context>
@@ -1076,34 +1155,6 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
     <message>
         <source>Overview</source>
         <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>A&amp;ktualisieren</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>E&amp;xport CSV…</source>
-        <translation>Als CSV e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>Export to CSV</source>
-        <translation>Als CSV exportieren</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>Ko&amp;pieren</translation>
-    </message>
-    <message>
-        <source>Copy selected rows</source>
-        <translation>Ausgewählte Zeilen kopieren</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1138,10 +1189,6 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
         <translation>Aktive Zuweisungen je Rolle, letzte 12 Monate</translation>
     </message>
     <message>
-        <source>Loading</source>
-        <translation>Wird geladen</translation>
-    </message>
-    <message>
         <source>No database is open.</source>
         <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
@@ -1162,12 +1209,8 @@ Ohne Passwort: Es wird aus PGPASSWORD oder ~/.pgpass gelesen.</translation>
         <translation>Monat</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
+        <source>&amp;Overview</source>
+        <translation>Über&amp;sicht</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1737,118 @@ Seine gespeicherte Anmeldesitzung wird ebenfalls aus dem Schlüsselbund entfernt
         <source>Done: %1 changed, %2 failed (see the table).</source>
         <translation>Fertig: %1 geändert, %2 fehlgeschlagen (siehe Tabelle).</translation>
     </message>
+    <message>
+        <source>Not tried</source>
+        <translation>Nicht versucht</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2: the database refused this account (see the table), and would refuse it for everyone else.</source>
+        <translation>Nach %1 von %2 angehalten: Die Datenbank hat dieses Konto abgelehnt (siehe Tabelle) und würde es für alle anderen ebenso ablehnen.</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Es wurde nichts geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed.</source>
+        <translation>
+            <numerusform>%n geändert.</numerusform>
+            <numerusform>%n geändert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::SyncCountsBar</name>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Show only this status in the table</source>
+        <translation>Nur diesen Status in der Tabelle anzeigen</translation>
+    </message>
+    <message>
+        <source>Everyone %1</source>
+        <translation>Alle %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::SyncDiffPane</name>
+    <message>
+        <source>Selected person</source>
+        <translation>Ausgewählte Person</translation>
+    </message>
+    <message>
+        <source>Differences of the selected person</source>
+        <translation>Unterschiede der ausgewählten Person</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Select a person to see what differs.</source>
+        <translation>Wählen Sie eine Person aus, um die Unterschiede zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) selected.</source>
+        <translation>
+            <numerusform>%n Person ausgewählt.</numerusform>
+            <numerusform>%n Personen ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;In Clerk, never synced: no database row.</source>
+        <translation>&lt;br&gt;In Clerk, nie synchronisiert: keine Datenbankzeile.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Database row %1 has no Clerk user any more.</source>
+        <translation>&lt;br&gt;Zur Datenbankzeile %1 gibt es keinen Clerk-Benutzer mehr.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Clerk&apos;s email already belongs to database row %1 (Clerk ID %2): a sync would break the unique email.</source>
+        <translation>&lt;br&gt;Die E-Mail aus Clerk gehört bereits zur Datenbankzeile %1 (Clerk-ID %2): Eine Synchronisierung würde die Eindeutigkeit der E-Mail verletzen.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Made through the password sign-in: no Clerk user, not an orphan.</source>
+        <translation>&lt;br&gt;Über die Passwort-Anmeldung angelegt: kein Clerk-Benutzer, nicht verwaist.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Database row %1.</source>
+        <translation>&lt;br&gt;Datenbankzeile %1.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Never had the default role (LEARNER).</source>
+        <translation>&lt;br&gt;Hatte nie die Standardrolle (LEARNER).</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Had the default role (LEARNER); none active now.</source>
+        <translation>&lt;br&gt;Hatte die Standardrolle (LEARNER); derzeit keine aktiv.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;No field differs.</source>
+        <translation>&lt;br&gt;Kein Feld weicht ab.</translation>
+    </message>
 </context>
 <context>
     <name>rolecall::SyncRun</name>
@@ -1781,38 +1936,6 @@ Seine gespeicherte Anmeldesitzung wird ebenfalls aus dem Schlüsselbund entfernt
         <translation>Zeilen kopieren</translation>
     </message>
     <message>
-        <source>Selected person</source>
-        <translation>Ausgewählte Person</translation>
-    </message>
-    <message>
-        <source>Differences of the selected person</source>
-        <translation>Unterschiede der ausgewählten Person</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <source>Clerk</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>Datenbank</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>Show %1</source>
-        <translation>%1 anzeigen</translation>
-    </message>
-    <message>
-        <source>Show only this status in the table</source>
-        <translation>Nur diesen Status in der Tabelle anzeigen</translation>
-    </message>
-    <message>
         <source>S&amp;ync selected</source>
         <translation>Auswa&amp;hl synchronisieren</translation>
     </message>
@@ -1885,54 +2008,6 @@ Seine gespeicherte Anmeldesitzung wird ebenfalls aus dem Schlüsselbund entfernt
         <translation>Der Sync-Status-Lauf wurde nicht abgeschlossen: %1 Die angezeigten Zeilen sind die bis dahin eingegangenen; niemand gilt als verwaist, bevor alle Clerk-Seiten geladen sind.</translation>
     </message>
     <message>
-        <source>Everyone %1</source>
-        <translation>Alle %1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>Select a person to see what differs.</source>
-        <translation>Wählen Sie eine Person aus, um die Unterschiede zu sehen.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;In Clerk, never synced: no database row.</source>
-        <translation>&lt;br&gt;In Clerk, nie synchronisiert: keine Datenbankzeile.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Database row %1 has no Clerk user any more.</source>
-        <translation>&lt;br&gt;Zur Datenbankzeile %1 gibt es keinen Clerk-Benutzer mehr.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Clerk&apos;s email already belongs to database row %1 (Clerk ID %2): a sync would break the unique email.</source>
-        <translation>&lt;br&gt;Die E-Mail aus Clerk gehört bereits zur Datenbankzeile %1 (Clerk-ID %2): Eine Synchronisierung würde die Eindeutigkeit der E-Mail verletzen.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Made through the password sign-in: no Clerk user, not an orphan.</source>
-        <translation>&lt;br&gt;Über die Passwort-Anmeldung angelegt: kein Clerk-Benutzer, nicht verwaist.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Database row %1.</source>
-        <translation>&lt;br&gt;Datenbankzeile %1.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Never had the default role (LEARNER).</source>
-        <translation>&lt;br&gt;Hatte nie die Standardrolle (LEARNER).</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Had the default role (LEARNER); none active now.</source>
-        <translation>&lt;br&gt;Hatte die Standardrolle (LEARNER); derzeit keine aktiv.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;No field differs.</source>
-        <translation>&lt;br&gt;Kein Feld weicht ab.</translation>
-    </message>
-    <message>
         <source>Available once a run has compared everyone.</source>
         <translation>Verfügbar, sobald ein Lauf alle verglichen hat.</translation>
     </message>
@@ -1953,23 +2028,8 @@ Seine gespeicherte Anmeldesitzung wird ebenfalls aus dem Schlüsselbund entfernt
         <translation>Wählen Sie zuerst verwaiste Personen aus.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>Export sync status</source>
         <translation>Sync-Status exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s) selected.</source>
-        <translation>
-            <numerusform>%n Person ausgewählt.</numerusform>
-            <numerusform>%n Personen ausgewählt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>End grants of &amp;orphans…</source>
@@ -1978,6 +2038,10 @@ Seine gespeicherte Anmeldesitzung wird ebenfalls aus dem Schlüsselbund entfernt
     <message>
         <source>Nobody has the status “%1”.</source>
         <translation>Niemand hat den Status „%1“.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ync</translation>
     </message>
 </context>
 <context>
@@ -2081,60 +2145,28 @@ Seine gespeicherte Anmeldesitzung wird ebenfalls aus dem Schlüsselbund entfernt
         <translation>Für dieses Schema nicht verfügbar: %1-Datenbanken haben keine Rollen.</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>A&amp;ktualisieren</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
         <source>Load the table again from the database</source>
         <translation>Die Tabelle neu aus der Datenbank laden</translation>
-    </message>
-    <message>
-        <source>E&amp;xport CSV…</source>
-        <translation>Als CSV e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>Export to CSV</source>
-        <translation>Als CSV exportieren</translation>
     </message>
     <message>
         <source>Save the rows loaded in the table, with its filters, as CSV</source>
         <translation>Die geladenen Zeilen der Tabelle mit ihren Filtern als CSV speichern</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>Ko&amp;pieren</translation>
-    </message>
-    <message>
-        <source>Copy selected rows</source>
-        <translation>Ausgewählte Zeilen kopieren</translation>
-    </message>
-    <message>
         <source>Copy the selected rows (Ctrl+C)</source>
         <translation>Die ausgewählten Zeilen kopieren (Strg+C)</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
-        <source>Loading</source>
-        <translation>Wird geladen</translation>
     </message>
     <message>
         <source>No database is open.</source>
         <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <source>Role filter</source>
+        <translation>Rollenfilter</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
+        <source>Any role</source>
+        <translation>Jede Rolle</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2271,45 @@ Erstellt: %4</translation>
     </message>
 </context>
 <context>
+    <name>rolecall::UsersActions</name>
+    <message>
+        <source>&amp;Grant Role…</source>
+        <translation>Rolle &amp;zuweisen…</translation>
+    </message>
+    <message>
+        <source>&amp;End Grant…</source>
+        <translation>Zuweisung b&amp;eenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk Grant…</source>
+        <translation>&amp;Sammelzuweisung…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Users to CSV…</source>
+        <translation>Benutzer als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>This database has no roles.</source>
+        <translation>Diese Datenbank hat keine Rollen.</translation>
+    </message>
+    <message>
+        <source>Grant a role to the selected user</source>
+        <translation>Dem ausgewählten Benutzer eine Rolle zuweisen</translation>
+    </message>
+    <message>
+        <source>End the grant selected in the history</source>
+        <translation>Die im Verlauf ausgewählte Zuweisung beenden</translation>
+    </message>
+    <message>
+        <source>Grant a role to the selection or the filter</source>
+        <translation>Der Auswahl oder allen gefilterten Benutzern eine Rolle zuweisen</translation>
+    </message>
+</context>
+<context>
     <name>rolecall::UsersCsvExport</name>
     <message>
         <source>Name</source>
@@ -2282,11 +2353,37 @@ Erstellt: %4</translation>
     </message>
 </context>
 <context>
-    <name>rolecall::UsersScreen</name>
-    <message>
-        <source>Users</source>
-        <translation>Benutzer</translation>
+    <name>rolecall::UsersExportFlow</name>
+    <message numerus="yes">
+        <source>Exported %Ln user(s).</source>
+        <translation>
+            <numerusform>%Ln Benutzer exportiert.</numerusform>
+            <numerusform>%Ln Benutzer exportiert.</numerusform>
+        </translation>
     </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exporting users (%1)…</source>
+        <translation>Benutzer werden exportiert (%1)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::UsersFilterBar</name>
     <message>
         <source>Search name, email or Clerk ID</source>
         <translation>Name, E-Mail oder Clerk-ID suchen</translation>
@@ -2305,7 +2402,7 @@ Erstellt: %4</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation>Ro&amp;lle:</translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>&amp;No role</source>
@@ -2336,46 +2433,6 @@ Erstellt: %4</translation>
         <translation>Stichtag</translation>
     </message>
     <message>
-        <source>&amp;Grant Role…</source>
-        <translation>Rolle &amp;zuweisen…</translation>
-    </message>
-    <message>
-        <source>&amp;End Grant…</source>
-        <translation>Zuweisung b&amp;eenden…</translation>
-    </message>
-    <message>
-        <source>&amp;Bulk Grant…</source>
-        <translation>&amp;Sammelzuweisung…</translation>
-    </message>
-    <message>
-        <source>&amp;Export Users to CSV…</source>
-        <translation>Benutzer als CSV e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Rows</source>
-        <translation>Zeilen &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Read-only: only a signed-in active ADMIN may change roles.</source>
-        <translation>Nur lesen: Nur ein angemeldeter aktiver ADMIN darf Rollen ändern.</translation>
-    </message>
-    <message>
-        <source>This database has no roles.</source>
-        <translation>Diese Datenbank hat keine Rollen.</translation>
-    </message>
-    <message>
-        <source>Grant a role to the selected user</source>
-        <translation>Dem ausgewählten Benutzer eine Rolle zuweisen</translation>
-    </message>
-    <message>
-        <source>End the grant selected in the history</source>
-        <translation>Die im Verlauf ausgewählte Zuweisung beenden</translation>
-    </message>
-    <message>
-        <source>Grant a role to the selection or the filter</source>
-        <translation>Der Auswahl oder allen gefilterten Benutzern eine Rolle zuweisen</translation>
-    </message>
-    <message>
         <source>matching &quot;%1&quot;</source>
         <translation>passend zu „%1“</translation>
     </message>
@@ -2395,6 +2452,17 @@ Erstellt: %4</translation>
         <source>all users</source>
         <translation>alle Benutzer</translation>
     </message>
+</context>
+<context>
+    <name>rolecall::UsersScreen</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Read-only: only a signed-in active ADMIN may change roles.</source>
+        <translation>Nur lesen: Nur ein angemeldeter aktiver ADMIN darf Rollen ändern.</translation>
+    </message>
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
@@ -2404,39 +2472,12 @@ Erstellt: %4</translation>
         <translation>Benutzer exportieren</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln user(s).</source>
-        <translation>
-            <numerusform>%Ln Benutzer exportiert.</numerusform>
-            <numerusform>%Ln Benutzer exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>Export fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
-    </message>
-    <message>
-        <source>Exporting users (%1)…</source>
-        <translation>Benutzer werden exportiert (%1)…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation>Exportfortschritt</translation>
-    </message>
-    <message>
         <source>Copied %1 rows.</source>
         <translation>%1 Zeilen kopiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>Ben&amp;utzer</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2509,21 @@ Erstellt: %4</translation>
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::WriteDialog</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Wird geschrieben</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>No browser could be opened.</source>
@@ -24,44 +31,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missing in database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orphaned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drifted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No default role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read-only: changing users needs a signed-in active ADMIN of this database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RoleDialogs</name>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>A reason is required.</source>
         <translation type="unfinished"></translation>
@@ -72,6 +47,113 @@
     </message>
     <message>
         <source>The admin notes are %1 characters long; at most %2 are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::AboutDialog</name>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the macOS login keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Secret Service (GNOME Keyring or KWallet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Rolecall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin console for Clerk users and their role grants in PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit %1, %2 build, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built against %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QtKeychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service &quot;rolecall&quot; in %1: one session and one Clerk secret key per profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard error only; no log file is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uninstalling leaves these settings and keychain entries in place. &lt;code&gt;rolecallctl profiles remove --all --yes&lt;/code&gt; deletes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -145,14 +227,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Role filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,6 +292,10 @@
     </message>
     <message>
         <source>Grant %1 · recorded in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aud&amp;it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -321,23 +399,11 @@ User row: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Ends on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The grants end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>End:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -346,10 +412,6 @@ User row: %3</source>
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Admin notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -366,10 +428,6 @@ User row: %3</source>
     </message>
     <message>
         <source>Who changes and who already has the role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -508,6 +566,56 @@ User row: %3</source>
     </message>
 </context>
 <context>
+    <name>rolecall::CsvSave</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::DataScreen</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rolecall::EndGrantDialog</name>
     <message>
         <source>End Grant</source>
@@ -519,10 +627,6 @@ User row: %3</source>
     </message>
     <message>
         <source>Grant to end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -542,10 +646,6 @@ User row: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;End Grant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,10 +659,6 @@ User row: %3</source>
     </message>
     <message>
         <source>A reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No database is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -597,23 +693,11 @@ User row: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Ends on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The grant ends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>End:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -625,19 +709,11 @@ User row: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Admin notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Notes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What will be written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -670,10 +746,6 @@ User row: %3</source>
     </message>
     <message>
         <source>Will write: %1 gets %2 from %3 %4, granted by %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No database is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -782,14 +854,6 @@ User row: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Role filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>State filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,6 +910,10 @@ User row: %3</source>
     </message>
     <message>
         <source>No grant matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grants</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1009,18 +1077,6 @@ Leave the password out: it is read from PGPASSWORD or ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Grants</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;ync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Users loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,11 +1115,34 @@ Leave the password out: it is read from PGPASSWORD or ~/.pgpass.</source>
         </translation>
     </message>
     <message>
-        <source>Aud&amp;it</source>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Overview</source>
+        <source>&amp;About Rolecall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::MessageBanner</name>
+    <message>
+        <source>Act on the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1071,34 +1150,6 @@ Leave the password out: it is read from PGPASSWORD or ~/.pgpass.</source>
     <name>rolecall::OverviewScreen</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export to CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy selected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1134,10 +1185,6 @@ Leave the password out: it is read from PGPASSWORD or ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No database is open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,11 +1205,7 @@ Leave the password out: it is read from PGPASSWORD or ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
+        <source>&amp;Overview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1688,6 +1731,118 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <source>Done: %1 changed, %2 failed (see the table).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2: the database refused this account (see the table), and would refuse it for everyone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed.</source>
+        <translation>
+            <numerusform>%n changed.</numerusform>
+            <numerusform>%n changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::SyncCountsBar</name>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only this status in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::SyncDiffPane</name>
+    <message>
+        <source>Selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences of the selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a person to see what differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) selected.</source>
+        <translation>
+            <numerusform>%n person selected.</numerusform>
+            <numerusform>%n people selected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;In Clerk, never synced: no database row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Database row %1 has no Clerk user any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Clerk&apos;s email already belongs to database row %1 (Clerk ID %2): a sync would break the unique email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Made through the password sign-in: no Clerk user, not an orphan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Database row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Never had the default role (LEARNER).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Had the default role (LEARNER); none active now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;No field differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rolecall::SyncRun</name>
@@ -1775,38 +1930,6 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Selected person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Differences of the selected person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clerk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only this status in the table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>S&amp;ync selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,61 +2002,6 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everyone %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a person to see what differs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s) selected.</source>
-        <translation>
-            <numerusform>%n person selected.</numerusform>
-            <numerusform>%n people selected.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;In Clerk, never synced: no database row.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Database row %1 has no Clerk user any more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Clerk&apos;s email already belongs to database row %1 (Clerk ID %2): a sync would break the unique email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Made through the password sign-in: no Clerk user, not an orphan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Database row %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Never had the default role (LEARNER).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Had the default role (LEARNER); none active now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;No field differs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Available once a run has compared everyone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1954,15 +2022,7 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export sync status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1971,6 +2031,10 @@ Its saved sign-in session is removed from the keychain too. The database is not 
     </message>
     <message>
         <source>Nobody has the status “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2075,23 +2139,7 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Load the table again from the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export to CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2099,23 +2147,7 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy selected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy the selected rows (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2123,11 +2155,11 @@ Its saved sign-in session is removed from the keychain too. The database is not 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
+        <source>Role filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
+        <source>Any role</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2230,6 +2262,45 @@ Created: %4</source>
     </message>
 </context>
 <context>
+    <name>rolecall::UsersActions</name>
+    <message>
+        <source>&amp;Grant Role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End Grant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bulk Grant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Users to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant a role to the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the grant selected in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant a role to the selection or the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rolecall::UsersCsvExport</name>
     <message>
         <source>Name</source>
@@ -2273,11 +2344,37 @@ Created: %4</source>
     </message>
 </context>
 <context>
-    <name>rolecall::UsersScreen</name>
+    <name>rolecall::UsersExportFlow</name>
+    <message numerus="yes">
+        <source>Exported %Ln user(s).</source>
+        <translation>
+            <numerusform>Exported %Ln user.</numerusform>
+            <numerusform>Exported %Ln users.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Users</source>
+        <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting users (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::UsersFilterBar</name>
     <message>
         <source>Search name, email or Clerk ID</source>
         <translation type="unfinished"></translation>
@@ -2327,46 +2424,6 @@ Created: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Grant Role…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;End Grant…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Bulk Grant…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export Users to CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy Rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read-only: only a signed-in active ADMIN may change roles.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This database has no roles.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grant a role to the selected user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End the grant selected in the history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grant a role to the selection or the filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>matching &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2386,6 +2443,17 @@ Created: %4</source>
         <source>all users</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>rolecall::UsersScreen</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: only a signed-in active ADMIN may change roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
@@ -2395,38 +2463,11 @@ Created: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln user(s).</source>
-        <translation>
-            <numerusform>Exported %Ln user.</numerusform>
-            <numerusform>Exported %Ln users.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting users (%1)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copied %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2458,6 +2499,21 @@ Created: %4</source>
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rolecall::WriteDialog</name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
