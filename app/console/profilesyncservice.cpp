@@ -51,7 +51,7 @@ void ProfileSyncService::dropRun()
 
 void ProfileSyncService::startRun()
 {
-    const quint64 generation = ++m_startGeneration;
+    m_keyRead.renew();
     m_starting = true;
     if (!m_secrets) {
         m_starting = false;
@@ -60,9 +60,8 @@ void ProfileSyncService::startRun()
     }
     m_secrets->read(
         SecretStore::profileKey(m_profile, secretKind()), this,
-        [this, generation](const SecretStore::Result &result) {
-            if (generation != m_startGeneration)
-                return; // a newer start or a cancel came first
+        // A newer start or a cancel drops this answer.
+        m_keyRead.current([this](const SecretStore::Result &result) {
             m_starting = false;
             if (result.status == SecretStore::Status::Ok && !result.value.isEmpty())
                 startWithKey(result.value.trimmed());
@@ -72,7 +71,7 @@ void ProfileSyncService::startRun()
                 Q_EMIT runRefused(tr("The Clerk secret key could not be read from the keychain: %1")
                                       .arg(result.message),
                                   false);
-        });
+        }));
 }
 
 void ProfileSyncService::startWithKey(const QByteArray &key)
@@ -88,7 +87,7 @@ void ProfileSyncService::startWithKey(const QByteArray &key)
 
 void ProfileSyncService::cancelRun()
 {
-    ++m_startGeneration;
+    m_keyRead.renew();
     if (m_run && m_run->isRunning())
         m_run->cancel();
     else if (std::exchange(m_starting, false)) // still reading the key: no run to cancel

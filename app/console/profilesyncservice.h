@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/staleanswerguard.h"
 #include "clerk/clerkapiclient.h"
 #include "domain/connectionsettings.h"
 #include "services/secretstore.h"
@@ -61,8 +62,8 @@ private:
     SyncStore *m_store;
     ClerkApiClient *m_client = nullptr;
     SyncRun *m_run = nullptr;
-    quint64 m_startGeneration = 0;
-    bool m_starting = false; // reading the key for a run
+    StaleAnswerGuard m_keyRead; // the keychain read of the latest start
+    bool m_starting = false;    // reading the key for a run
 };
 
 } // namespace rolecall
