@@ -167,7 +167,8 @@ void TestCliRoles::showsOneUser()
     QCOMPARE(json.value(QLatin1String("clerkId")).toString(), clerkIdOfSeedUser(5));
     QCOMPARE(json.value(QLatin1String("id")).toString(), QStringLiteral("cu0000000005"));
     QStringList roles;
-    for (const QJsonValue &role : json.value(QLatin1String("activeRoles")).toArray())
+    const QJsonArray activeRoles = json.value(QLatin1String("activeRoles")).toArray();
+    for (const QJsonValue &role : activeRoles)
         roles << role.toString();
     roles.sort();
     QCOMPARE(roles, (QStringList{QStringLiteral("ADMIN"), QStringLiteral("LEARNER")}));

@@ -96,7 +96,7 @@ void TestCliSession::signsInInOneProcessAndIsKnownInTheNext()
                                   Qt::ISODate) > QDateTime::currentDateTimeUtc());
     // The second process found the session in the keychain and refreshed it.
     QCOMPARE(m_idp.tokenRequests().size(), tokenRequestsBefore + 1);
-    QCOMPARE(m_idp.tokenRequests().last().queryItemValue(QStringLiteral("grant_type")),
+    QCOMPARE(m_idp.tokenRequests().constLast().queryItemValue(QStringLiteral("grant_type")),
              QStringLiteral("refresh_token"));
 
     const Run table = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami")});

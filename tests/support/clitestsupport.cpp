@@ -12,6 +12,8 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <utility>
+
 namespace rolecall::testing {
 
 namespace {
@@ -82,9 +84,9 @@ CliRun runProcess(const QString &program, const QStringList &args, const QProces
     return run;
 }
 
-CliFixture::CliFixture(const QString &program, const QString &browser)
-    : m_program(program)
-    , m_browser(browser)
+CliFixture::CliFixture(QString program, QString browser)
+    : m_program(std::move(program))
+    , m_browser(std::move(browser))
 {}
 
 QProcessEnvironment CliFixture::environment(const QProcessEnvironment &overrides) const

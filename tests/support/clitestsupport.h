@@ -50,7 +50,7 @@ CliRun runProcess(const QString &program, const QStringList &args, const QProces
 class CliFixture
 {
 public:
-    explicit CliFixture(const QString &program, const QString &browser = {});
+    explicit CliFixture(QString program, QString browser = {});
 
     bool isValid() const { return m_home.isValid(); }
     QString homeFilePath(const QString &relative) const { return m_home.filePath(relative); }
@@ -109,6 +109,8 @@ bool runsUnderCi();
 } // namespace rolecall::testing
 
 // In a test slot: fails without a D-Bus session bus under CI, skips elsewhere.
+// A macro because QFAIL and QSKIP return from the slot that uses them.
+// NOLINTNEXTLINE(cppcoreguidelines-macro-usage)
 #define ROLECALL_REQUIRE_SESSION_BUS()                                                             \
     do {                                                                                           \
         if (!::rolecall::testing::hasSessionBus()) {                                               \
