@@ -66,6 +66,15 @@ public:
     CliRun run(const QStringList &args, const QByteArray &input = {},
                const QProcessEnvironment &overrides = {});
 
+    // What the tests that sign in start from: a new Akako LMS database of the
+    // shared test cluster with `users` seed users, `idp` started and signing
+    // in as seed user 5 (the seed's only ADMIN), and a profile for both
+    // (addProfile()). False with *error set.
+    bool setUpProfile(const QString &prefix, TestIdentityProvider &idp, int users, QString *error,
+                      const QStringList &moreArgs = {});
+    QString database() const { return m_database; }
+    QString databaseUrl() const;
+
     // Adds a profile for `idp` and `databaseUrl`, plus `moreArgs` of
     // `profiles add`, named `prefix` and a random tail (the keychain outlives
     // the test), for inProfile() to run in.
@@ -88,6 +97,7 @@ private:
     QString m_program;
     QString m_browser;
     QTemporaryDir m_home;
+    QString m_database;
     QString m_profile;
     QStringList m_seenOutput;
     int m_timeoutMs = 60000;
