@@ -90,16 +90,19 @@ function(rolecall_add_test name)
         ENVIRONMENT "${env}")
 endfunction()
 
-# rolecall_add_check(<name> SCRIPT <file.cmake> [<VARIABLE=value>...])
+# rolecall_add_check(<name> SCRIPT <file.cmake> [TIMEOUT <s>] [<VARIABLE=value>...])
 # A `unit` test that runs a CMake script over the sources (format, layering,
 # tidy): `cmake -DSOURCE_DIR=<project> -D<VARIABLE=value>... -P <file>`,
 # with the script relative to the calling folder.
 function(rolecall_add_check name)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "SCRIPT" "")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "SCRIPT;TIMEOUT" "")
+    if(NOT arg_TIMEOUT)
+        set(arg_TIMEOUT 300)
+    endif()
     list(TRANSFORM arg_UNPARSED_ARGUMENTS PREPEND "-D")
     add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
         ${arg_UNPARSED_ARGUMENTS} -P ${CMAKE_CURRENT_SOURCE_DIR}/${arg_SCRIPT})
-    set_tests_properties(${name} PROPERTIES LABELS unit)
+    set_tests_properties(${name} PROPERTIES LABELS unit TIMEOUT ${arg_TIMEOUT})
 endfunction()
 
 # rolecall_add_tool(<name> SOURCES <files...> LIBRARIES <targets...>)

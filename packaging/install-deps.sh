@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(
   # build
-  build-essential cmake ninja-build pkg-config clang-format
+  build-essential cmake ninja-build pkg-config clang-format clang-tidy
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev libssl-dev qtkeychain-qt6-dev libpq-dev
   qt6-svg-dev # renders resources/icons/rolecall.svg at build time

@@ -52,7 +52,10 @@ QList<FakeClerkUser> clerkUsers(int n)
 
 QJsonObject expectedCounts(int n)
 {
-    int orphaned = 0, drifted = 0, conflict = 0, noRole = 0;
+    int orphaned = 0;
+    int drifted = 0;
+    int conflict = 0;
+    int noRole = 0;
     for (int i = 1; i <= n; ++i) {
         if (i % 50 == 25)
             ++orphaned;
@@ -154,7 +157,7 @@ int main(int argc, char *argv[])
     });
     timer.start();
     QTimer::singleShot(0, &run, &SyncRun::start);
-    app.exec();
+    QCoreApplication::exec();
     const qint64 totalMs = timer.elapsed();
     int rateLimited = 0;
     QMetaObject::invokeMethod(

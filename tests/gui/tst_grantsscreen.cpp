@@ -167,7 +167,8 @@ void TestGrantsScreen::exportsCsvWithTheFormulaGuard()
     QVERIFY2(csv.contains(QLatin1String(guardedField)), qPrintable(csv.left(2000)));
     QVERIFY(!csv.contains(QLatin1String(",=HYPERLINK")));
     // instants as UTC ISO 8601
-    const QRegularExpression isoInstant(QStringLiteral(",\\d{4}-\\d\\d-\\d\\dT[0-9:.]{12}Z,"));
+    static const QRegularExpression isoInstant(
+        QStringLiteral(",\\d{4}-\\d\\d-\\d\\dT[0-9:.]{12}Z,"));
     QVERIFY(csv.contains(isoInstant));
 
     QVERIFY(!screen.exportCsv(dir.filePath(QStringLiteral("no/such/dir/x.csv")), &error));

@@ -80,18 +80,14 @@ private:
 void TestCliDb::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    QVERIFY(m_ctl.isValid());
     m_ctl.setTimeout(120000);
     QString error;
-    m_db = rolecall::testing::seededAkakoDatabase(50, &error);
-    QVERIFY2(!m_db.isEmpty(), qPrintable(error));
+    QVERIFY2(m_ctl.setUpProfile(QStringLiteral("db"), m_idp, 50, &error), qPrintable(error));
+    m_db = m_ctl.database();
     m_cluster = PgTestCluster::shared();
     m_trigram = !column(m_db, QStringLiteral("SELECT 1 FROM pg_available_extensions "
                                              "WHERE name = 'pg_trgm'"))
                      .isEmpty();
-    QVERIFY2(m_idp.start(&error), qPrintable(error));
-    const Run added = m_ctl.addProfile(QStringLiteral("db"), m_idp, m_cluster->url(m_db));
-    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
 }
 
 void TestCliDb::cleanupTestCase()

@@ -78,24 +78,17 @@ private:
 void TestCliRoles::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    QVERIFY(m_ctl.isValid());
     QString error;
-    const QString db = rolecall::testing::seededAkakoDatabase(50, &error);
-    QVERIFY2(!db.isEmpty(), qPrintable(error));
-    PgTestCluster *cluster = PgTestCluster::shared();
+    QVERIFY2(m_ctl.setUpProfile(QStringLiteral("roles"), m_idp, 50, &error), qPrintable(error));
     // A MENTOR grant of user 8 that ends in three days, for `roles expiring`.
-    QVERIFY2(cluster->exec(db, QStringLiteral(R"(
+    QVERIFY2(PgTestCluster::shared()->exec(m_ctl.database(), QStringLiteral(R"(
 INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "effectiveEndDate",
                         "assignedBy", "assignedByEmail", "reason", "isActive", "createdAt", "updatedAt")
 VALUES ('cr0000000008x', 'cu0000000008', 'MENTOR', timestamp '2024-01-01',
         timezone('UTC', now()) + interval '3 days', NULL, NULL, 'short term', true,
         timestamp '2024-01-01', timestamp '2024-01-01');)"),
-                           &error),
+                                           &error),
              qPrintable(error));
-    QVERIFY2(m_idp.start(&error), qPrintable(error));
-    m_idp.setUser(TestIdentityProvider::seedUser(5)); // the seed's only ADMIN
-    const Run added = m_ctl.addProfile(QStringLiteral("roles"), m_idp, cluster->url(db));
-    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
 }
 
 void TestCliRoles::signInAs(int n)
@@ -167,7 +160,8 @@ void TestCliRoles::showsOneUser()
     QCOMPARE(json.value(QLatin1String("clerkId")).toString(), clerkIdOfSeedUser(5));
     QCOMPARE(json.value(QLatin1String("id")).toString(), QStringLiteral("cu0000000005"));
     QStringList roles;
-    for (const QJsonValue &role : json.value(QLatin1String("activeRoles")).toArray())
+    const QJsonArray activeRoles = json.value(QLatin1String("activeRoles")).toArray();
+    for (const QJsonValue &role : activeRoles)
         roles << role.toString();
     roles.sort();
     QCOMPARE(roles, (QStringList{QStringLiteral("ADMIN"), QStringLiteral("LEARNER")}));

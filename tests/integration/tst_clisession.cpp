@@ -3,7 +3,6 @@
 // made by one process is found by the next in the keychain, and no token ever
 // lands in a file.
 #include "support/clitestsupport.h"
-#include "support/pgtestcluster.h"
 #include "support/testdata.h"
 #include "support/testidp.h"
 
@@ -16,7 +15,6 @@
 #include <QTest>
 
 using rolecall::testing::CliFixture;
-using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
 
 using Run = rolecall::testing::CliRun;
@@ -50,16 +48,9 @@ private:
 void TestCliSession::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    QVERIFY(m_ctl.isValid());
-    QString error;
-    const QString db = rolecall::testing::seededAkakoDatabase(50, &error);
-    QVERIFY2(!db.isEmpty(), qPrintable(error));
-    QVERIFY2(m_idp.start(&error), qPrintable(error));
     // The person who signs in is user 5 of the seed: an active ADMIN.
-    m_idp.setUser(TestIdentityProvider::seedUser(5));
-    const Run added =
-        m_ctl.addProfile(QStringLiteral("cli"), m_idp, PgTestCluster::shared()->url(db));
-    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    QString error;
+    QVERIFY2(m_ctl.setUpProfile(QStringLiteral("cli"), m_idp, 50, &error), qPrintable(error));
 }
 
 void TestCliSession::isNotSignedInAtFirst()
@@ -96,7 +87,7 @@ void TestCliSession::signsInInOneProcessAndIsKnownInTheNext()
                                   Qt::ISODate) > QDateTime::currentDateTimeUtc());
     // The second process found the session in the keychain and refreshed it.
     QCOMPARE(m_idp.tokenRequests().size(), tokenRequestsBefore + 1);
-    QCOMPARE(m_idp.tokenRequests().last().queryItemValue(QStringLiteral("grant_type")),
+    QCOMPARE(m_idp.tokenRequests().constLast().queryItemValue(QStringLiteral("grant_type")),
              QStringLiteral("refresh_token"));
 
     const Run table = rolecallctl(profileArgs() + QStringList{QStringLiteral("whoami")});

@@ -3,7 +3,6 @@
 // Secret Service (the Clerk key from the keychain, the admin's session).
 #include "support/clitestsupport.h"
 #include "support/fakeclerkapi.h"
-#include "support/pgtestcluster.h"
 #include "support/testdata.h"
 #include "support/testidp.h"
 
@@ -14,7 +13,6 @@
 using rolecall::testing::CliFixture;
 using rolecall::testing::FakeClerkApi;
 using rolecall::testing::FakeClerkUser;
-using rolecall::testing::PgTestCluster;
 using rolecall::testing::TestIdentityProvider;
 using Run = rolecall::testing::CliRun;
 using rolecall::testing::clerkIdOfSeedUser;
@@ -66,22 +64,17 @@ private:
 void TestCliSync::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
-    QVERIFY(m_ctl.isValid());
-    QString error;
-    const QString db = rolecall::testing::seededAkakoDatabase(20, &error);
-    QVERIFY2(!db.isEmpty(), qPrintable(error));
-    m_dbUrl = PgTestCluster::shared()->url(db);
     // Clerk: 1..18 and 21..22; 3's email changed; 19 and 20 gone.
     QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 18) + FakeClerkApi::seedUsers(21, 22);
     users[2].emails = {QStringLiteral("three@example.test")};
     m_api.setUsers(users);
     m_api.setSecretKey(secret);
     QVERIFY(m_api.start());
-    QVERIFY2(m_idp.start(&error), qPrintable(error));
-    m_idp.setUser(TestIdentityProvider::seedUser(5));
-    const Run added = m_ctl.addProfile(QStringLiteral("sync"), m_idp, m_dbUrl,
-                                       {QStringLiteral("--clerk-api-url"), m_api.baseUrl()});
-    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    QString error;
+    QVERIFY2(m_ctl.setUpProfile(QStringLiteral("sync"), m_idp, 20, &error,
+                                {QStringLiteral("--clerk-api-url"), m_api.baseUrl()}),
+             qPrintable(error));
+    m_dbUrl = m_ctl.databaseUrl();
 }
 
 Run TestCliSync::ctl(const QStringList &args, bool keyInEnvironment)

@@ -58,15 +58,6 @@ int childMain()
 
 } // namespace
 
-#define REQUIRE_KEYRING()                                                                          \
-    do {                                                                                           \
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {                             \
-            if (qEnvironmentVariable("CI") == QLatin1String("true"))                               \
-                QFAIL("no D-Bus session bus: run the tests with packaging/test.sh");               \
-            QSKIP("no D-Bus session bus; packaging/test.sh runs this test with a real keyring");   \
-        }                                                                                          \
-    } while (false)
-
 class TestKeychainSecretStore : public QObject
 {
     Q_OBJECT
@@ -85,7 +76,7 @@ private:
 
 void TestKeychainSecretStore::roundTripsASecret()
 {
-    REQUIRE_KEYRING();
+    ROLECALL_REQUIRE_SESSION_BUS();
     KeychainSecretStore store(m_service);
     QCOMPARE(KeychainSecretStore().service(), QStringLiteral("rolecall"));
     const QString key = SecretStore::profileKey(QStringLiteral("dev"), QStringLiteral("session"));
@@ -114,7 +105,7 @@ void TestKeychainSecretStore::roundTripsASecret()
 
 void TestKeychainSecretStore::reportsNotFound()
 {
-    REQUIRE_KEYRING();
+    ROLECALL_REQUIRE_SESSION_BUS();
     KeychainSecretStore store(m_service);
     const QString key = QStringLiteral("profiles/none/session");
     auto r = wait([&](QObject *c, auto done) { store.read(key, c, done); });
@@ -129,7 +120,7 @@ void TestKeychainSecretStore::reportsNotFound()
 
 void TestKeychainSecretStore::skipsTheCallbackWhenTheContextIsGone()
 {
-    REQUIRE_KEYRING();
+    ROLECALL_REQUIRE_SESSION_BUS();
     KeychainSecretStore store(m_service);
     int calls = 0;
     auto context = std::make_unique<QObject>();

@@ -385,6 +385,7 @@ void TestLoopbackReceiver::survivesHostileClients()
 
     // A flood: the extras are dropped, nothing crashes.
     std::vector<std::unique_ptr<QTcpSocket>> flood;
+    flood.reserve(50);
     for (int i = 0; i < 50; ++i)
         flood.push_back(send(receiver, QByteArray()));
     QTRY_VERIFY(std::count_if(flood.cbegin(), flood.cend(), [](const auto &s) {

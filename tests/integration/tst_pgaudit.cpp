@@ -15,7 +15,6 @@ using rolecall::testing::daysFromNow;
 using rolecall::testing::failureOf;
 using rolecall::testing::Fixture;
 using rolecall::testing::idsOf;
-using rolecall::testing::PgTestCluster;
 using rolecall::testing::tiedGrants;
 
 namespace {

@@ -15,7 +15,6 @@
 using namespace rolecall;
 using rolecall::testing::failureOf;
 using rolecall::testing::Fixture;
-using rolecall::testing::PgTestCluster;
 
 namespace {
 

@@ -19,7 +19,6 @@ using rolecall::testing::daysFromNow;
 using rolecall::testing::failureOf;
 using rolecall::testing::Fixture;
 using rolecall::testing::idsOf;
-using rolecall::testing::PgTestCluster;
 
 namespace {
 

@@ -63,8 +63,8 @@ void TestPgRoleWriter::grantRowLooksLikePrismas()
     const RoleGrant grant = source.grantRole(admin(), request).result();
     const QDateTime after = utcNow().addSecs(2);
 
-    QVERIFY2(QRegularExpression(QStringLiteral("^c[0-9a-z]{24}$")).match(grant.id).hasMatch(),
-             qPrintable(grant.id));
+    static const QRegularExpression cuidShape(QStringLiteral("^c[0-9a-z]{24}$"));
+    QVERIFY2(cuidShape.match(grant.id).hasMatch(), qPrintable(grant.id));
     QCOMPARE(grant.userId, QStringLiteral("cu0000000010"));
     QCOMPARE(grant.createdAt, grant.updatedAt);
     QCOMPARE(grant.effectiveStart, grant.createdAt);

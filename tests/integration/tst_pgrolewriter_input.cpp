@@ -25,6 +25,7 @@ private Q_SLOTS:
 private:
     using RoleWriterDatabases::connect;
     QString m_db;
+    PgDataSource *m_source = nullptr; // one for all rows: 100+ rows, one connection
 };
 
 void TestPgRoleWriterInput::initTestCase()
@@ -181,9 +182,8 @@ void TestPgRoleWriterInput::rejectsBadInput()
     QFETCH(QString, reason);
     QFETCH(QString, notes);
 
-    static PgDataSource *source = nullptr; // one for all rows: 100+ rows, one connection
-    if (!source)
-        source = new PgDataSource(m_cluster->connection(m_db), this);
+    if (!m_source)
+        m_source = new PgDataSource(m_cluster->connection(m_db), this);
     const QString before = checksum(m_db);
     GrantRequest request;
     request.user = user;
@@ -192,7 +192,7 @@ void TestPgRoleWriterInput::rejectsBadInput()
     request.end = end;
     request.reason = reason;
     request.notes = notes;
-    const auto error = errorOf(source->grantRole(admin(), request));
+    const auto error = errorOf(m_source->grantRole(admin(), request));
     QVERIFY2(error, "the bad input was accepted");
     QVERIFY2(error->kind() == DataSourceError::Kind::Validation, qPrintable(error->message()));
     QVERIFY(!error->message().isEmpty());

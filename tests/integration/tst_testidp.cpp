@@ -331,7 +331,7 @@ void TestTestIdp::codeExchange()
     QCOMPARE(tokens.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
     QCOMPARE(tokens.value(QStringLiteral("expires_in")).toInt(), 3600);
     QVERIFY(!m_idp.tokenRequests().isEmpty());
-    QCOMPARE(m_idp.tokenRequests().last().queryItemValue(QStringLiteral("code_verifier")),
+    QCOMPARE(m_idp.tokenRequests().constLast().queryItemValue(QStringLiteral("code_verifier")),
              QString::fromLatin1(verifier));
 
     // The ID token verifies against the served JWKS.

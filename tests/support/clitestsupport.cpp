@@ -1,5 +1,6 @@
 #include "support/clitestsupport.h"
 
+#include "support/pgtestcluster.h"
 #include "support/testidp.h"
 
 #include <QDir>
@@ -11,6 +12,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <utility>
 
 namespace rolecall::testing {
 
@@ -82,9 +85,9 @@ CliRun runProcess(const QString &program, const QStringList &args, const QProces
     return run;
 }
 
-CliFixture::CliFixture(const QString &program, const QString &browser)
-    : m_program(program)
-    , m_browser(browser)
+CliFixture::CliFixture(QString program, QString browser)
+    : m_program(std::move(program))
+    , m_browser(std::move(browser))
 {}
 
 QProcessEnvironment CliFixture::environment(const QProcessEnvironment &overrides) const
@@ -123,6 +126,28 @@ CliRun CliFixture::run(const QStringList &args, const QByteArray &input,
     const CliRun run = runProcess(m_program, args, environment(overrides), input, m_timeoutMs);
     m_seenOutput << run.out << run.err;
     return run;
+}
+
+bool CliFixture::setUpProfile(const QString &prefix, TestIdentityProvider &idp, int users,
+                              QString *error, const QStringList &moreArgs)
+{
+    if (!isValid()) {
+        *error = QStringLiteral("no temporary HOME");
+        return false;
+    }
+    m_database = seededAkakoDatabase(users, error);
+    if (m_database.isEmpty() || !idp.start(error))
+        return false;
+    idp.setUser(TestIdentityProvider::seedUser(5));
+    const CliRun added = addProfile(prefix, idp, databaseUrl(), moreArgs);
+    if (added.exitCode != 0)
+        *error = QStringLiteral("profiles add: ") + added.err;
+    return added.exitCode == 0;
+}
+
+QString CliFixture::databaseUrl() const
+{
+    return PgTestCluster::shared()->url(m_database);
 }
 
 CliRun CliFixture::addProfile(const QString &prefix, const TestIdentityProvider &idp,

@@ -50,7 +50,7 @@ CliRun runProcess(const QString &program, const QStringList &args, const QProces
 class CliFixture
 {
 public:
-    explicit CliFixture(const QString &program, const QString &browser = {});
+    explicit CliFixture(QString program, QString browser = {});
 
     bool isValid() const { return m_home.isValid(); }
     QString homeFilePath(const QString &relative) const { return m_home.filePath(relative); }
@@ -65,6 +65,15 @@ public:
 
     CliRun run(const QStringList &args, const QByteArray &input = {},
                const QProcessEnvironment &overrides = {});
+
+    // What the tests that sign in start from: a new Akako LMS database of the
+    // shared test cluster with `users` seed users, `idp` started and signing
+    // in as seed user 5 (the seed's only ADMIN), and a profile for both
+    // (addProfile()). False with *error set.
+    bool setUpProfile(const QString &prefix, TestIdentityProvider &idp, int users, QString *error,
+                      const QStringList &moreArgs = {});
+    QString database() const { return m_database; }
+    QString databaseUrl() const;
 
     // Adds a profile for `idp` and `databaseUrl`, plus `moreArgs` of
     // `profiles add`, named `prefix` and a random tail (the keychain outlives
@@ -88,6 +97,7 @@ private:
     QString m_program;
     QString m_browser;
     QTemporaryDir m_home;
+    QString m_database;
     QString m_profile;
     QStringList m_seenOutput;
     int m_timeoutMs = 60000;
@@ -109,6 +119,8 @@ bool runsUnderCi();
 } // namespace rolecall::testing
 
 // In a test slot: fails without a D-Bus session bus under CI, skips elsewhere.
+// A macro because QFAIL and QSKIP return from the slot that uses them.
+// NOLINTNEXTLINE(cppcoreguidelines-macro-usage)
 #define ROLECALL_REQUIRE_SESSION_BUS()                                                             \
     do {                                                                                           \
         if (!::rolecall::testing::hasSessionBus()) {                                               \

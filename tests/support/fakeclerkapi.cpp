@@ -252,7 +252,7 @@ void FakeClerkApi::onReadyRead(QTcpSocket *socket)
         return;
     }
     const QList<QByteArray> lines = it->left(headerEnd).split('\n');
-    m_buffers.erase(it); // one request per connection (GET: no body)
+    m_buffers.remove(socket); // one request per connection (GET: no body)
     const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
     if (requestLine.size() != 3) {
         send(socket, clerkError(400, "bad_request", QStringLiteral("Malformed request line")));

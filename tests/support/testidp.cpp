@@ -209,7 +209,7 @@ void TestIdentityProvider::onReadyRead(QTcpSocket *socket)
     ParseResult result = parseRequest(*it);
     if (result.state == ParseResult::Incomplete)
         return;
-    m_buffers.erase(it); // one request per connection
+    m_buffers.remove(socket); // one request per connection
     if (result.state == ParseResult::Failed) {
         sendRaw(socket, result.failure);
         Q_EMIT requestServed(QStringLiteral("-"), QStringLiteral("-"), result.failure.status);

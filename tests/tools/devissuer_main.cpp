@@ -20,6 +20,8 @@ using rolecall::testing::TestIdentityProvider;
 
 namespace {
 
+// A signal handler reaches nothing but globals.
+// NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables)
 int signalPipe[2] = {-1, -1};
 
 void onSignal(int)

@@ -36,7 +36,8 @@ bool readUsersFile(const QString &path, QList<rolecall::testing::FakeClerkUser> 
             return value.toString();
         return std::nullopt;
     };
-    for (const QJsonValue &value : document.array()) {
+    const QJsonArray entries = document.array();
+    for (const QJsonValue &value : entries) {
         const QJsonObject object = value.toObject();
         rolecall::testing::FakeClerkUser user;
         user.id = object.value(QLatin1String("id")).toString();
@@ -100,5 +101,5 @@ int main(int argc, char *argv[])
         return 1;
     }
     out << api.baseUrl() << Qt::endl; // the first line: the Clerk API URL to use
-    return app.exec();
+    return QCoreApplication::exec();
 }

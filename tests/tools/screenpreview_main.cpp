@@ -59,7 +59,7 @@ double medianMs(Call call, int runs = 3)
         QElapsedTimer timer;
         timer.start();
         call();
-        times << timer.nsecsElapsed() / 1e6;
+        times << static_cast<double>(timer.nsecsElapsed()) / 1e6;
     }
     std::sort(times.begin(), times.end());
     return times[runs / 2];
@@ -77,7 +77,7 @@ int measure(PgTestCluster &cluster, int users)
         qCritical("%s", qUtf8Printable(error));
         return 1;
     }
-    qInfo("seeded %d users in %.1f s", users, seed.elapsed() / 1000.0);
+    qInfo("seeded %d users in %.1f s", users, static_cast<double>(seed.elapsed()) / 1000.0);
     if (qEnvironmentVariableIsSet("ROLECALL_PREVIEW_HOLD")) {
         // For EXPLAIN by hand: keep the cluster until this process is stopped.
         qInfo("holding %s", qUtf8Printable(cluster.url(db)));
@@ -143,7 +143,8 @@ int measure(PgTestCluster &cluster, int users)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     };
     waitFor([&] { return !grants.isBusy() && !audit.isBusy() && !overview.isBusy(); });
-    qInfo("%-34s %9.1f ms", "longest stall: first show and load", longest / 1e6);
+    qInfo("%-34s %9.1f ms", "longest stall: first show and load",
+          static_cast<double>(longest) / 1e6);
     longest = 0;
     for (int pages = 0; pages < 20; ++pages) {
         grants.view()->scrollToBottom();
@@ -151,7 +152,8 @@ int measure(PgTestCluster &cluster, int users)
         waitFor([&] { return !grants.isBusy() && !audit.isBusy(); });
     }
     qInfo("%-34s %9.1f ms (%d grants, %d events loaded)", "longest stall: scrolling 20 pages",
-          longest / 1e6, grants.model()->rowCount(), audit.model()->rowCount());
+          static_cast<double>(longest) / 1e6, grants.model()->rowCount(),
+          audit.model()->rowCount());
     return 0;
 }
 

@@ -108,7 +108,7 @@ int main(int argc, char *argv[])
         });
     });
     QTimer::singleShot(0, &screen, &SyncScreen::startRun);
-    const int result = app.exec();
+    const int result = QApplication::exec();
     databases.removeConnections();
     return result;
 }

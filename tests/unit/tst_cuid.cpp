@@ -19,7 +19,7 @@ private Q_SLOTS:
 
 void TestCuid::hasPrismasShape()
 {
-    const QRegularExpression shape(QStringLiteral("^c[0-9a-z]{24}$"));
+    static const QRegularExpression shape(QStringLiteral("^c[0-9a-z]{24}$"));
     for (int i = 0; i < 1000; ++i) {
         const QString id = makeCuid();
         QVERIFY2(shape.match(id).hasMatch(), qPrintable(id));
