@@ -36,6 +36,8 @@ void printUsage(QTextStream &out)
            "  db check          Which indexes the console would use are missing, and their cost\n"
            "  db install-indexes [--yes]  Show the CREATE INDEX CONCURRENTLY SQL, ask, run it\n"
            "  db install-audit [--yes]    Show the audit table's SQL, ask, create it (ADMIN)\n"
+           "  db install-rights [--yes]   Show the SQL, ask, make the database enforce rights\n"
+           "  db uninstall-rights [--yes] Show the SQL, ask, undo install-rights\n"
            "  profiles list|show|add|edit|remove|set-default\n"
            "                    Deployments to sign in to and read (issuer, client ID, database)\n"
            "  profiles remove --all --yes\n"

@@ -22,6 +22,8 @@ constexpr int auditPageSize = 500;
 
 QString actorText(const AuditEvent &e)
 {
+    if (e.madeOutsideConsole())
+        return QStringLiteral("outside the console, database login ") + e.databaseLogin;
     return e.actorEmail.isEmpty() ? e.actorClerkId : e.actorEmail;
 }
 
@@ -51,6 +53,8 @@ QJsonObject eventJson(const AuditEvent &e)
         {QStringLiteral("reason"), nullable(e.reason)},
         {QStringLiteral("notes"), nullable(e.notes)},
         {QStringLiteral("source"), nullable(e.source)},
+        {QStringLiteral("databaseLogin"), nullable(e.databaseLogin)},
+        {QStringLiteral("outsideConsole"), e.madeOutsideConsole()},
     };
 }
 
@@ -58,7 +62,7 @@ QStringList eventCsv(const AuditEvent &e)
 {
     return {e.id,           isoUtc(e.at),    e.action,      e.actorClerkId, e.actorEmail,
             e.targetUserId, e.targetClerkId, e.targetEmail, e.targetName,   e.role,
-            e.grantId,      e.reason,        e.notes,       e.source};
+            e.grantId,      e.reason,        e.notes,       e.source,       e.databaseLogin};
 }
 
 int runAuditList(CliContext &context)
@@ -142,7 +146,7 @@ int runAuditList(CliContext &context)
                           QStringLiteral("targetEmail"), QStringLiteral("targetName"),
                           QStringLiteral("role"), QStringLiteral("grantId"),
                           QStringLiteral("reason"), QStringLiteral("notes"),
-                          QStringLiteral("source")});
+                          QStringLiteral("source"), QStringLiteral("databaseLogin")});
     QList<QStringList> rows;
     try {
         streamPages(limit, auditPageSize, out, [&](int wanted) {

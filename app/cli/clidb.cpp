@@ -66,6 +66,27 @@ bool parseDbVerb(QCommandLineParser &parser, CliContext &context, bool withForma
     return false;
 }
 
+const char *presence(bool present)
+{
+    return present ? "present" : "missing";
+}
+
+void printRights(const RightsStatus &rights, CliContext &context)
+{
+    context.out << "\nDatabase rights (db install-rights): "
+                << (rights.installed() ? "installed" : "not installed") << '\n'
+                << "  roles rolecall_reader, rolecall_admin: "
+                << presence(rights.readerRole && rights.adminRole) << '\n'
+                << "  writer functions (guards in the database): "
+                << presence(rights.writerFunctions) << '\n'
+                << "  audit trigger on \"User\" and \"UserRole\": " << presence(rights.auditTrigger)
+                << '\n'
+                << "  audit table append-only for all but its owner: "
+                << (rights.auditAppendOnly ? "yes" : "no") << '\n'
+                << "  this login may change roles: " << (rights.loginCanWrite ? "yes" : "no")
+                << '\n';
+}
+
 int runCheck(CliContext &context)
 {
     QCommandLineParser parser;
@@ -106,6 +127,7 @@ int runCheck(CliContext &context)
             context.out << missing
                         << " missing; 'rolecallctl db install-indexes' shows the SQL and asks "
                            "before creating them.\n";
+        printRights(source.rightsStatus().result(), context);
     } catch (const DataSourceError &e) {
         return reportError(e, context);
     }
@@ -196,6 +218,58 @@ int runInstallAudit(CliContext &context)
     return ExitOk;
 }
 
+// install-rights (install true) or uninstall-rights: show the SQL, ask, run
+// it in one transaction as the tables' owner.
+int runRights(CliContext &context, bool install)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        install ? QStringLiteral(
+                      "Make the database enforce the console's rules against any client: group "
+                      "roles rolecall_reader and rolecall_admin, writes to \"UserRole\" only "
+                      "through functions that apply the console's guards, an audit trigger on "
+                      "\"User\" and \"UserRole\", and an audit table only its owner may "
+                      "rewrite. Shows the exact SQL and asks first; running it again changes "
+                      "nothing; 'rolecallctl db uninstall-rights' undoes it. Run it as the "
+                      "owner of the tables (a login that may also create roles).")
+                : QStringLiteral("Undo 'rolecallctl db install-rights': drop the functions, the "
+                                 "trigger and (when nothing else uses them) the group roles. "
+                                 "The audit events stay. Shows the SQL and asks first."));
+    Format format = Format::Table;
+    ConnectionSettings settings;
+    int exitCode = ExitOk;
+    if (!parseDbVerb(parser, context, false, true, &format, &settings, &exitCode))
+        return exitCode;
+    PgDataSource source(settings);
+    try {
+        const RightsStatus before = source.rightsStatus().result();
+        if (!install && !before.writerFunctions && !before.auditTrigger && !before.readerRole &&
+            !before.adminRole) {
+            context.out << "The database rights are not installed; nothing to do.\n";
+            return ExitOk;
+        }
+        context.out << "This SQL will run, in one transaction:\n\n"
+                    << source.rightsSql(install).result() << '\n';
+        if (!confirmed(parser,
+                       install ? QStringLiteral("Install the database rights? [y/N] ")
+                               : QStringLiteral("Remove the database rights? [y/N] "),
+                       context))
+            return ExitFailure;
+        if (install) {
+            source.installRights().waitForFinished();
+            context.out << "Installed the database rights. Let logins join a group: "
+                           "GRANT rolecall_reader TO <login>; or GRANT rolecall_admin TO "
+                           "<login>;\n";
+        } else {
+            source.uninstallRights().waitForFinished();
+            context.out << "Removed the database rights.\n";
+        }
+    } catch (const DataSourceError &e) {
+        return reportError(e, context);
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int runDb(const QString &verb, CliContext &context)
@@ -206,8 +280,13 @@ int runDb(const QString &verb, CliContext &context)
         return runInstallIndexes(context);
     if (verb == QLatin1String("install-audit"))
         return runInstallAudit(context);
+    if (verb == QLatin1String("install-rights"))
+        return runRights(context, true);
+    if (verb == QLatin1String("uninstall-rights"))
+        return runRights(context, false);
     context.err << "rolecallctl: unknown command 'db " << verb
-                << "'; db has check, install-indexes and install-audit\n";
+                << "'; db has check, install-indexes, install-audit, install-rights and "
+                   "uninstall-rights\n";
     return ExitUsage;
 }
 

@@ -47,6 +47,9 @@ QString AccountAccess::readOnlyReason() const
             "You have no user record in this database, so the console is read-only.");
     if (!rolesSupported)
         return QStringLiteral("This database has no roles, so the console is read-only.");
+    if (databaseReadOnly)
+        return QStringLiteral(
+            "The database login has read rights only, so the console is read-only.");
     if (!canWrite())
         return QStringLiteral("Only an active ADMIN may change anything; your active roles: %1.")
             .arg(activeRoles.isEmpty() ? QStringLiteral("none")

@@ -109,9 +109,15 @@ struct AccountAccess
     User user;
     QStringList activeRoles;     // as of now
     bool rolesSupported = false; // the schema has roles at all
+    // The database login itself may not write (a rolecall_reader login).
+    bool databaseReadOnly = false;
 
-    // Only an active ADMIN may change anything.
-    bool canWrite() const { return activeRoles.contains(QStringLiteral("ADMIN")); }
+    // Only an active ADMIN may change anything, and only through a login
+    // that may write.
+    bool canWrite() const
+    {
+        return !databaseReadOnly && activeRoles.contains(QStringLiteral("ADMIN"));
+    }
     // Why the console is read-only for this person; empty when it is not.
     QString readOnlyReason() const;
 };

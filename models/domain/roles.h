@@ -104,7 +104,11 @@ struct AuditEvent
     QString notes;
     QJsonObject before; // where known (audit table)
     QJsonObject after;
-    QString source; // "grants" or "audit-table"
+    QString source; // "grants", "audit-table" or "outside-console" (db install-rights)
+    // The database login that made the change, where recorded (install-rights).
+    QString databaseLogin;
+
+    bool madeOutsideConsole() const { return source == QLatin1String("outside-console"); }
 };
 
 struct AuditQuery

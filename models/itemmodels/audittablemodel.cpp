@@ -98,6 +98,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         case RoleColumn:
             return e.role;
         case ActorColumn:
+            if (e.madeOutsideConsole())
+                return tr("Outside the console (database login %1)").arg(e.databaseLogin);
             if (e.actorEmail.isEmpty() && e.actorClerkId.isEmpty())
                 return e.action == QLatin1String("expired") ? tr("(end date passed)")
                                                             : tr("(not recorded)");
@@ -119,6 +121,12 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         case UserColumn:
             return tr("%1\nClerk ID: %2\nUser row: %3")
                 .arg(nameAndEmail(e.targetName, e.targetEmail), e.targetClerkId, e.targetUserId);
+        case ActorColumn:
+            if (e.madeOutsideConsole())
+                return tr("Changed outside the console, by the database login %1 (recorded by "
+                          "the audit trigger of db install-rights).")
+                    .arg(e.databaseLogin);
+            return data(index, Qt::DisplayRole);
         case ChangeColumn:
             return e.before.isEmpty() && e.after.isEmpty()
                        ? tr("Before and after are recorded only in the audit table.")

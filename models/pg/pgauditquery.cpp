@@ -2,6 +2,7 @@
 // with the optional "RolecallAuditEvent" table, paged newest first by keyset.
 #include "domain/datasourceerror.h"
 #include "domain/utctime.h"
+#include "pg/pgrights.h"
 #include "pg/pgrolesquery.h"
 #include "pg/pgschema.h"
 #include "pg/pgusersquery.h"
@@ -28,6 +29,20 @@ QString unlessRecorded(bool audit, const QString &action)
         .arg(action);
 }
 
+// With install-rights the trigger records every change too. Those of the
+// console's own transactions are already in the trail as the console's
+// events; the others were made outside the console and are shown as such.
+QString triggerEventsSql()
+{
+    return QStringLiteral(R"( WHERE a."recordedBy" IS NULL
+    UNION ALL
+    SELECT t."id", t."at", t."action", t."actorClerkId", t."actorEmail", t."targetUserId",
+           t."role", t."grantId", t."reason", NULL::text, t."before", t."after", 'outside-console'
+    FROM "RolecallAuditEvent" t
+    WHERE t."recordedBy" = 'trigger' AND NOT EXISTS (SELECT 1 FROM "RolecallAuditEvent" c
+        WHERE c."transactionId" = t."transactionId" AND c."recordedBy" IS NULL))");
+}
+
 // Every event, as rows of (id, at, action, actorClerkId, actorEmail,
 // targetUserId, role, grantId, reason, notes, before, after, source):
 //   granted    at createdAt, when the grant had started by then
@@ -35,7 +50,7 @@ QString unlessRecorded(bool audit, const QString &action)
 //   ended      isActive false: at its end date, else updatedAt; the actor and
 //              reason from the last "Ended ... by ...: ..." line of the notes
 //   expired    isActive still true and the end date passed
-QString eventsSql(bool audit)
+QString eventsSql(bool audit, bool trigger = false)
 {
     const QString action = QStringLiteral(
         R"(CASE WHEN g."effectiveStartDate" <= g."createdAt" THEN 'granted' ELSE 'scheduled' END)");
@@ -73,6 +88,8 @@ QString eventsSql(bool audit)
     SELECT a."id", a."at", a."action", a."actorClerkId", a."actorEmail", a."targetUserId",
            a."role", a."grantId", a."reason", NULL::text, a."before", a."after", 'audit-table'
     FROM "RolecallAuditEvent" a)");
+    if (trigger)
+        sql += triggerEventsSql();
     return sql;
 }
 
@@ -101,6 +118,7 @@ AuditPage fetchAuditPage(QSqlDatabase &db, const SchemaInfo &schema, const Audit
     if (!query.role.isEmpty())
         requireKnownRole(db, schema, query.role);
     const bool audit = auditTableExists(db);
+    const bool trigger = audit && auditHasTriggerColumns(db);
 
     QStringList conditions;
     if (!user.isEmpty())
@@ -128,11 +146,16 @@ AuditPage fetchAuditPage(QSqlDatabase &db, const SchemaInfo &schema, const Audit
 
     // One row more than asked tells whether another page follows. Keyset on
     // (at, id) descending, never OFFSET.
-    QString sql = QStringLiteral("WITH events AS (") + eventsSql(audit) + QStringLiteral(R"()
+    QString sql =
+        QStringLiteral("WITH events AS (") + eventsSql(audit, trigger) + QStringLiteral(R"()
 SELECT e."id", (extract(epoch FROM e."at") * 1000)::bigint, e."action", e."actorClerkId",
        e."actorEmail", e."targetUserId", u."clerkId", u."email",
        concat_ws(' ', u."firstName", u."lastName"), e."role", e."grantId", e."reason", e."notes",
-       e."before"::text, e."after"::text, e."source"
+       e."before"::text, e."after"::text, e."source")") +
+        (trigger ? QStringLiteral(R"(, (SELECT d."databaseLogin" FROM "RolecallAuditEvent" d
+                                 WHERE d."id" = e."id"))")
+                 : QStringLiteral(", NULL::text")) +
+        QStringLiteral(R"(
 FROM events e
 LEFT JOIN "User" u ON u."id" = e."targetUserId")");
     if (!conditions.isEmpty())
@@ -184,6 +207,7 @@ LIMIT :limit)");
         event.before = jsonObject(q.value(13));
         event.after = jsonObject(q.value(14));
         event.source = q.value(15).toString();
+        event.databaseLogin = q.value(16).toString();
         page.events << event;
     }
     page.atEnd = page.events.size() < query.limit || !q.isValid();

@@ -6,6 +6,7 @@
 #include "domain/cuid.h"
 #include "domain/datasourceerror.h"
 #include "domain/utctime.h"
+#include "pg/pgrights.h"
 #include "pg/pgrolewriter_p.h"
 #include "pg/pgschema.h"
 
@@ -175,6 +176,11 @@ QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, cons
     }
     QList<RoleGrant> grants;
     if (ids.isEmpty()) {
+        tx.commit();
+        return grants;
+    }
+    if (rightsFunctionsInstalled(db)) {
+        grants = rights::bulkGrant(db, actor, request, bounds.start, bounds.end, ids);
         tx.commit();
         return grants;
     }

@@ -154,6 +154,34 @@ QFuture<bool> PgDataSource::auditTableInstalled()
     return run<bool>([](QSqlDatabase &db) { return auditTableExists(db); });
 }
 
+QFuture<RightsStatus> PgDataSource::rightsStatus()
+{
+    return run<RightsStatus>([this](QSqlDatabase &db) { return readRightsStatus(db, schema(db)); });
+}
+
+QFuture<QString> PgDataSource::rightsSql(bool install)
+{
+    return run<QString>([install](QSqlDatabase &db) -> QString {
+        const QString schemaName = tablesSchema(db);
+        if (!install)
+            return rightsUninstallSql(schemaName);
+        return (auditTableExists(db) ? QString() : auditTableSql() + QLatin1Char('\n')) +
+               rightsInstallSql(schemaName);
+    });
+}
+
+QFuture<void> PgDataSource::installRights()
+{
+    return run<void>([this](QSqlDatabase &db) { rolecall::installRights(db, schema(db)); },
+                     PgWork::Write);
+}
+
+QFuture<void> PgDataSource::uninstallRights()
+{
+    return run<void>([this](QSqlDatabase &db) { rolecall::uninstallRights(db, schema(db)); },
+                     PgWork::Write);
+}
+
 QFuture<GrantPage> PgDataSource::fetchGrantPage(const GrantListQuery &query)
 {
     return run<GrantPage>(

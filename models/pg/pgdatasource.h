@@ -2,6 +2,7 @@
 
 #include "domain/connectionsettings.h"
 #include "pg/pgmaintenance.h"
+#include "pg/pgrights.h"
 #include "pg/pgsession.h"
 #include "services/datasource.h"
 
@@ -58,6 +59,13 @@ public:
     QFuture<void> installIndex(const QString &sql);
     QFuture<bool> installAuditTable(const Actor &actor);
     QFuture<bool> auditTableInstalled();
+    // Database-enforced rights (pgrights.h): what is installed, the exact SQL
+    // install/uninstall would run (the audit table's first when it is
+    // missing), and running it as the tables' owner.
+    QFuture<RightsStatus> rightsStatus();
+    QFuture<QString> rightsSql(bool install);
+    QFuture<void> installRights();
+    QFuture<void> uninstallRights();
 
 private:
     // Reads are retried once on a fresh connection when the server went away;

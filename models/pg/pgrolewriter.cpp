@@ -3,6 +3,7 @@
 #include "domain/cuid.h"
 #include "domain/datasourceerror.h"
 #include "domain/utctime.h"
+#include "pg/pgrights.h"
 #include "pg/pgrolewriter_p.h"
 #include "pg/pgschema.h"
 
@@ -36,6 +37,13 @@ RoleGrant writeGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor &ac
         invalid(QStringLiteral("No user \"%1\" (looked for a Clerk ID, an email and a User id).")
                     .arg(key));
     const QString userId = resolved.constFirst().userId;
+    if (rightsFunctionsInstalled(db)) {
+        // The database's own writer applies the same guards (install-rights).
+        const RoleGrant grant = rights::grant(db, actor, userId, request.role, request.start,
+                                              request.end, request.reason, request.notes);
+        tx.commit();
+        return grant;
+    }
 
     // Writes to one user run one after another from here on.
     QSqlQuery lock(db);
@@ -133,6 +141,11 @@ RoleGrant writeEndGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor 
         invalid(QStringLiteral("No grant with id \"%1\".").arg(request.grantId));
     checkText(request.reason, QStringLiteral("reason"), maxReasonLength, true, false);
     checkInstant(request.at, QStringLiteral("end"));
+    if (rightsFunctionsInstalled(db)) {
+        const RoleGrant ended = rights::endGrant(db, actor, request);
+        tx.commit();
+        return ended;
+    }
 
     QSqlQuery lockUser(db);
     lockUser.prepare(QStringLiteral(R"(SELECT 1 FROM "User" u WHERE u."id" = :id FOR UPDATE)"));
@@ -182,23 +195,12 @@ RoleGrant writeEndGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor 
     // end leaves it active until then.
     const bool endsNow = at <= now || !request.at.isValid();
 
-    if (isAdminGrant && before.isActiveAt(now)) {
-        // Holding the admins' lock exclusively: this count sees every other
-        // admin-ending write that committed before us, and none can run now.
-        QSqlQuery others(db);
-        others.prepare(QStringLiteral(R"(SELECT count(DISTINCT r."userId") FROM "UserRole" r
-            WHERE r."role" = 'ADMIN' AND r."userId" <> :userId AND )") +
-                       activeNowCondition(QStringLiteral("r")) +
-                       QStringLiteral(R"( AND (r."effectiveEndDate" IS NULL
-                OR r."effectiveEndDate" > CAST(:at AS timestamp(3))))"));
-        others.bindValue(QStringLiteral(":userId"), userId);
-        others.bindValue(QStringLiteral(":at"), utcLiteral(at));
-        execOrThrow(others, QStringLiteral("count the other admins"));
-        others.next();
-        if (others.value(0).toLongLong() == 0)
-            invalid(QStringLiteral("This is the last active ADMIN grant; grant ADMIN to someone "
-                                   "else before ending it."));
-        if (userId == admin.userId && !request.confirmSelfDemotion)
+    if (isAdminGrant) {
+        // Holding the admins' lock exclusively: no other admin-ending write
+        // runs now. Counted over time, so a later end elsewhere counts only
+        // until it falls.
+        requireAdminCoverage(db, {before.id}, at);
+        if (before.isActiveAt(now) && userId == admin.userId && !request.confirmSelfDemotion)
             throw DataSourceError(
                 DataSourceError::Kind::SelfDemotion,
                 QStringLiteral("This ends your own ADMIN role; confirm to go on."));

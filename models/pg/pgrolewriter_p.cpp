@@ -45,6 +45,15 @@ void Transaction::commit()
         const QString reason = m_db.lastError().text().simplified();
         m_db.rollback();
         m_done = true;
+        // The COMMIT was sent: had the connection gone, it may have been
+        // carried out with the answer lost. Say so rather than guess.
+        if (!QSqlQuery(m_db).exec(QStringLiteral("SELECT 1")))
+            throw DataSourceError(
+                DataSourceError::Kind::Connection,
+                QStringLiteral("The connection was lost while the change was being committed; "
+                               "it may or may not have been made. Reload to see, then try "
+                               "again if it is not there: %1")
+                    .arg(reason));
         throw DataSourceError(
             DataSourceError::Kind::Query,
             QStringLiteral("Could not commit; nothing was written: %1").arg(reason));
@@ -141,6 +150,47 @@ QDateTime transactionNow(QSqlDatabase &db)
     return utcFromMillis(q.value(0));
 }
 
+namespace {
+
+// The first instant from now on with no ADMIN (rolecall_first_admin_gap in
+// resources/sql/rights-install.sql says the same in SQL), null when none.
+QDateTime firstAdminGap(QSqlDatabase &db, const QStringList &grantIds, const QDateTime &newEnd)
+{
+    QJsonArray ids;
+    for (const QString &id : grantIds)
+        ids.append(id);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(R"(WITH clock AS (SELECT timezone('UTC', now())::timestamp(3) AS t),
+    spans AS (
+        SELECT r."effectiveStartDate" AS s,
+               CASE WHEN r."id" IN (SELECT value FROM json_array_elements_text(CAST(:ids AS json)))
+                    THEN CAST(:newEnd AS timestamp(3))
+                    ELSE COALESCE(r."effectiveEndDate", 'infinity'::timestamp) END AS e
+        FROM "UserRole" r WHERE r."role" = 'ADMIN' AND r."isActive"),
+    live AS (SELECT sp.s, sp.e FROM spans sp, clock c WHERE sp.e > c.t AND sp.e > sp.s),
+    points AS (SELECT c.t AS p FROM clock c
+               UNION SELECT l.e FROM live l WHERE l.e <> 'infinity'::timestamp)
+    SELECT round(extract(epoch FROM min(pt.p)) * 1000)::bigint FROM points pt
+    WHERE NOT EXISTS (SELECT 1 FROM live l WHERE l.s <= pt.p AND l.e > pt.p))"));
+    q.bindValue(QStringLiteral(":ids"),
+                QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
+    q.bindValue(QStringLiteral(":newEnd"), utcLiteralOrNull(newEnd));
+    execOrThrow(q, QStringLiteral("count the admins over time"));
+    return q.next() ? utcFromMillis(q.value(0)) : QDateTime();
+}
+
+} // namespace
+
+void requireAdminCoverage(QSqlDatabase &db, const QStringList &grantIds, const QDateTime &newEnd)
+{
+    const QDateTime before = firstAdminGap(db, {}, QDateTime());
+    const QDateTime after = firstAdminGap(db, grantIds, newEnd);
+    if (after.isValid() && (!before.isValid() || after < before))
+        invalid(QStringLiteral("This is the last active ADMIN grant (from %1 on nobody would hold "
+                               "ADMIN); grant ADMIN to someone else before ending it.")
+                    .arg(isoUtc(after)));
+}
+
 ActorRow requireAdmin(QSqlDatabase &db, const Actor &actor, bool exclusiveAdminLock)
 {
     // Every write takes this lock shared; a write that may end an ADMIN grant
@@ -150,8 +200,12 @@ ActorRow requireAdmin(QSqlDatabase &db, const Actor &actor, bool exclusiveAdminL
     QSqlQuery lock(db);
     lock.prepare(
         exclusiveAdminLock
-            ? QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('rolecall-admins'))")
-            : QStringLiteral("SELECT pg_advisory_xact_lock_shared(hashtext('rolecall-admins'))"));
+            ? QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('rolecall-admins')), "
+                             "set_config('rolecall.actor', :actor, true)")
+            : QStringLiteral("SELECT pg_advisory_xact_lock_shared(hashtext('rolecall-admins')), "
+                             "set_config('rolecall.actor', :actor, true)"));
+    // The application's actor, for the audit trigger (install-rights).
+    lock.bindValue(QStringLiteral(":actor"), actor.clerkId);
     execOrThrow(lock, QStringLiteral("wait for other role changes"));
 
     const QString who = !actor.email.isEmpty()     ? actor.email

@@ -58,6 +58,10 @@ void checkText(const QString &text, const QString &what, int maxLength, bool req
 void checkReasonAndNotes(const QString &reason, const QString &notes);
 void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString &role);
 QDateTime transactionNow(QSqlDatabase &db);
+// Throws Validation when ending the ADMIN grants `grantIds` at `newEnd` would
+// leave, at some instant from now on, nobody holding ADMIN where somebody
+// would have (grants that end in the future count only until they end).
+void requireAdminCoverage(QSqlDatabase &db, const QStringList &grantIds, const QDateTime &newEnd);
 // Takes the admins' advisory lock (shared, or exclusive for admin-ending
 // writes), then throws NotPermitted unless `actor` is an active ADMIN now.
 ActorRow requireAdmin(QSqlDatabase &db, const Actor &actor, bool exclusiveAdminLock);

@@ -23,6 +23,13 @@ void execOrThrow(QSqlQuery &query, const QString &what)
     const QSqlError error = query.lastError();
     const QString detail =
         error.databaseText().trimmed().isEmpty() ? error.text() : error.databaseText().simplified();
+    // A statement or lock timeout (or a cancel) is the database not answering
+    // in time, like a slow network: the caller keeps its input and may retry.
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("57014") || code == QLatin1String("55P03"))
+        throw DataSourceError(
+            DataSourceError::Kind::Connection,
+            QStringLiteral("The database did not answer in time (%1): %2").arg(what, detail));
     throw DataSourceError(DataSourceError::Kind::Query,
                           QStringLiteral("Could not %1: %2").arg(what, detail));
 }

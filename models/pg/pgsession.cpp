@@ -159,6 +159,9 @@ void PgSessionPool::runHere(PgWork kind, const std::function<void(QSqlDatabase &
                             session.dropIfBroken();
         if (!broken)
             throw;
+        // A write that says for itself what became of it (a lost commit).
+        if (kind == PgWork::Write && e.kind() == DataSourceError::Kind::Connection)
+            throw;
         if (kind == PgWork::Write)
             throw DataSourceError(DataSourceError::Kind::Connection,
                                   QStringLiteral("The connection to %1 was lost; nothing was "

@@ -5,6 +5,7 @@
 #include "domain/cuid.h"
 #include "domain/datasourceerror.h"
 #include "domain/utctime.h"
+#include "pg/pgrights.h"
 #include "pg/pgrolewriter_p.h"
 #include "pg/pgschema.h"
 
@@ -52,6 +53,10 @@ QString keyColumn(const SchemaInfo &schema)
 QString insertDefaultGrant(QSqlDatabase &db, const QString &userId, const ActorRow &admin,
                            const QString &reason, const QDateTime &now)
 {
+    if (rightsFunctionsInstalled(db))
+        return rights::grant(db, Actor{admin.clerkId, admin.email}, userId, defaultRole, now,
+                             QDateTime(), reason, QString())
+            .id;
     const QString id = makeCuid();
     QSqlQuery q(db);
     q.prepare(QStringLiteral(R"(INSERT INTO "UserRole" ("id", "userId", "role",
@@ -269,39 +274,43 @@ SyncActionResult endAllGrants(QSqlDatabase &db, const ActorRow &admin, const Syn
     result.userRowId = lockedRowId(db, action.clerkId);
     if (result.userRowId == admin.userId)
         invalid(QStringLiteral("These are your own grants; ask another admin."));
+    // With install-rights the login may not lock "UserRole" rows; the lock on
+    // the user's row above serialises the writes on them all the same.
+    const bool throughFunctions = rightsFunctionsInstalled(db);
     QSqlQuery grants(db);
     grants.prepare(QStringLiteral(R"(SELECT r."id", r."role"::text, )") +
                    activeNowCondition(QStringLiteral("r")) +
                    QStringLiteral(R"(, to_jsonb(r)::text FROM "UserRole" r
         WHERE r."userId" = :userId AND r."isActive"
           AND (r."effectiveEndDate" IS NULL OR r."effectiveEndDate" > timezone('UTC', now()))
-        ORDER BY r."effectiveStartDate", r."id" FOR UPDATE)"));
+        ORDER BY r."effectiveStartDate", r."id")") +
+                   (throughFunctions ? QString() : QStringLiteral(" FOR UPDATE")));
     grants.bindValue(QStringLiteral(":userId"), result.userRowId);
     execOrThrow(grants, QStringLiteral("read the user's grants"));
     QList<QPair<QString, QString>> toEnd; // id, before JSON
-    bool endsAnAdmin = false;
+    QStringList adminGrants;
     while (grants.next()) {
         toEnd.append({grants.value(0).toString(), grants.value(3).toString()});
-        endsAnAdmin = endsAnAdmin || (grants.value(1).toString() == QLatin1String("ADMIN") &&
-                                      grants.value(2).toBool());
+        if (grants.value(1).toString() == QLatin1String("ADMIN"))
+            adminGrants << grants.value(0).toString();
     }
-    if (endsAnAdmin) {
-        QSqlQuery others(db);
-        others.prepare(QStringLiteral(R"(SELECT count(*) FROM "UserRole" r
-            WHERE r."role" = 'ADMIN' AND r."userId" <> :userId AND )") +
-                       activeNowCondition(QStringLiteral("r")));
-        others.bindValue(QStringLiteral(":userId"), result.userRowId);
-        execOrThrow(others, QStringLiteral("count the other admins"));
-        others.next();
-        if (others.value(0).toLongLong() == 0)
-            invalid(QStringLiteral("%1 holds the last active ADMIN grant; grant ADMIN to someone "
-                                   "else first.")
-                        .arg(action.clerkId));
+    if (!adminGrants.isEmpty())
+        requireAdminCoverage(db, adminGrants, now);
+    if (throughFunctions) {
+        for (const auto &grant : std::as_const(toEnd)) {
+            EndRequest end;
+            end.grantId = grant.first;
+            end.reason = action.reason;
+            rights::endGrant(db, Actor{admin.clerkId, admin.email}, end);
+            result.grantIds << grant.first;
+        }
     }
     const QString line = QStringLiteral("Ended ") + isoUtc(now) + QStringLiteral(" by ") +
                          (admin.email.isEmpty() ? admin.clerkId : admin.email) +
                          QStringLiteral(": ") + action.reason;
     const bool audit = auditTableExists(db);
+    if (throughFunctions)
+        toEnd.clear(); // ended above
     for (const auto &[grantId, beforeJson] : std::as_const(toEnd)) {
         // A scheduled grant ends where it would have started: it never runs.
         QSqlQuery update(db);
@@ -322,11 +331,12 @@ SyncActionResult endAllGrants(QSqlDatabase &db, const ActorRow &admin, const Syn
                         now);
         result.grantIds << grantId;
     }
-    result.changed = !toEnd.isEmpty();
-    result.summary =
-        result.changed
-            ? QStringLiteral("Ended %1 grants of %2.").arg(toEnd.size()).arg(action.clerkId)
-            : QStringLiteral("%1 has no active grants.").arg(action.clerkId);
+    result.changed = !result.grantIds.isEmpty();
+    result.summary = result.changed
+                         ? QStringLiteral("Ended %1 grants of %2.")
+                               .arg(result.grantIds.size())
+                               .arg(action.clerkId)
+                         : QStringLiteral("%1 has no active grants.").arg(action.clerkId);
     return result;
 }
 

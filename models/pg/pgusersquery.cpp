@@ -2,6 +2,7 @@
 
 #include "domain/datasourceerror.h"
 #include "domain/utctime.h"
+#include "pg/pgrights.h"
 #include "pg/pgschema.h"
 
 #include <QSqlDatabase>
@@ -398,6 +399,7 @@ AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema, con
     access.user = userFromRow(q, 7);
     if (!schema.hasRoles())
         return access;
+    access.databaseReadOnly = !databaseLoginCanWrite(db, schema);
 
     QSqlQuery roles(db);
     roles.setForwardOnly(true);

@@ -277,9 +277,15 @@ void TestPgRoleWriter::guardsTheLastAdmin()
     GrantRequest brief = grantOf(6, QStringLiteral("ADMIN"));
     brief.end = utcNow().addDays(10);
     source.grantRole(admin(), brief).waitForFinished();
+    const QString checksumWithBrief = checksum(db);
     QCOMPARE(errorOf(source.endGrant(admin(), end))->kind(), DataSourceError::Kind::Validation);
-    // ...but ending ours before theirs ends is fine
+    // ...nor does ending ours before theirs ends: after theirs ends nobody
+    // would hold ADMIN (grants that end later count only until they end)
     end.at = utcNow().addDays(5);
+    QCOMPARE(errorOf(source.endGrant(admin(), end))->kind(), DataSourceError::Kind::Validation);
+    QCOMPARE(checksum(db), checksumWithBrief);
+    // ...while a second admin with no end makes it fine
+    source.grantRole(admin(), grantOf(7, QStringLiteral("ADMIN"))).waitForFinished();
     QVERIFY(source.endGrant(admin(), end).result().isActiveFlag);
 }
 

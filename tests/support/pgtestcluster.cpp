@@ -216,6 +216,21 @@ void PgTestCluster::stop()
     m_dir.remove();
 }
 
+bool PgTestCluster::restart(QString *error)
+{
+    QString output;
+    QStringList pgctl =
+        asServerUser(m_binDir + QStringLiteral("/pg_ctl"),
+                     {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")),
+                      QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
+                      QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
+                      QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("restart")});
+    const bool ok = runProcess(pgctl.takeFirst(), pgctl, &output, 90000);
+    if (!ok && error)
+        *error = QStringLiteral("PostgreSQL did not restart: %1").arg(output.trimmed());
+    return ok;
+}
+
 ConnectionSettings PgTestCluster::connection(const QString &database) const
 {
     ConnectionSettings settings;

@@ -43,6 +43,10 @@ public:
     // stopping at the first error. Returns false with *error set on failure.
     bool exec(const QString &database, const QString &sql, QString *error = nullptr);
 
+    // Restarts the server (fast shutdown: every session ends, open
+    // transactions roll back), as an operator's restart would. Same port.
+    bool restart(QString *error = nullptr);
+
     // The SQL of a fixture, from the project's own copies of the migrations.
     static QString fixtureSql(Fixture fixture);
 
