@@ -53,6 +53,8 @@ test_home=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-test-home.XXXXXX")
 trap 'rm -rf "$test_home"' EXIT
 export ROLECALL_TEST_PRESET="$preset" ROLECALL_ROOT="$root"
 
+rm -rf "build/$preset/test-figures" # only this run's figures are printed at the end
+
 # gnome-keyring must be unlocked before anything asks for org.freedesktop.secrets
 # (otherwise D-Bus starts a keyring without a login collection).
 HOME="$test_home" XDG_RUNTIME_DIR="$test_home/run" dbus-run-session -- sh -c '
@@ -60,3 +62,9 @@ HOME="$test_home" XDG_RUNTIME_DIR="$test_home/run" dbus-run-session -- sh -c '
     printf "%s" rolecall-test-keyring | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null
     cd "$ROLECALL_ROOT" && ctest --preset "$ROLECALL_TEST_PRESET" -j2 "$@"
 ' rolecall-tests "$@"
+
+# The figures the fault and load tests counted (tests/support/testfigures.h).
+if ls "build/$preset/test-figures/"*.txt >/dev/null 2>&1; then
+  echo "=== figures ==="
+  cat "build/$preset/test-figures/"*.txt
+fi

@@ -136,6 +136,26 @@ BEGIN
 END
 $$;
 
+-- What every grant is checked for: a reason, notes without stray control
+-- characters, a known role, an end after the start.
+CREATE OR REPLACE FUNCTION @schema@.rolecall_check_grant(reason text, notes text, role text,
+    from_ts timestamp, until_ts timestamp) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = @schema@, pg_catalog, pg_temp AS $$
+#variable_conflict use_variable
+BEGIN
+    PERFORM rolecall_check_text(reason, 'reason', 1000, true, false);
+    PERFORM rolecall_check_text(notes, 'admin notes', 10000, false, true);
+    IF NOT EXISTS (SELECT 1 FROM pg_enum e WHERE e.enumtypid = '"Role"'::regtype
+                   AND e.enumlabel = role) THEN
+        RAISE EXCEPTION 'Unknown role "%".', role USING ERRCODE = 'RC400';
+    END IF;
+    IF until_ts IS NOT NULL AND until_ts <= from_ts THEN
+        RAISE EXCEPTION 'The end (%) must come after the start (%).', until_ts, from_ts
+            USING ERRCODE = 'RC400';
+    END IF;
+END
+$$;
+
 -- The first instant from now on with no active ADMIN grant, were the grants
 -- `ending` to end at `new_end`; NULL when there is always one.
 CREATE OR REPLACE FUNCTION @schema@.rolecall_first_admin_gap(ending text[], new_end timestamp)
@@ -204,21 +224,12 @@ DECLARE
     granted "UserRole";
 BEGIN
     SELECT * INTO admin FROM rolecall_require_admin(actor, false);
-    PERFORM rolecall_check_text(reason, 'reason', 1000, true, false);
-    PERFORM rolecall_check_text(notes, 'admin notes', 10000, false, true);
-    IF NOT EXISTS (SELECT 1 FROM pg_enum e WHERE e.enumtypid = '"Role"'::regtype
-                   AND e.enumlabel = role) THEN
-        RAISE EXCEPTION 'Unknown role "%".', role USING ERRCODE = 'RC400';
-    END IF;
+    from_ts := COALESCE(starts, now_utc);
+    until_ts := ends;
+    PERFORM rolecall_check_grant(reason, notes, role, from_ts, until_ts);
     PERFORM 1 FROM "User" u WHERE u."id" = user_id FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'No user "%".', user_id USING ERRCODE = 'RC400';
-    END IF;
-    from_ts := COALESCE(starts, now_utc);
-    until_ts := ends;
-    IF until_ts IS NOT NULL AND until_ts <= from_ts THEN
-        RAISE EXCEPTION 'The end (%) must come after the start (%).', until_ts, from_ts
-            USING ERRCODE = 'RC400';
     END IF;
     SELECT r."id", r."effectiveStartDate" INTO clash FROM "UserRole" r
     WHERE r."userId" = user_id AND r."role" = role::"Role" AND r."isActive"
@@ -336,17 +347,8 @@ DECLARE
     granted "UserRole";
 BEGIN
     SELECT * INTO admin FROM rolecall_require_admin(actor, false);
-    PERFORM rolecall_check_text(reason, 'reason', 1000, true, false);
-    PERFORM rolecall_check_text(notes, 'admin notes', 10000, false, true);
-    IF NOT EXISTS (SELECT 1 FROM pg_enum e WHERE e.enumtypid = '"Role"'::regtype
-                   AND e.enumlabel = role) THEN
-        RAISE EXCEPTION 'Unknown role "%".', role USING ERRCODE = 'RC400';
-    END IF;
     from_ts := COALESCE(starts, now_utc);
-    IF ends IS NOT NULL AND ends <= from_ts THEN
-        RAISE EXCEPTION 'The end (%) must come after the start (%).', ends, from_ts
-            USING ERRCODE = 'RC400';
-    END IF;
+    PERFORM rolecall_check_grant(reason, notes, role, from_ts, ends);
     PERFORM 1 FROM "User" u
     WHERE u."id" IN (SELECT x."userId" FROM json_to_recordset(targets) AS x("id" text, "userId" text))
     ORDER BY u."id" FOR UPDATE;
@@ -374,6 +376,7 @@ $$;
 
 -- Only rolecall_admin calls the writers; the helpers are nobody's to call.
 REVOKE ALL ON FUNCTION @schema@.rolecall_audit_change(), @schema@.rolecall_check_text(text, text, integer, boolean, boolean),
+    @schema@.rolecall_check_grant(text, text, text, timestamp, timestamp),
     @schema@.rolecall_first_admin_gap(text[], timestamp), @schema@.rolecall_require_admin(text, boolean),
     @schema@.rolecall_record(text, text, text, @schema@."UserRole", text, jsonb),
     @schema@.rolecall_grant_role(text, text, text, text, timestamp, timestamp, text, text, text),

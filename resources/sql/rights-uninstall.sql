@@ -13,6 +13,7 @@ DROP FUNCTION IF EXISTS @schema@.rolecall_grant_role(text, text, text, text, tim
 DROP FUNCTION IF EXISTS @schema@.rolecall_record(text, text, text, @schema@."UserRole", text, jsonb);
 DROP FUNCTION IF EXISTS @schema@.rolecall_require_admin(text, boolean);
 DROP FUNCTION IF EXISTS @schema@.rolecall_first_admin_gap(text[], timestamp);
+DROP FUNCTION IF EXISTS @schema@.rolecall_check_grant(text, text, text, timestamp, timestamp);
 DROP FUNCTION IF EXISTS @schema@.rolecall_check_text(text, text, integer, boolean, boolean);
 
 -- The group roles lose what they hold here; they are dropped when nothing

@@ -6,6 +6,7 @@
 #include "itemmodels/audittablemodel.h"
 #include "pg/pgdatasource.h"
 #include "pg/pgrights.h"
+#include "pg/pgsync.h"
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void readerLoginMakesTheConsoleReadOnly();
     void adminLoginWritesOnlyThroughTheFunctions();
     void functionsApplyTheConsolesGuards();
+    void adminLoginRunsTheSyncActions();
     void auditTrailIsAppendOnlyForAllButItsOwner();
     void ownerChangeByPlainSqlIsAuditedAsOutside();
     void lastAdminGuardHoldsAcrossFutureEnds_data();
@@ -264,6 +266,45 @@ void TestPgRights::functionsApplyTheConsolesGuards()
     end.expectedUpdatedAt = utcNow().addYears(-5);
     end.confirmSelfDemotion = true;
     QCOMPARE(failureOf(source.endGrant(admin(), end)).kind(), DataSourceError::Kind::Conflict);
+}
+
+void TestPgRights::adminLoginRunsTheSyncActions()
+{
+    PgSyncStore store(loginSettings(m_db, QStringLiteral("rc_admin_login")));
+    SyncAction create;
+    create.kind = SyncAction::Kind::Sync;
+    create.clerkId = QStringLiteral("user_rights_new");
+    ClerkUser clerk;
+    clerk.id = create.clerkId;
+    clerk.primaryEmail = QStringLiteral("rights.new@example.test");
+    clerk.firstName = QStringLiteral("Rights");
+    clerk.hasFirstName = true;
+    create.clerk = clerk;
+    const SyncActionResult created = store.apply(admin(), std::nullopt, create, false).result();
+    QVERIFY(created.created);
+    QCOMPARE(created.grantIds.size(), 1); // the LEARNER grant, through the function
+
+    SyncAction grantDefault;
+    grantDefault.kind = SyncAction::Kind::GrantDefaultRole;
+    grantDefault.clerkId = clerkIdOfSeedUser(60); // holds no LEARNER
+    QVERIFY(store.apply(admin(), std::nullopt, grantDefault, false).result().changed);
+
+    SyncAction endAll;
+    endAll.kind = SyncAction::Kind::EndAllGrants;
+    endAll.clerkId = clerkIdOfSeedUser(61);
+    endAll.reason = QStringLiteral("left the school");
+    const SyncActionResult ended = store.apply(admin(), std::nullopt, endAll, false).result();
+    QVERIFY(ended.changed);
+    QCOMPARE(scalar(m_db, QStringLiteral(R"(SELECT count(*) FROM "UserRole"
+        WHERE "userId" = 'cu0000000061' AND "isActive")"))
+                 .toInt(),
+             0);
+    // Each change recorded once by the console; none of them "outside".
+    PgDataSource source(m_cluster->connection(m_db));
+    AuditQuery query;
+    query.user = QStringLiteral("cu0000000061");
+    for (const AuditEvent &e : allEvents(source, query))
+        QVERIFY2(!e.madeOutsideConsole(), qPrintable(e.id));
 }
 
 void TestPgRights::auditTrailIsAppendOnlyForAllButItsOwner()
