@@ -182,6 +182,7 @@ void TestLoadWriters::concurrentWritersKeepEveryInvariant()
     std::vector<std::unique_ptr<QProcess>> processes;
     std::vector<int> steps(writerCount, 0);
     std::vector<QRandomGenerator> randoms;
+    randoms.reserve(std::size_t(writerCount));
     for (int i = 0; i < writerCount; ++i)
         randoms.emplace_back(quint32(1000 + i));
     const QProcessEnvironment environment = m_ctl.environment();
