@@ -3,6 +3,7 @@
 #include "domain/datasourceerror.h"
 #include "domain/utctime.h"
 #include "pg/pgschema.h"
+#include "pg/pgstream.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -99,14 +100,23 @@ UserFilter userFilter(QSqlDatabase &db, const SchemaInfo &schema, const UserQuer
     return filter;
 }
 
+QVariantMap filterValues(const UserFilter &filter, const UserQuery &query)
+{
+    QVariantMap values;
+    if (filter.bindsPattern)
+        values.insert(QStringLiteral("pattern"), containsPattern(query.search));
+    if (filter.bindsRole)
+        values.insert(QStringLiteral("role"), query.role);
+    if (filter.bindsAsOf)
+        values.insert(QStringLiteral("asOf"), utcLiteralOrNull(query.asOf));
+    return values;
+}
+
 void bindFilter(QSqlQuery &q, const UserFilter &filter, const UserQuery &query)
 {
-    if (filter.bindsPattern)
-        q.bindValue(QStringLiteral(":pattern"), containsPattern(query.search));
-    if (filter.bindsRole)
-        q.bindValue(QStringLiteral(":role"), query.role);
-    if (filter.bindsAsOf)
-        q.bindValue(QStringLiteral(":asOf"), utcLiteralOrNull(query.asOf));
+    const QVariantMap values = filterValues(filter, query);
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        q.bindValue(QLatin1Char(':') + it.key(), it.value());
 }
 
 } // namespace
@@ -334,6 +344,48 @@ FROM page p)") +
         page.lastKey = keys.constLast();
     }
     return page;
+}
+
+PgStatement userListStatement(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query)
+{
+    requireKnownSchema(schema);
+    const UserFilter filter = userFilter(db, schema, query);
+    PgStatement statement;
+    statement.values = filterValues(filter, query);
+    const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    // The whole join at once: one scan of "User", one of "UserRole" grouped by
+    // user (hashed), then one sort; the pages' order, so their rows in turn.
+    QString sql = QStringLiteral("SELECT ") + userColumns(schema.kind) + QStringLiteral(R"(,
+       (extract(epoch FROM u."createdAt") * 1000)::bigint,
+       (extract(epoch FROM u."updatedAt") * 1000)::bigint, )");
+    if (schema.hasRoles()) {
+        sql += QStringLiteral(R"(r.roles
+FROM "User" u
+LEFT JOIN (
+    SELECT ur."userId", array_to_string(array_agg(DISTINCT ur."role" ORDER BY ur."role"), ',') AS roles
+    FROM "UserRole" ur
+    WHERE )") + heldAtCondition(QStringLiteral("ur"), asOfExpr) +
+               QStringLiteral(R"(
+    GROUP BY ur."userId") r ON r."userId" = u."id")");
+        statement.values.insert(QStringLiteral("asOf"), utcLiteralOrNull(query.asOf));
+    } else {
+        sql += QStringLiteral(R"(NULL::text FROM "User" u)");
+    }
+    if (!filter.conditions.isEmpty())
+        sql += QStringLiteral("\nWHERE ") + filter.conditions.join(QStringLiteral(" AND "));
+    sql += QStringLiteral("\nORDER BY ") + sortExpression(schema.kind, query.sortKey) + dir +
+           QStringLiteral(R"(, u."id")") + dir;
+    statement.sql = sql;
+    return statement;
+}
+
+User userWithRolesFromRow(const QSqlQuery &q)
+{
+    User user = userFromRow(q, 7);
+    const QString roles = q.value(9).toString();
+    if (!roles.isEmpty())
+        user.activeRoles = roles.split(QLatin1Char(','));
+    return user;
 }
 
 qint64 countMatchingUsers(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query)
