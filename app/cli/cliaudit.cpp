@@ -149,24 +149,39 @@ int runAuditList(CliContext &context)
                           QStringLiteral("source"), QStringLiteral("databaseLogin")});
     QList<QStringList> rows;
     try {
-        streamPages(limit, auditPageSize, out, [&](int wanted) {
-            query.limit = wanted;
-            const AuditPage page = source.fetchAudit(query).result();
-            for (const AuditEvent &e : page.events) {
-                if (json)
-                    json->add(eventJson(e));
-                else if (format == Format::Csv)
-                    out << csvRecord(eventCsv(e));
-                else
-                    rows << QStringList{localText(e.at), e.action, actorText(e), targetText(e),
-                                        e.role,          e.reason, e.grantId};
-            }
-            if (page.events.isEmpty())
-                return PageRead{};
-            query.beforeAt = page.events.constLast().at;
-            query.beforeId = page.events.constLast().id;
-            return PageRead{page.events.size(), !page.atEnd};
-        });
+        const auto print = [&](const AuditEvent &e) {
+            if (json)
+                json->add(eventJson(e));
+            else if (format == Format::Csv)
+                out << csvRecord(eventCsv(e));
+            else
+                rows << QStringList{localText(e.at), e.action, actorText(e), targetText(e),
+                                    e.role,          e.reason, e.grantId};
+        };
+        if (limit == 0) {
+            // Every event: one statement read through a cursor (pg/pgstream.h).
+            source
+                .streamAudit(query,
+                             [&](const QList<AuditEvent> &batch) {
+                                 for (const AuditEvent &e : batch)
+                                     print(e);
+                                 out.flush();
+                                 return true;
+                             })
+                .result();
+        } else {
+            streamPages(limit, auditPageSize, out, [&](int wanted) {
+                query.limit = wanted;
+                const AuditPage page = source.fetchAudit(query).result();
+                for (const AuditEvent &e : page.events)
+                    print(e);
+                if (page.events.isEmpty())
+                    return PageRead{};
+                query.beforeAt = page.events.constLast().at;
+                query.beforeId = page.events.constLast().id;
+                return PageRead{page.events.size(), !page.atEnd};
+            });
+        }
     } catch (const DataSourceError &e) {
         return reportError(e, context);
     }

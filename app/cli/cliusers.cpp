@@ -143,29 +143,45 @@ int runUsersList(CliContext &context)
     if (format == Format::Json)
         json.emplace(out);
     try {
-        streamPages(limit, cliPageSize, out, [&](int wanted) {
-            query.limit = wanted;
-            // The CLI has no event loop to keep alive: waiting here is fine.
-            const UserPage page = source.fetchUsers(query).result();
-            for (const User &user : page.users) {
-                switch (format) {
-                case Format::Table:
-                    tableRows << tableCells(user);
-                    break;
-                case Format::Csv:
-                    out << csvRecord(csvFields(user));
-                    break;
-                case Format::Json:
-                    json->add(toJson(user));
-                    break;
-                }
+        const auto print = [&](const User &user) {
+            switch (format) {
+            case Format::Table:
+                tableRows << tableCells(user);
+                break;
+            case Format::Csv:
+                out << csvRecord(csvFields(user));
+                break;
+            case Format::Json:
+                json->add(toJson(user));
+                break;
             }
-            if (page.users.isEmpty())
-                return PageRead{};
-            query.afterCreatedAt = page.users.constLast().createdAt;
-            query.afterId = page.users.constLast().id;
-            return PageRead{page.users.size(), !page.atEnd};
-        });
+        };
+        if (limit == 0) {
+            // Everyone: one statement read through a cursor (pg/pgstream.h),
+            // one scan whatever the indexes, a batch in memory at a time.
+            source
+                .streamUsers(query,
+                             [&](const QList<User> &batch) {
+                                 for (const User &user : batch)
+                                     print(user);
+                                 out.flush();
+                                 return true;
+                             })
+                .result();
+        } else {
+            streamPages(limit, cliPageSize, out, [&](int wanted) {
+                query.limit = wanted;
+                // The CLI has no event loop to keep alive: waiting here is fine.
+                const UserPage page = source.fetchUsers(query).result();
+                for (const User &user : page.users)
+                    print(user);
+                if (page.users.isEmpty())
+                    return PageRead{};
+                query.afterCreatedAt = page.users.constLast().createdAt;
+                query.afterId = page.users.constLast().id;
+                return PageRead{page.users.size(), !page.atEnd};
+            });
+        }
     } catch (const DataSourceError &e) {
         return reportError(e, context);
     }

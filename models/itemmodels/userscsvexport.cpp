@@ -6,14 +6,23 @@
 
 #include <QSaveFile>
 
+#include <atomic>
+
 namespace rolecall {
 
 UsersCsvExport::UsersCsvExport(DataSource *source, QObject *parent)
     : QObject(parent)
     , m_source(source)
-{}
+{
+    // Rows written so far, read from the stream a few times a second.
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, &UsersCsvExport::reportProgress);
+}
 
-UsersCsvExport::~UsersCsvExport() = default;
+UsersCsvExport::~UsersCsvExport()
+{
+    stop(); // a stream still running stops at its next batch
+}
 
 QStringList UsersCsvExport::headers()
 {
@@ -31,6 +40,48 @@ QStringList UsersCsvExport::fields(const User &user)
             user.id};
 }
 
+// What the export and its stream's worker share. The file is touched by the
+// worker only while the stream runs, and by whoever holds the last reference
+// after (which discards it unless committed); it belongs to no thread so it
+// may go away on either.
+class UsersCsvExport::Stream
+{
+public:
+    explicit Stream(std::unique_ptr<QSaveFile> file)
+        : m_file(std::move(file))
+    {
+        m_file->moveToThread(nullptr);
+    }
+
+    // On the worker: one batch as CSV records; false stops the stream.
+    bool write(const QList<User> &batch)
+    {
+        if (m_stop)
+            return false;
+        QByteArray chunk;
+        for (const User &user : batch)
+            chunk += csvRecord(UsersCsvExport::fields(user), FormulaGuard::On).toUtf8();
+        if (m_file->write(chunk) != chunk.size()) {
+            m_error = m_file->errorString();
+            return false;
+        }
+        m_written += batch.size();
+        return true;
+    }
+
+    void stop() { m_stop = true; }
+    qint64 written() const { return m_written; }
+    // Read once the stream has ended.
+    QSaveFile &file() { return *m_file; }
+    QString error() const { return m_error; }
+
+private:
+    std::unique_ptr<QSaveFile> m_file;
+    std::atomic<qint64> m_written{0};
+    std::atomic<bool> m_stop{false};
+    QString m_error;
+};
+
 bool UsersCsvExport::start(const UserQuery &query, const QString &path, QString *error)
 {
     stop();
@@ -41,72 +92,73 @@ bool UsersCsvExport::start(const UserQuery &query, const QString &path, QString 
                               : tr("No database is open.");
         return false;
     }
-    m_file = std::move(file);
-    m_query = query;
-    m_query.limit = m_pageSize;
-    m_query.afterCreatedAt = {};
-    m_query.afterId.clear();
+    // A UTF-8 byte order mark so spreadsheets read non-Latin names right.
+    file->write("\xEF\xBB\xBF");
+    file->write(csvRecord(headers(), FormulaGuard::On).toUtf8());
+    m_stream = std::make_shared<Stream>(std::move(file));
     m_written = 0; // stop() above made the last run's answers stale
     m_totalKnown = false;
-    // A UTF-8 byte order mark so spreadsheets read non-Latin names right.
-    m_file->write("\xEF\xBB\xBF");
-    m_file->write(csvRecord(headers(), FormulaGuard::On).toUtf8());
     const auto onTotal = m_run.current([this](qint64 total) {
-        if (!m_file)
+        if (!m_stream)
             return;
         m_totalKnown = true;
         Q_EMIT totalKnown(total);
     });
     // Progress without a total is still progress: a failed count is not an error.
-    watchFuture(m_source->countUsers(m_query), this, onTotal, [](const QString &) {});
-    fetchNext();
+    watchFuture(m_source->countUsers(query), this, onTotal, [](const QString &) {});
+
+    const std::shared_ptr<Stream> stream = m_stream;
+    const auto onEnd = m_run.current([this](qint64 rows) { streamEnded(rows); });
+    const auto onError = m_run.current([this](const QString &message) {
+        if (m_stream)
+            fail(message);
+    });
+    watchFuture(m_source->streamUsers(
+                    query, [stream](const QList<User> &batch) { return stream->write(batch); }),
+                this, onEnd, onError);
+    m_progressTimer.start();
     return true;
 }
 
-void UsersCsvExport::fetchNext()
+void UsersCsvExport::reportProgress()
 {
-    const auto onPage = m_run.current([this](const UserPage &page) {
-        if (!m_file)
-            return;
-        QByteArray chunk;
-        for (const User &user : page.users)
-            chunk += csvRecord(fields(user), FormulaGuard::On).toUtf8();
-        if (m_file->write(chunk) != chunk.size()) {
-            fail(tr("Cannot write the file: %1").arg(m_file->errorString()));
-            return;
-        }
-        m_written += page.users.size();
-        Q_EMIT progress(m_written);
-        if (page.atEnd || page.users.isEmpty()) {
-            const bool ok = m_file->commit();
-            const QString problem = m_file->errorString();
-            m_file.reset();
-            if (ok) {
-                // The count runs beside the pages and may lose the race: once
-                // every row is written, their number is the total.
-                if (!m_totalKnown) {
-                    m_totalKnown = true;
-                    Q_EMIT totalKnown(m_written);
-                }
-                Q_EMIT finished(m_written);
-            } else
-                Q_EMIT failed(tr("Cannot save the file: %1").arg(problem));
-            return;
-        }
-        m_query.afterCreatedAt = page.users.constLast().createdAt;
-        m_query.afterId = page.users.constLast().id;
-        fetchNext();
-    });
-    const auto onError = m_run.current([this](const QString &message) {
-        if (m_file)
-            fail(message);
-    });
-    watchFuture(m_source->fetchUsers(m_query), this, onPage, onError);
+    if (!m_stream || m_stream->written() == m_written)
+        return;
+    m_written = m_stream->written();
+    Q_EMIT progress(m_written);
+}
+
+void UsersCsvExport::streamEnded(qint64 rows)
+{
+    if (!m_stream)
+        return;
+    Q_UNUSED(rows)
+    if (!m_stream->error().isEmpty()) {
+        fail(tr("Cannot write the file: %1").arg(m_stream->error()));
+        return;
+    }
+    reportProgress();
+    QSaveFile &file = m_stream->file();
+    const bool ok = file.commit();
+    const QString problem = file.errorString();
+    m_progressTimer.stop();
+    m_stream.reset();
+    if (!ok) {
+        Q_EMIT failed(tr("Cannot save the file: %1").arg(problem));
+        return;
+    }
+    // The count runs beside the stream and may lose the race: once every
+    // row is written, their number is the total.
+    if (!m_totalKnown) {
+        m_totalKnown = true;
+        Q_EMIT totalKnown(m_written);
+    }
+    Q_EMIT finished(m_written);
 }
 
 void UsersCsvExport::cancel()
 {
-    if (!m_file)
+    if (!m_stream)
         return;
     stop();
     Q_EMIT cancelled();
@@ -115,9 +167,12 @@ void UsersCsvExport::cancel()
 void UsersCsvExport::stop()
 {
     m_run.renew();
-    if (m_file) {
-        m_file->cancelWriting();
-        m_file.reset(); // QSaveFile without commit() leaves no file behind
+    m_progressTimer.stop();
+    if (m_stream) {
+        // The worker may be writing: it stops at its next batch, and the last
+        // reference to go discards the file (QSaveFile without commit()).
+        m_stream->stop();
+        m_stream.reset();
     }
 }
 

@@ -5,23 +5,26 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
-
-class QSaveFile;
 
 namespace rolecall {
 
 class DataSource;
 
-// Writes every user matching a query to a CSV file, page by page through a
-// DataSource, without blocking the caller's thread:
+// Writes every user matching a query to a CSV file in one streaming read
+// (DataSource::streamUsers: one statement, memory flat), without blocking the
+// caller's thread:
 //
-//   start() ─▶ countUsers (for progress) ─┐
-//          └─▶ fetchUsers(page 1) ─▶ write ─▶ fetchUsers(after last) ─▶ … ─▶ commit
+//   start() ─▶ countUsers (for progress) ─▶ totalKnown
+//          └─▶ streamUsers ─▶ each batch made CSV and written on the worker ─▶ progress
+//                         └─▶ done ─▶ commit ─▶ finished (or failed)
 //
-// Fields go through the spreadsheet formula guard. The file appears only when
-// every row is written (QSaveFile); cancel() or a failure leaves no file.
+// While the stream runs only its worker touches the file; cancel() asks the
+// stream to stop at its next batch and forgets it. Fields go through the
+// spreadsheet formula guard. The file appears only when every row is written
+// (QSaveFile); cancel() or a failure leaves no file.
 class UsersCsvExport final : public QObject
 {
     Q_OBJECT
@@ -31,12 +34,11 @@ public:
     explicit UsersCsvExport(DataSource *source, QObject *parent = nullptr);
     ~UsersCsvExport() override;
 
-    void setPageSize(int rows) { m_pageSize = qBound(1, rows, 5000); }
     // Starts writing `query`'s users (search, role, no role, as of) to `path`;
     // false with `error` set when the file cannot be opened.
     bool start(const UserQuery &query, const QString &path, QString *error = nullptr);
     void cancel();
-    bool isRunning() const { return m_file != nullptr; }
+    bool isRunning() const { return m_stream != nullptr; }
     qint64 rowsWritten() const { return m_written; }
 
     static QStringList headers();
@@ -50,15 +52,16 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    void fetchNext();
+    class Stream;
+    void streamEnded(qint64 rows);
+    void reportProgress();
     void fail(const QString &message);
     void stop();
 
     QPointer<DataSource> m_source;
-    std::unique_ptr<QSaveFile> m_file;
-    UserQuery m_query;
-    int m_pageSize = 1000;
-    qint64 m_written = 0;
+    std::shared_ptr<Stream> m_stream; // shared with the stream's worker while it runs
+    QTimer m_progressTimer;
+    qint64 m_written = 0;      // as last reported
     bool m_totalKnown = false; // totalKnown() sent for this run
     StaleAnswerGuard m_run;    // renewed by stop(): answers to an older run are dropped
 };

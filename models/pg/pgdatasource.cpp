@@ -5,6 +5,7 @@
 #include "pg/pgrolesquery.h"
 #include "pg/pgrolewriter.h"
 #include "pg/pgschema.h"
+#include "pg/pgstream.h"
 #include "pg/pgusersquery.h"
 
 #include <QSqlDatabase>
@@ -15,6 +16,7 @@ PgDataSource::PgDataSource(ConnectionSettings settings, QObject *parent)
     : DataSource(parent)
     , m_settings(std::move(settings))
     , m_countPool(m_settings, PgSessionPurpose::Interactive, 1)
+    , m_streamPool(m_settings, PgSessionPurpose::Interactive, 1)
     , m_pool(m_settings, PgSessionPurpose::Interactive, 2)
 {}
 
@@ -194,6 +196,41 @@ QFuture<OverviewFigures> PgDataSource::fetchOverview()
     return run<OverviewFigures>(
         [this](QSqlDatabase &db) { return fetchOverviewFigures(db, schema(db)); }, PgWork::Read,
         &m_countPool);
+}
+
+// Streams run as writes do: never retried, since rows already went out.
+QFuture<qint64> PgDataSource::streamUsers(const UserQuery &query, RowBatchSink<User> sink)
+{
+    return run<qint64>(
+        [this, query, sink = std::move(sink)](QSqlDatabase &db) {
+            const PgStatement statement = userListStatement(db, schema(db), query);
+            return streamRows<User>(db, statement, QStringLiteral("export users"),
+                                    userWithRolesFromRow, sink);
+        },
+        PgWork::Write, &m_streamPool);
+}
+
+QFuture<qint64> PgDataSource::streamGrants(const GrantListQuery &query,
+                                           RowBatchSink<GrantView> sink)
+{
+    return run<qint64>(
+        [this, query, sink = std::move(sink)](QSqlDatabase &db) {
+            const PgStatement statement = grantListStatement(db, schema(db), query, true);
+            return streamRows<GrantView>(db, statement, QStringLiteral("export grants"),
+                                         rolesql::grantViewFrom, sink);
+        },
+        PgWork::Write, &m_streamPool);
+}
+
+QFuture<qint64> PgDataSource::streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink)
+{
+    return run<qint64>(
+        [this, query, sink = std::move(sink)](QSqlDatabase &db) {
+            const PgStatement statement = auditStatement(db, schema(db), query, true);
+            return streamRows<AuditEvent>(db, statement, QStringLiteral("export the audit trail"),
+                                          auditEventFromRow, sink);
+        },
+        PgWork::Write, &m_streamPool);
 }
 
 } // namespace rolecall

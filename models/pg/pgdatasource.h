@@ -49,6 +49,10 @@ public:
     QString displayName() const override;
     QFuture<GrantPage> fetchGrantPage(const GrantListQuery &query) override;
     QFuture<OverviewFigures> fetchOverview() override;
+    QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink) override;
+    QFuture<qint64> streamGrants(const GrantListQuery &query,
+                                 RowBatchSink<GrantView> sink) override;
+    QFuture<qint64> streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink) override;
 
     const ConnectionSettings &settings() const { return m_settings; }
 
@@ -80,7 +84,9 @@ private:
     std::optional<SchemaInfo> m_schema;
     // Declared last: destroyed first, ending the workers. Counts (whole-table
     // scans) get their own worker so pages and writes never queue behind them.
+    // Exports hold a session for as long as they write: a worker of their own.
     PgSessionPool m_countPool;
+    PgSessionPool m_streamPool;
     PgSessionPool m_pool;
 };
 

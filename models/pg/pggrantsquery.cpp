@@ -52,11 +52,11 @@ QSqlQuery prepared(QSqlDatabase &db, const QString &sql, const QString &what)
 
 } // namespace
 
-GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
-                             const GrantListQuery &query)
+PgStatement grantListStatement(QSqlDatabase &db, const SchemaInfo &schema,
+                               const GrantListQuery &query, bool whole)
 {
     requireRoles(schema);
-    if (query.limit < 1 || query.limit > maxGrantPage)
+    if (!whole && (query.limit < 1 || query.limit > maxGrantPage))
         throw DataSourceError(DataSourceError::Kind::Validation,
                               QStringLiteral("A page holds 1 to %1 grants, not %2.")
                                   .arg(maxGrantPage)
@@ -75,21 +75,23 @@ GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
         conditions << state;
     if (!query.role.isEmpty())
         conditions << QStringLiteral(R"(g."role" = CAST(:role AS "Role"))");
-    const bool hasCursor = query.beforeCreatedAt.isValid();
+    const bool hasCursor = !whole && query.beforeCreatedAt.isValid();
     if (hasCursor)
         conditions << QStringLiteral(R"((g."createdAt", g."id") <
             (CAST(:beforeCreated AS timestamp(3)), CAST(:beforeId AS text)))");
 
     // The page first (one scan of "UserRole", top-N sort), then its users by
     // primary key and who ended each grant from its notes. One row more than
-    // asked tells whether another page follows.
+    // asked tells whether another page follows. Whole: every grant, sorted once.
     QString sql = QStringLiteral(R"(WITH page AS (
     SELECT g.* FROM "UserRole" g)");
     if (!conditions.isEmpty())
         sql += QStringLiteral("\n    WHERE ") + conditions.join(QStringLiteral("\n      AND "));
     sql += QStringLiteral(R"(
-    ORDER BY g."createdAt" DESC, g."id" DESC
-    LIMIT :limit)
+    ORDER BY g."createdAt" DESC, g."id" DESC)");
+    if (!whole)
+        sql += QStringLiteral("\n    LIMIT :limit");
+    sql += QStringLiteral(R"()
 SELECT )") +
            rolesql::grantViewColumns() +
            QStringLiteral(R"(,
@@ -102,18 +104,28 @@ LEFT JOIN "User" u ON u."id" = g."userId")")
     sql += QStringLiteral(R"(
 ORDER BY g."createdAt" DESC, g."id" DESC)");
 
-    QSqlQuery q = prepared(db, sql, QStringLiteral("the grants list"));
-    q.bindValue(QStringLiteral(":endedPattern"), rolesql::endedNotesPattern());
+    PgStatement statement;
+    statement.sql = sql;
+    statement.values.insert(QStringLiteral("endedPattern"), rolesql::endedNotesPattern());
     if (expiring)
-        q.bindValue(QStringLiteral(":days"), query.expiringDays);
+        statement.values.insert(QStringLiteral("days"), query.expiringDays);
     if (!query.role.isEmpty())
-        q.bindValue(QStringLiteral(":role"), query.role);
+        statement.values.insert(QStringLiteral("role"), query.role);
     if (hasCursor) {
-        q.bindValue(QStringLiteral(":beforeCreated"), utcLiteral(query.beforeCreatedAt));
-        q.bindValue(QStringLiteral(":beforeId"), query.beforeId);
+        statement.values.insert(QStringLiteral("beforeCreated"), utcLiteral(query.beforeCreatedAt));
+        statement.values.insert(QStringLiteral("beforeId"), query.beforeId);
     }
-    q.bindValue(QStringLiteral(":limit"), query.limit + 1);
-    execOrThrow(q, QStringLiteral("read the grants list"));
+    if (!whole)
+        statement.values.insert(QStringLiteral("limit"), query.limit + 1);
+    return statement;
+}
+
+GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
+                             const GrantListQuery &query)
+{
+    const PgStatement statement = grantListStatement(db, schema, query, false);
+    QSqlQuery q(db);
+    execStatement(q, statement, QStringLiteral("read the grants list"));
 
     GrantPage page;
     while (q.next()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/grantlist.h"
+#include "pg/pgstream.h"
 
 class QSqlDatabase;
 
@@ -11,6 +12,10 @@ namespace rolecall {
 // without an index, never OFFSET), then joined to its users by primary key.
 GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
                              const GrantListQuery &query);
+// The page's statement; `whole`: every grant the filters match (limit and
+// cursor ignored) for streamStatement(), rows read by rolesql::grantViewFrom().
+PgStatement grantListStatement(QSqlDatabase &db, const SchemaInfo &schema,
+                               const GrantListQuery &query, bool whole);
 
 // The Overview screen's figures in two statements, one scan of "UserRole" each:
 // the counts now, and the 12-month series (generate_series months; each grant

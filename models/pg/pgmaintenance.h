@@ -25,8 +25,10 @@ struct IndexAdvice
 };
 
 // The advice for `schema`'s tables in the current schema. Akako LMS: the
-// UserRole "userId" index, the users list's keyset index and (where pg_trgm is
-// installed or available) a trigram index for search; SehatScan: the last two.
+// UserRole "userId" index, the Grants screen's and the audit trail's indexes
+// on UserRole (and, with the audit table, its "grantId" index), the users
+// list's keyset index and (where pg_trgm is installed or available) a trigram
+// index for search; SehatScan: the last two.
 // Throws DataSourceError (Query) when the catalog cannot be read.
 QList<IndexAdvice> adviseIndexes(QSqlDatabase &db, const SchemaInfo &schema);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/roles.h"
+#include "pg/pgstream.h"
 
 class QSqlDatabase;
 class QSqlQuery;
@@ -14,6 +15,11 @@ QList<GrantView> fetchGrantViews(QSqlDatabase &db, const SchemaInfo &schema, con
                                  const QDateTime &asOf);
 QList<GrantView> fetchExpiringGrants(QSqlDatabase &db, const SchemaInfo &schema, int days);
 AuditPage fetchAuditPage(QSqlDatabase &db, const SchemaInfo &schema, const AuditQuery &query);
+// The audit page's statement; `whole`: every event the filters match (limit
+// and cursor ignored) for streamStatement(), rows read by auditEventFromRow().
+PgStatement auditStatement(QSqlDatabase &db, const SchemaInfo &schema, const AuditQuery &query,
+                           bool whole);
+AuditEvent auditEventFromRow(const QSqlQuery &q);
 
 // Internal: shared by pgrolesquery.cpp and pgauditquery.cpp.
 namespace rolesql {

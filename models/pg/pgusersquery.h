@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/domain.h"
+#include "pg/pgstream.h"
 
 #include <QStringList>
 
@@ -13,6 +14,12 @@ namespace rolecall {
 // descending, never OFFSET, and the page's active roles joined set-wise (one
 // scan of "UserRole" per page even where "userId" has no index).
 UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query);
+
+// Every user the query's filters match (its limit, offset and cursor
+// ignored), in the list's order, as one statement for streamStatement():
+// rows as userWithRolesFromRow() reads them.
+PgStatement userListStatement(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query);
+User userWithRolesFromRow(const QSqlQuery &q);
 
 // How many users match the query's search, role and no-role filters (its
 // limit and cursor are ignored).

@@ -8,6 +8,8 @@
 #include <QFuture>
 #include <QObject>
 
+#include <functional>
+
 namespace rolecall {
 
 // The one asynchronous interface between the console and where its data lives:
@@ -77,6 +79,34 @@ public:
     }
     // Counts per role, users without a role, and the 12-month series.
     virtual QFuture<OverviewFigures> fetchOverview() { return notSupported<OverviewFigures>(); }
+
+    // --- whole-table exports (default: not supported) ---
+
+    // Every row a listing's filters match (its limit and cursor ignored), in
+    // the listing's order, handed to `sink` in batches of a few thousand on a
+    // worker thread as they are read: one statement, memory flat whatever the
+    // table's size. `sink` returns false to stop early. The future holds the
+    // number of rows handed over; it is not retried (rows already went out).
+    template <typename Row>
+    using RowBatchSink = std::function<bool(const QList<Row> &batch)>;
+    virtual QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink)
+    {
+        Q_UNUSED(query)
+        Q_UNUSED(sink)
+        return notSupported<qint64>();
+    }
+    virtual QFuture<qint64> streamGrants(const GrantListQuery &query, RowBatchSink<GrantView> sink)
+    {
+        Q_UNUSED(query)
+        Q_UNUSED(sink)
+        return notSupported<qint64>();
+    }
+    virtual QFuture<qint64> streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink)
+    {
+        Q_UNUSED(query)
+        Q_UNUSED(sink)
+        return notSupported<qint64>();
+    }
 
 protected:
     template <typename T>

@@ -27,8 +27,25 @@ struct RawQuery
 };
 RawQuery rawUsersQuery(const UserQuery &query);
 
-// The indexes the console does not create itself, and ANALYZE; one entry per
-// statement with its outcome (a failure is recorded, not fatal).
-QJsonArray createIndexes(RawPg &raw);
+// The best hand-written users search for a common term: the ("createdAt",
+// "id") index walked newest first, each row tested, stopping at the page (the
+// OFFSET 0 keeps the planner from turning it into the trigram plan). The same
+// rows as rawUsersQuery() of a search without a cursor.
+RawQuery rawSearchWalkQuery(const UserQuery &query);
+
+// The hand-written audit page: a top-N per kind of event (granted/scheduled
+// by "createdAt", ended and expired by their end), each cut at the cursor
+// (empty: the first page), merged, then joined to the N users; no notes
+// parsed. $1 the page size + 1, $2/$3 the cursor's instant and event id.
+RawQuery rawAuditPageQuery(int limit, const QDateTime &beforeAt, const QString &beforeId);
+
+// What `\copy` of the users list does: the users ⋈ active-roles join, in the
+// list's order, as CSV (for RawPg::copyOut()).
+QString rawUsersCopy();
+
+// The indexes `db install-indexes` would build now (`advice`'s SQL of the
+// ones not present), then ANALYZE; one entry per statement with its outcome
+// (a failure is recorded, not fatal).
+QJsonArray createIndexes(RawPg &raw, const QStringList &adviceSql);
 
 } // namespace rolecall::bench

@@ -78,6 +78,33 @@ qint64 RawPg::exec(const QString &sql, const QList<std::optional<QString>> &para
     return rows;
 }
 
+qint64 RawPg::copyOut(const QString &sql)
+{
+    PGresult *res = PQexec(m_conn, sql.toUtf8().constData());
+    const bool started = PQresultStatus(res) == PGRES_COPY_OUT;
+    if (!started)
+        m_error = QString::fromUtf8(PQresultErrorMessage(res));
+    PQclear(res);
+    if (!started)
+        return -1;
+    qint64 bytes = 0;
+    char *line = nullptr;
+    int length = 0;
+    while ((length = PQgetCopyData(m_conn, &line, 0)) > 0) {
+        bytes += length;
+        PQfreemem(line);
+    }
+    bool ok = length == -1;
+    while ((res = PQgetResult(m_conn))) {
+        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+            m_error = QString::fromUtf8(PQresultErrorMessage(res));
+            ok = false;
+        }
+        PQclear(res);
+    }
+    return ok ? bytes : -1;
+}
+
 QStringList RawPg::column(const QString &sql, const QList<std::optional<QString>> &params)
 {
     Params p(params);
@@ -125,6 +152,19 @@ double median(std::vector<double> values)
     std::sort(values.begin(), values.end());
     const size_t mid = values.size() / 2;
     return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+double timedMedian(int runs, const std::function<void()> &op)
+{
+    op();
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        op();
+        times.push_back(elapsedMs(t));
+    }
+    return median(times);
 }
 
 qint64 residentKb()

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -31,6 +32,9 @@ public:
     qint64 exec(const QString &sql, const QList<std::optional<QString>> &params = {});
     // The first column of the first row, as text (empty on error or no row).
     QString scalar(const QString &sql, const QList<std::optional<QString>> &params = {});
+    // Runs a COPY ... TO STDOUT and reads its data as psql's \copy does;
+    // the bytes read, -1 on error.
+    qint64 copyOut(const QString &sql);
     // Every value of the first column.
     QStringList column(const QString &sql, const QList<std::optional<QString>> &params = {});
 
@@ -47,6 +51,8 @@ void progress(const QString &message);
 // Milliseconds since `timer` started, with sub-millisecond precision.
 double elapsedMs(const QElapsedTimer &timer);
 double median(std::vector<double> values);
+// Runs `op` once to warm up, then `runs` times; the median in ms.
+double timedMedian(int runs, const std::function<void()> &op);
 
 // VmRSS of this process in kB, after giving freed heap back to the system
 // (malloc_trim) so that what is measured is what is still in use.

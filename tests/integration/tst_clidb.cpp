@@ -136,6 +136,10 @@ void TestCliDb::checkListsMissingIndexes()
     const Run run = ctl(words("db check --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QMap<QString, bool> expected{{QStringLiteral("UserRole_userId_idx"), false},
+                                 {QStringLiteral("UserRole_createdAt_id_idx"), false},
+                                 {QStringLiteral("UserRole_audit_granted_idx"), false},
+                                 {QStringLiteral("UserRole_audit_ended_idx"), false},
+                                 {QStringLiteral("UserRole_audit_expired_idx"), false},
                                  {QStringLiteral("User_createdAt_id_idx"), false}};
     if (m_trigram)
         expected.insert(QStringLiteral("User_search_trgm_idx"), false);
@@ -146,6 +150,8 @@ void TestCliDb::checkListsMissingIndexes()
     QVERIFY2(table.out.contains(QLatin1String("UserRole_userId_idx: missing")),
              qPrintable(table.out));
     QVERIFY2(table.out.contains(QLatin1String("about 0.5 s per page at 1M users")),
+             qPrintable(table.out));
+    QVERIFY2(table.out.contains(QLatin1String("UserRole_audit_granted_idx: missing")),
              qPrintable(table.out));
 }
 
@@ -183,15 +189,17 @@ void TestCliDb::installsIndexesWithYes()
     run = ctl(words("db check --format json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QMap<QString, bool> present = presence(run);
-    QCOMPARE(present.size(), m_trigram ? 3 : 2);
+    QCOMPARE(present.size(), m_trigram ? 7 : 6);
     for (auto it = present.cbegin(); it != present.cend(); ++it)
         QVERIFY2(it.value(), qPrintable(it.key()));
 
     QStringList created = column(
         m_db, QStringLiteral("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
                              "AND indexname LIKE '%\\_idx' ORDER BY 1"));
-    QStringList expected{QStringLiteral("UserRole_userId_idx"),
-                         QStringLiteral("User_createdAt_id_idx")};
+    QStringList expected{
+        QStringLiteral("UserRole_userId_idx"),        QStringLiteral("UserRole_createdAt_id_idx"),
+        QStringLiteral("UserRole_audit_granted_idx"), QStringLiteral("UserRole_audit_ended_idx"),
+        QStringLiteral("UserRole_audit_expired_idx"), QStringLiteral("User_createdAt_id_idx")};
     if (m_trigram)
         expected << QStringLiteral("User_search_trgm_idx");
     expected.sort();

@@ -14,7 +14,7 @@ class DataSource;
 class UsersCsvExport;
 
 // The Users screen's export once a file is chosen: every user the filter
-// matches, written page by page in the background, with a progress dialog
+// matches, streamed in the background, with a progress dialog
 // (non-modal, Cancel stops it and leaves no file).
 //
 //   start(filter, path) ─▶ UsersCsvExport::start ─▶ totalKnown / progress ─▶ the dialog

@@ -1,0 +1,95 @@
+#pragma once
+
+// The paths of rolecall-bench beyond the users list: the audit trail's pages
+// and the whole-table users export, each against its best hand-written SQL in
+// the same run (see benchqueries.h).
+#include "benchphase.h"
+#include "itemmodels/tableexport.h"
+#include "itemmodels/userscsvexport.h"
+
+#include <atomic>
+
+namespace rolecall::bench {
+
+inline QJsonObject auditPage(PgDataSource &source, RawPg &raw, const AuditQuery &query)
+{
+    const double modelMs =
+        timedMedian(5, [&] { await(source.fetchAudit(query), QStringLiteral("fetchAudit")); });
+    const RawQuery hand = rawAuditPageQuery(query.limit, query.beforeAt, query.beforeId);
+    qint64 rows = 0;
+    const double rawMs = timedMedian(5, [&] {
+        rows = raw.exec(hand.sql, hand.params);
+        if (rows < 0)
+            fatal(QStringLiteral("raw audit page: ") + raw.error());
+    });
+    QJsonObject out = compare(modelMs, rawMs, 2.0);
+    out.insert(QStringLiteral("baseline_rows"), rows);
+    out.insert(QStringLiteral("measured"), QStringLiteral("PgDataSource::fetchAudit, 200 events"));
+    out.insert(QStringLiteral("baseline"),
+               QStringLiteral("hand-written top-N per kind of event, merged, joined to users"));
+    return out;
+}
+
+// The first page of the audit trail and the sixth (cursor after 1,000 events).
+inline QJsonObject auditPages(PgDataSource &source, RawPg &raw)
+{
+    progress(QStringLiteral("audit pages"));
+    AuditQuery query;
+    query.limit = pageRows;
+    QJsonObject out;
+    out.insert(QStringLiteral("first_page"), auditPage(source, raw, query));
+    for (int page = 0; page < 5; ++page) {
+        const AuditPage read = await(source.fetchAudit(query), QStringLiteral("fetchAudit"));
+        if (read.events.isEmpty())
+            return out;
+        query.beforeAt = read.events.constLast().at;
+        query.beforeId = read.events.constLast().id;
+    }
+    out.insert(QStringLiteral("sixth_page"), auditPage(source, raw, query));
+    return out;
+}
+
+// Every user through DataSource::streamUsers, each row made a CSV record as
+// the GUI's export writes it, against `\copy` of the same join (libpq's COPY
+// protocol, as psql uses it). Three runs each, after a warm-up.
+inline QJsonObject usersExport(PgDataSource &source, RawPg &raw)
+{
+    progress(QStringLiteral("users export"));
+    qint64 rows = 0;
+    qint64 bytes = 0;
+    const double modelMs = timedMedian(3, [&] {
+        std::atomic<qint64> written{0};
+        rows = await(source.streamUsers(UserQuery(),
+                                        [&written](const QList<User> &batch) {
+                                            qint64 size = 0;
+                                            for (const User &user : batch)
+                                                size += csvRecord(UsersCsvExport::fields(user),
+                                                                  FormulaGuard::On)
+                                                            .toUtf8()
+                                                            .size();
+                                            written += size;
+                                            return true;
+                                        }),
+                     QStringLiteral("streamUsers"));
+        bytes = written;
+    });
+    qint64 copied = 0;
+    const double rawMs = timedMedian(3, [&] {
+        copied = raw.copyOut(rawUsersCopy());
+        if (copied < 0)
+            fatal(QStringLiteral("raw users copy: ") + raw.error());
+    });
+    QJsonObject out = compare(modelMs, rawMs, 1.5);
+    out.insert(QStringLiteral("rows"), rows);
+    out.insert(QStringLiteral("csv_bytes"), bytes);
+    out.insert(QStringLiteral("baseline_bytes"), copied);
+    out.insert(QStringLiteral("measured"),
+               QStringLiteral("PgDataSource::streamUsers (server-side cursor), every row made a "
+                              "CSV record; median of 3"));
+    out.insert(QStringLiteral("baseline"),
+               QStringLiteral("COPY (users ⋈ active roles, list order) TO STDOUT (FORMAT csv) "
+                              "read through libpq as \\\\copy does; median of 3"));
+    return out;
+}
+
+} // namespace rolecall::bench
