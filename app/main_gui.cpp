@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
 #include "screens/usersscreen.h"
+#include "widgets/savedviewsmenu.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -90,6 +91,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("Open the Users screen on this user (Clerk ID, email or name) "
                                      "with its detail shown."),
                       QStringLiteral("KEY")});
+    parser.addOption({QStringLiteral("view"),
+                      QStringLiteral("Open this saved view of the profile (View > Saved Views)."),
+                      QStringLiteral("NAME")});
     parser.process(app);
 
     const QString screen = parser.value(QStringLiteral("screen")).toLower();
@@ -127,6 +131,13 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("user"))) {
         window.showScreen(QStringLiteral("usersScreen"));
         window.usersScreen()->openUser(parser.value(QStringLiteral("user")));
+    } else if (parser.isSet(QStringLiteral("view"))) {
+        const QString view = parser.value(QStringLiteral("view"));
+        if (!window.openView(view))
+            qWarning(
+                "rolecall: no saved view \"%s\" in this profile; saved views: %s",
+                qUtf8Printable(view),
+                qUtf8Printable(window.savedViewsMenu()->viewNames().join(QStringLiteral(", "))));
     } else if (parser.isSet(QStringLiteral("screen"))) {
         window.showScreen(screen + QStringLiteral("Screen"));
     }

@@ -2,8 +2,11 @@
 
 #include "async/futurewatch.h"
 #include "dialogs/aboutdialog.h"
+#include "dialogs/commandhistorydialog.h"
+#include "dialogs/shortcutsdialog.h"
 #include "itemmodels/userstablemodel.h"
 #include "screens/auditscreen.h"
+#include "screens/datascreen.h"
 #include "screens/grantsscreen.h"
 #include "screens/overviewscreen.h"
 #include "screens/syncscreen.h"
@@ -11,7 +14,10 @@
 #include "services/datasource.h"
 #include "services/signinservice.h"
 #include "widgets/accountwidget.h"
+#include "widgets/actionicons.h"
+#include "widgets/commandhistory.h"
 #include "widgets/messagebanner.h"
+#include "widgets/savedviewsmenu.h"
 #include "widgets/userdetailpanel.h"
 
 #include <QAction>
@@ -47,6 +53,7 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
 
     m_banner = new MessageBanner(central);
     m_banner->setAccessibleName(tr("Problem"));
+    m_banner->setAutoRetry(true); // the window recovers by itself when the database is back
     connect(m_banner, &MessageBanner::actionTriggered, this, [this] {
         if (const std::function<void()> retry = m_retry)
             retry();
@@ -138,6 +145,12 @@ void MainWindow::addScreen(Screen *screen)
         page->setAccessibleName(QString(title).remove(QLatin1Char('&')));
     m_screenList << screen;
     m_screens->addTab(page, title);
+    // A saved view's role waits for the screen's schema: try again once it loaded.
+    if (auto *dataScreen = qobject_cast<DataScreen *>(page))
+        connect(dataScreen, &DataScreen::busyChanged, this, [this](bool busy) {
+            if (!busy && m_savedViews)
+                m_savedViews->retryPending();
+        });
     if (!m_savedScreen.isEmpty() && page->objectName() == m_savedScreen)
         m_screens->setCurrentWidget(page);
 }
@@ -185,6 +198,11 @@ void MainWindow::offerExportOf(Screen *screen)
     addAction(action); // its shortcut works from any widget of the window
 }
 
+bool MainWindow::openView(const QString &name)
+{
+    return m_savedViews->openView(name);
+}
+
 bool MainWindow::showScreen(const QString &objectName)
 {
     for (Screen *screen : std::as_const(m_screenList)) {
@@ -210,6 +228,7 @@ void MainWindow::buildActions()
 
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *reload = viewMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    reload->setIcon(actionIcon(QStringLiteral("view-refresh")));
     // F5 everywhere, plus the platform's own refresh keys (one entry per key:
     // the same key twice would be an ambiguous shortcut).
     QList<QKeySequence> reloadKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
@@ -221,6 +240,23 @@ void MainWindow::buildActions()
         m_users->focusSearch();
     });
     find->setShortcut(QKeySequence::Find);
+    viewMenu->addSeparator();
+    auto *history = viewMenu->addAction(tr("Command &History"), this,
+                                        [this] { CommandHistoryDialog::showFor(this); });
+    history->setObjectName(QStringLiteral("commandHistoryAction"));
+    history->setIcon(actionIcon(QStringLiteral("utilities-terminal")));
+    m_savedViews =
+        new SavedViewsMenu({[this]() -> QWidget * {
+                                Screen *screen = currentScreen();
+                                return screen ? screen->widget() : nullptr;
+                            },
+                            [this](const QString &name) -> QWidget * {
+                                return showScreen(name) ? m_screens->currentWidget() : nullptr;
+                            },
+                            [this] { return m_profileName; }},
+                           this);
+    viewMenu->addMenu(m_savedViews);
+    connect(m_users, &UsersScreen::pageLoaded, m_savedViews, &SavedViewsMenu::retryPending);
 
     auto *usersMenu = menuBar()->addMenu(tr("&Roles"));
     usersMenu->addAction(m_users->grantAction());
@@ -235,13 +271,18 @@ void MainWindow::buildActions()
     updateAccountActions();
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    auto *keys = helpMenu->addAction(tr("&Keyboard Shortcuts"), this,
+                                     [this] { ShortcutsDialog::showFor(this); });
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    keys->setIcon(actionIcon(QStringLiteral("help-contents")));
+    keys->setShortcut(QKeySequence(Qt::Key_F1));
     helpMenu->addAction(tr("&About Rolecall"), this, [this] { AboutDialog::showFor(this); })
         ->setMenuRole(QAction::AboutRole);
 
     m_toolBar = addToolBar(tr("Actions"));
     m_toolBar->setObjectName(QStringLiteral("actionsToolBar"));
     m_toolBar->setMovable(false);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addAction(reload);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_users->grantAction());
@@ -251,6 +292,12 @@ void MainWindow::buildActions()
     // Window-wide shortcuts live on the window, so they work from any widget.
     for (QAction *action : {m_users->grantAction(), m_users->bulkGrantAction()})
         addAction(action);
+}
+
+void MainWindow::setProfileName(const QString &name)
+{
+    m_profileName = name;
+    CommandHistory::instance()->setProfile(name);
 }
 
 void MainWindow::setDataSource(DataSource *source)
@@ -289,16 +336,16 @@ void MainWindow::detectSchema()
         m_source->detectSchema(), m_users->model(),
         [this](const SchemaInfo &schema) {
             m_busy->hide();
+            m_banner->clear();
             showSchema(schema);
             if (schema.kind != SchemaKind::Unknown)
                 m_users->start(schema);
         },
         [this](const QString &message) {
             m_busy->hide();
-            showBanner(message, [this] {
-                m_banner->clear();
-                detectSchema();
-            });
+            // The banner stays while it asks again, so a retry that fails
+            // waits longer (MessageBanner's backoff).
+            showBanner(message, [this] { detectSchema(); });
         });
 }
 
@@ -446,10 +493,15 @@ void MainWindow::refresh()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
-        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
         resize(std::min(1240, available.width() * 9 / 10),
                std::min(760, available.height() * 9 / 10));
+    } else if (!isMaximized() && (width() > available.width() || height() > available.height())) {
+        // Remembered from a larger screen: shrink to this one, and onto it.
+        resize(std::min(width(), available.width() * 9 / 10),
+               std::min(height(), available.height() * 9 / 10));
+        move(available.topLeft());
     }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_users->restoreSettings();

@@ -21,6 +21,7 @@ namespace rolecall {
 class AccountWidget;
 class DataSource;
 class MessageBanner;
+class SavedViewsMenu;
 class Screen;
 class SignInService;
 class SyncScreen;
@@ -55,6 +56,11 @@ public:
     explicit MainWindow(DataSourceFactory factory, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The profile the window shows (empty: none): the rolecallctl commands
+    // of the write dialogs name it, and saved views are kept per profile.
+    void setProfileName(const QString &name);
+    QString profileName() const { return m_profileName; }
+
     // Shows `source` (the window takes ownership); nullptr shows nothing.
     void setDataSource(DataSource *source);
 
@@ -86,6 +92,10 @@ public:
     // there is none).
     bool showScreen(const QString &objectName);
     Screen *currentScreen() const;
+    // Opens the profile's saved view `name` (View ▸ Saved Views; `rolecall
+    // --view NAME`): its screen in front with its filters. False: no such view.
+    bool openView(const QString &name);
+    SavedViewsMenu *savedViewsMenu() const { return m_savedViews; }
     // Why edits are off for the person signed in; empty while they may write.
     QString readOnlyReason() const;
 
@@ -137,11 +147,13 @@ private:
     QMenu *m_fileMenu = nullptr;
     QAction *m_beforeQuit = nullptr; // the File menu's separator above Quit
     QToolBar *m_toolBar = nullptr;
+    SavedViewsMenu *m_savedViews = nullptr;
     QAction *m_exportSeparator = nullptr; // the toolbar's, shown with an export
     QPointer<QAction> m_offeredExport;    // the screen in front's, in File and the toolbar
     QString m_savedScreen;                // the screen shown last time, once it is added
     QList<Screen *> m_screenList;         // in tab order
     QSet<Screen *> m_fedScreens;          // screens holding the current data source
+    QString m_profileName;
     bool m_canWrite = false;
 };
 

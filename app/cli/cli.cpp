@@ -31,6 +31,7 @@ void printUsage(QTextStream &out)
            "  roles end GRANT_ID --reason TEXT [--at INSTANT] [--force]\n"
            "  roles bulk-grant ROLE --reason TEXT (--users-file F | --search T | --role R)\n"
            "                    [--dry-run]\n"
+           "  roles explain USER ROLE  Whether USER holds ROLE and why [--as-of INSTANT]\n"
            "  audit list        Role changes, newest first: [--user U] [--actor A] [--role R]\n"
            "                    [--since I] [--until I] [--limit N]\n"
            "  db check          Which indexes the console would use are missing, and their cost\n"

@@ -2,6 +2,7 @@
 #include "cli/cliroles.h"
 
 #include "cli/cli.h"
+#include "cli/cliexplain.h"
 #include "cli/cliinstant.h"
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
@@ -158,8 +159,10 @@ int runRoles(const QString &verb, CliContext &context)
         return runRolesEnd(context);
     if (verb == QLatin1String("bulk-grant"))
         return runRolesBulkGrant(context);
+    if (verb == QLatin1String("explain"))
+        return runRolesExplain(context);
     context.err << "rolecallctl: unknown command 'roles " << verb
-                << "'; use list, expiring, grant, end or bulk-grant\n";
+                << "'; use list, expiring, grant, end, bulk-grant or explain\n";
     return ExitUsage;
 }
 

@@ -114,6 +114,7 @@ void ConsoleController::openProfile(const Profile &profile)
     else
         m_window->setDataSource(nullptr);
     m_window->setWindowTitle(tr("Rolecall — %1").arg(profile.name));
+    m_window->setProfileName(profile.name);
     m_window->setSyncService(createSyncService(nullptr));
 
     m_service = new auth::OidcSignInService(profile, m_secrets, m_network, guiBrowser(), this);

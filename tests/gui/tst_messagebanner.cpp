@@ -21,8 +21,89 @@ private Q_SLOTS:
     void takesItsColoursFromThePalette();
     void followsAnotherPalette();
     void offersOneActionButton();
+    void retriesByItselfWithBackoff();
+    void startsOverOnceRecovered();
+    void retriesOnlyErrorsThatOfferAnAction();
     void savesScreenshots();
 };
+
+void TestMessageBanner::retriesByItselfWithBackoff()
+{
+    QWidget window;
+    auto *banner = new MessageBanner(&window);
+    banner->setAutoRetry(true);
+    banner->setRetryDelays(50, 400, 60000);
+    window.show();
+    QSignalSpy retried(banner, &MessageBanner::actionTriggered);
+    const QString outage = QStringLiteral("Cannot reach the database.");
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QVERIFY(banner->isRetryScheduled());
+    QVERIFY2(banner->retryNote().startsWith(QLatin1String("Retrying in")),
+             qPrintable(banner->retryNote()));
+    QTRY_COMPARE(retried.size(), 1);
+    QCOMPARE(banner->nextRetryDelay(), 100); // doubled for the next failure
+    // The retry failed: the same error again, a longer wait, and so on up to the longest.
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    // The same outage reported twice does not start a second countdown.
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QTRY_COMPARE(retried.size(), 2);
+    QCOMPARE(banner->nextRetryDelay(), 200);
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QTRY_COMPARE(retried.size(), 3);
+    QCOMPARE(banner->nextRetryDelay(), 400);
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QTRY_COMPARE(retried.size(), 4);
+    QCOMPARE(banner->nextRetryDelay(), 400); // the longest wait, not more
+    // Clicking Retry now stops the countdown: the click is the retry.
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QTest::mouseClick(banner->actionButton(), Qt::LeftButton);
+    QCOMPARE(retried.size(), 5);
+    QVERIFY(!banner->isRetryScheduled());
+    QVERIFY(banner->retryNote().isEmpty());
+}
+
+void TestMessageBanner::startsOverOnceRecovered()
+{
+    QWidget window;
+    auto *banner = new MessageBanner(&window);
+    banner->setAutoRetry(true);
+    banner->setRetryDelays(50, 400, 100);
+    window.show();
+    QSignalSpy retried(banner, &MessageBanner::actionTriggered);
+    const QString outage = QStringLiteral("Cannot reach the database.");
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QTRY_COMPARE(retried.size(), 1);
+    // The retry worked: the banner goes away and stays away.
+    banner->hide();
+    QVERIFY(!banner->isRetryScheduled());
+    QTest::qWait(150); // longer than the settle time given above
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QCOMPARE(banner->nextRetryDelay(), 50); // a new outage starts from the shortest wait
+    // Hidden only briefly (a retry that cleared the banner first): the backoff holds.
+    QTRY_COMPARE(retried.size(), 2);
+    banner->clear();
+    banner->showMessage(outage, MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QCOMPARE(banner->nextRetryDelay(), 100);
+}
+
+void TestMessageBanner::retriesOnlyErrorsThatOfferAnAction()
+{
+    QWidget window;
+    auto *banner = new MessageBanner(&window);
+    banner->setRetryDelays(50, 400, 1000);
+    window.show();
+    banner->showMessage(QStringLiteral("x"), MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QVERIFY(!banner->isRetryScheduled()); // auto-retry is off by default
+    banner->setAutoRetry(true);
+    banner->showMessage(QStringLiteral("x"), MessageBanner::Kind::Error);
+    QVERIFY(!banner->isRetryScheduled());
+    banner->showMessage(QStringLiteral("x"), MessageBanner::Kind::Warning, QStringLiteral("Go"));
+    QVERIFY(!banner->isRetryScheduled());
+    banner->showMessage(QStringLiteral("x"), MessageBanner::Kind::Error, QStringLiteral("Retry"));
+    QVERIFY(banner->isRetryScheduled());
+    banner->setAutoRetry(false);
+    QVERIFY(!banner->isRetryScheduled());
+}
 
 void TestMessageBanner::isHiddenWhileEmpty()
 {

@@ -4,9 +4,13 @@
 // source.
 #include "dialogs/writedialog.h"
 
+#include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPromise>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QVBoxLayout>
@@ -42,6 +46,48 @@ private:
     QLabel *m_input;
 };
 
+// A write dialog with a typed field: disabled while busy (so the focus leaves
+// it), and typed input to lose.
+class TypingDialog final : public WriteDialog
+{
+public:
+    TypingDialog()
+        : WriteDialog(nullptr, Actor{}, nullptr)
+        , m_reason(new QLineEdit(this))
+    {
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_reason);
+        addStatusRows(layout);
+        addOkCancelButtons(layout, QStringLiteral("&Write"), QStringLiteral("Write"));
+    }
+
+    using WriteDialog::runWrite;
+
+    QLineEdit *reason() const { return m_reason; }
+    QPushButton *okButton() const
+    {
+        const auto buttons = findChildren<QPushButton *>();
+        for (QPushButton *button : buttons)
+            if (button->text() == QLatin1String("&Write"))
+                return button;
+        return nullptr;
+    }
+    int accepted = 0;
+
+    void accept() override { ++accepted; } // a write would start here
+
+private:
+    void updateInputs() override { m_reason->setEnabled(!isBusy()); }
+    bool hasTypedInput() const override { return !m_reason->text().isEmpty(); }
+
+    QLineEdit *m_reason;
+};
+
+QMessageBox *discardQuestion(QWidget *dialog)
+{
+    return dialog->findChild<QMessageBox *>(QStringLiteral("discardQuestion"));
+}
+
 } // namespace
 
 class TestWriteDialog : public QObject
@@ -53,6 +99,9 @@ private Q_SLOTS:
     void showsTheErrorInline_data();
     void showsTheErrorInline();
     void saysWhenNoDatabaseIsOpen();
+    void aFailedWriteLeavesTheFocusOnTheWriteButton();
+    void asksBeforeDiscardingTypedInput();
+    void closesAtOnceWithNothingTyped();
 };
 
 void TestWriteDialog::isBusyWhileAWriteRuns()
@@ -113,6 +162,70 @@ void TestWriteDialog::saysWhenNoDatabaseIsOpen()
     ProbeDialog dialog;
     QVERIFY(!dialog.sourceIsOpen());
     QCOMPARE(dialog.errorText(), QStringLiteral("No database is open."));
+}
+
+void TestWriteDialog::aFailedWriteLeavesTheFocusOnTheWriteButton()
+{
+    TypingDialog dialog;
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.reason()->setFocus();
+    QTest::keyClicks(dialog.reason(), QStringLiteral("Covers the spring cohort"));
+    QPromise<int> promise;
+    promise.start();
+    dialog.runWrite(promise.future(), [](int) {});
+    QVERIFY(!dialog.reason()->hasFocus()); // disabled while busy: the focus moved on
+    promise.setException(std::make_exception_ptr(DataSourceError(
+        DataSourceError::Kind::Connection, QStringLiteral("Nothing was written. Try again."))));
+    promise.finish();
+    QTRY_VERIFY(!dialog.isBusy());
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.okButton());
+    QVERIFY(dialog.okButton()->isDefault());
+    // Enter retries, and what was typed is still there.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(dialog.accepted, 1);
+    QCOMPARE(dialog.reason()->text(), QStringLiteral("Covers the spring cohort"));
+    QVERIFY(dialog.isVisible());
+}
+
+void TestWriteDialog::asksBeforeDiscardingTypedInput()
+{
+    TypingDialog dialog;
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QSignalSpy rejected(&dialog, &QDialog::rejected);
+    QTest::keyClicks(dialog.reason(), QStringLiteral("typed"));
+
+    QTest::keyClick(dialog.reason(), Qt::Key_Escape);
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY((question = discardQuestion(&dialog)) && question->isVisible());
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(question->defaultButton(), question->button(QMessageBox::Cancel));
+    question->button(QMessageBox::Cancel)->click(); // keep typing
+    QTRY_VERIFY(!discardQuestion(&dialog));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(rejected.size(), 0);
+    QCOMPARE(dialog.reason()->text(), QStringLiteral("typed"));
+
+    dialog.reject();
+    QTRY_VERIFY((question = discardQuestion(&dialog)) && question->isVisible());
+    question->button(QMessageBox::Discard)->click();
+    QTRY_COMPARE(rejected.size(), 1);
+    QVERIFY(!dialog.isVisible());
+}
+
+void TestWriteDialog::closesAtOnceWithNothingTyped()
+{
+    TypingDialog dialog;
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QSignalSpy rejected(&dialog, &QDialog::rejected);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(!discardQuestion(&dialog));
 }
 
 QTEST_MAIN(TestWriteDialog)

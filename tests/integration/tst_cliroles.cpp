@@ -56,6 +56,9 @@ private Q_SLOTS:
     void refusesMalformedInstants();
     void listsUsersByRole();
     void showsOneUser();
+    void explainsAccess_data();
+    void explainsAccess();
+    void explainRefusesUnknownUsersAndRoles();
     void listsGrantsWithAndWithoutHistory();
     void listsExpiringGrants();
     void grantsAsTheAdmin();
@@ -175,6 +178,101 @@ void TestCliRoles::showsOneUser()
     run = ctl(words("users show cu0000000007"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(clerkIdOfSeedUser(7)), qPrintable(run.out));
+}
+
+void TestCliRoles::explainsAccess_data()
+{
+    QTest::addColumn<int>("user");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("asOf");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<QString>("decidingGrant"); // the list and id that decide it
+    QTest::addColumn<QString>("firstLine");
+
+    // The seed: user 1 held MENTOR from 2024-02-01 until 2024-06-01 (ended,
+    // "term ended"); user 2 gets MENTOR in 30 days; user 5 is the ADMIN; user
+    // 10 never held anything.
+    QTest::newRow("held") << 5 << QStringLiteral("ADMIN") << QString() << QStringLiteral("held")
+                          << QStringLiteral("holding:cr0000000005a")
+                          << QStringLiteral("Holds ADMIN at ");
+    QTest::newRow("ended") << 1 << QStringLiteral("MENTOR") << QString() << QStringLiteral("ended")
+                           << QStringLiteral("ended:cr0000000001m")
+                           << QStringLiteral("Does not hold MENTOR at ");
+    QTest::newRow("future") << 2 << QStringLiteral("MENTOR") << QString()
+                            << QStringLiteral("future") << QStringLiteral("future:cr0000000002f")
+                            << QStringLiteral("Does not hold MENTOR at ");
+    QTest::newRow("never granted")
+        << 10 << QStringLiteral("MENTOR") << QString() << QStringLiteral("never-granted")
+        << QString() << QStringLiteral("Does not hold MENTOR at ");
+    QTest::newRow("as of: held while it ran")
+        << 1 << QStringLiteral("MENTOR") << QStringLiteral("2024-03-01T00:00:00Z")
+        << QStringLiteral("held") << QStringLiteral("holding:cr0000000001m")
+        << QStringLiteral("Holds MENTOR at 2024-03-01T00:00:00.000Z.");
+    QTest::newRow("as of: before it started")
+        << 1 << QStringLiteral("MENTOR") << QStringLiteral("2024-01-15") << QStringLiteral("future")
+        << QStringLiteral("future:cr0000000001m")
+        << QStringLiteral("Does not hold MENTOR at 2024-01-15T00:00:00.000Z: a grant starts on "
+                          "2024-02-01T00:00:00.000Z.");
+    QTest::newRow("as of: the end is not held")
+        << 1 << QStringLiteral("MENTOR") << QStringLiteral("2024-06-01") << QStringLiteral("ended")
+        << QStringLiteral("ended:cr0000000001m")
+        << QStringLiteral("Does not hold MENTOR at 2024-06-01T00:00:00.000Z: the last grant "
+                          "ended on 2024-06-01T00:00:00.000Z.");
+}
+
+void TestCliRoles::explainsAccess()
+{
+    QFETCH(int, user);
+    QFETCH(QString, role);
+    QFETCH(QString, asOf);
+    QFETCH(QString, verdict);
+    QFETCH(QString, decidingGrant);
+    QFETCH(QString, firstLine);
+
+    QStringList args = {QStringLiteral("roles"), QStringLiteral("explain"), emailOfSeedUser(user),
+                        role};
+    if (!asOf.isEmpty())
+        args << QStringLiteral("--as-of") << asOf;
+    Run run = ctl(args + words("--format json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject json = run.jsonObject();
+    QCOMPARE(json.value(QLatin1String("verdict")).toString(), verdict);
+    QCOMPARE(json.value(QLatin1String("holds")).toBool(), verdict == QLatin1String("held"));
+    QCOMPARE(json.value(QLatin1String("role")).toString(), role);
+    if (!decidingGrant.isEmpty()) {
+        const QString list = decidingGrant.section(QLatin1Char(':'), 0, 0);
+        const QJsonObject grant = json.value(list).toArray().first().toObject();
+        QCOMPARE(grant.value(QLatin1String("id")).toString(),
+                 decidingGrant.section(QLatin1Char(':'), 1));
+        QVERIFY(!grant.value(QLatin1String("reason")).toString().isEmpty());
+        QVERIFY(!grant.value(QLatin1String("start")).toString().isEmpty());
+    } else {
+        for (const char *list : {"holding", "future", "ended"})
+            QVERIFY(json.value(QLatin1String(list)).toArray().isEmpty());
+    }
+
+    // The same answer in words.
+    run = ctl(args);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(firstLine), qPrintable(run.out));
+    if (!decidingGrant.isEmpty())
+        QVERIFY2(run.out.contains(decidingGrant.section(QLatin1Char(':'), 1)), qPrintable(run.out));
+    if (verdict == QLatin1String("ended"))
+        QVERIFY2(run.out.contains(QLatin1String("term ended")), qPrintable(run.out));
+}
+
+void TestCliRoles::explainRefusesUnknownUsersAndRoles()
+{
+    Run run = ctl({QStringLiteral("roles"), QStringLiteral("explain"),
+                   QStringLiteral("nobody@example.test"), QStringLiteral("MENTOR")});
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QLatin1String("No user matches")), qPrintable(run.err));
+    run = ctl({QStringLiteral("roles"), QStringLiteral("explain"), emailOfSeedUser(1),
+               QStringLiteral("PILOT")});
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QLatin1String("unknown role")), qPrintable(run.err));
+    run = ctl({QStringLiteral("roles"), QStringLiteral("explain"), emailOfSeedUser(1)});
+    QCOMPARE(run.exitCode, 2);
 }
 
 void TestCliRoles::listsGrantsWithAndWithoutHistory()

@@ -1,6 +1,7 @@
 #include "dialogs/bulkgrantdialog.h"
 
 #include "dialogs/dialogsupport.h"
+#include "domain/ctlcommand.h"
 #include "services/datasource.h"
 
 #include <QCheckBox>
@@ -83,6 +84,7 @@ BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const Q
     m_summary->setAccessibleName(tr("Result"));
     m_summary->hide();
     layout->addWidget(m_summary);
+    addCommandRow(layout);
 
     auto *buttons = new QDialogButtonBox(this);
     m_previewButton = buttons->addButton(tr("&Preview"), QDialogButtonBox::ActionRole);
@@ -167,8 +169,31 @@ void BulkGrantDialog::inputsChanged()
     updateButtons();
 }
 
+QWidget *BulkGrantDialog::retryFocusWidget() const
+{
+    return m_applyButton->isEnabled() ? m_applyButton : m_previewButton;
+}
+
+bool BulkGrantDialog::hasTypedInput() const
+{
+    return !m_done &&
+           (!m_reason->text().trimmed().isEmpty() || !m_notes->toPlainText().trimmed().isEmpty());
+}
+
+void BulkGrantDialog::updateCommand()
+{
+    QStringList planned;
+    if (m_planned) {
+        for (const User &user : std::as_const(m_plan.willChange))
+            planned << (user.clerkId.isEmpty() ? user.id : user.clerkId);
+    }
+    setCommand(ctl::bulkGrantCommand(request(), planned, commandProfile()),
+               tr("Preview first: the command names the people who change."));
+}
+
 void BulkGrantDialog::updateButtons()
 {
+    updateCommand();
     const bool valid = validationProblem().isEmpty();
     m_previewButton->setEnabled(valid && !isBusy() && !m_done);
     m_applyButton->setEnabled(valid && !isBusy() && !m_done && m_planned &&
@@ -252,6 +277,8 @@ void BulkGrantDialog::apply()
                     .arg(m_role->currentText(), QLocale().toString(qsizetype(grants.size())),
                          QLocale().toString(qsizetype(m_plan.alreadyHave.size()))));
             m_summary->show();
+            recordCommand(tr("Granted %1 to %2 users")
+                              .arg(m_role->currentText(), QString::number(grants.size())));
             Q_EMIT applied(int(grants.size()));
         },
         [this](const DataSourceError &) { forgetPlan(); });

@@ -54,6 +54,9 @@ private:
     void inputsChanged();
     void updateButtons();
     void updateInputs() override;
+    QWidget *retryFocusWidget() const override;
+    bool hasTypedInput() const override;
+    void updateCommand();
     void showPlan(const BulkPlan &plan);
     void forgetPlan();
 

@@ -1,6 +1,7 @@
 #include "dialogs/endgrantdialog.h"
 
 #include "dialogs/dialogsupport.h"
+#include "domain/ctlcommand.h"
 #include "itemmodels/granttimelinemodel.h"
 #include "services/datasource.h"
 
@@ -46,6 +47,7 @@ EndGrantDialog::EndGrantDialog(DataSource *source, const Actor &actor, const Gra
     m_confirmSelf->setVisible(own);
     layout->addWidget(m_confirmSelf);
 
+    addCommandRow(layout);
     addStatusRows(layout);
     m_buttons = addOkCancelButtons(layout, tr("&End Grant"), tr("End grant"));
 
@@ -74,12 +76,18 @@ bool EndGrantDialog::asksForSelfDemotion() const
 
 void EndGrantDialog::updateState()
 {
+    setCommand(ctl::endCommand(request(), commandProfile()));
     QString problem = dialogs::textProblem(m_reason->text(), {});
     if (problem.isEmpty() && m_confirmSelf->isVisible() && !m_confirmSelf->isChecked())
         problem = tr("This ends your own ADMIN role: tick the box to confirm.");
     if (!m_reason->text().isEmpty() || !problem.startsWith(tr("A reason")))
         showError(problem);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !isBusy());
+}
+
+bool EndGrantDialog::hasTypedInput() const
+{
+    return !m_reason->text().trimmed().isEmpty();
 }
 
 void EndGrantDialog::updateInputs()
@@ -96,6 +104,7 @@ void EndGrantDialog::accept()
     runWrite(
         source()->endGrant(actor(), request()),
         [this](const RoleGrant &grant) {
+            recordCommand(tr("Ended grant %1 (%2)").arg(grant.id, grant.role));
             Q_EMIT ended(grant);
             QDialog::accept();
         },

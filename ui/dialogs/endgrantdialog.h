@@ -36,6 +36,7 @@ Q_SIGNALS:
 private:
     void updateState();
     void updateInputs() override;
+    bool hasTypedInput() const override;
 
     GrantView m_grant;
     QLineEdit *m_reason = nullptr;

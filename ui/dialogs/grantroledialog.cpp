@@ -1,6 +1,7 @@
 #include "dialogs/grantroledialog.h"
 
 #include "dialogs/dialogsupport.h"
+#include "domain/ctlcommand.h"
 #include "services/datasource.h"
 
 #include <QCheckBox>
@@ -73,6 +74,7 @@ GrantRoleDialog::GrantRoleDialog(DataSource *source, const Actor &actor, const U
     m_preview->setTextFormat(Qt::PlainText);
     m_preview->setAccessibleName(tr("What will be written"));
     layout->addWidget(m_preview);
+    addCommandRow(layout);
     addStatusRows(layout);
     m_buttons = addOkCancelButtons(layout, tr("&Grant"), tr("Grant"));
 
@@ -138,6 +140,7 @@ void GrantRoleDialog::updateState()
     const QString by = actor().email.isEmpty() ? actor().clerkId : actor().email;
     m_preview->setText(tr("Will write: %1 gets %2 from %3 %4, granted by %5.")
                            .arg(target, r.role, from, until, by));
+    setCommand(ctl::grantCommand(r, commandProfile()));
     const QString problem = validationProblem();
     // "A reason is required" is a hint until something was typed, not an error.
     showError(m_reason->text().isEmpty() && r.notes.isEmpty() &&
@@ -145,6 +148,11 @@ void GrantRoleDialog::updateState()
                   ? QString()
                   : problem);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !isBusy());
+}
+
+bool GrantRoleDialog::hasTypedInput() const
+{
+    return !m_reason->text().trimmed().isEmpty() || !m_notes->toPlainText().trimmed().isEmpty();
 }
 
 void GrantRoleDialog::updateInputs()
@@ -170,6 +178,7 @@ void GrantRoleDialog::accept()
     if (!sourceIsOpen())
         return;
     runWrite(source()->grantRole(actor(), request()), [this](const RoleGrant &grant) {
+        recordCommand(tr("Granted %1 to %2").arg(grant.role, request().user));
         Q_EMIT granted(grant);
         QDialog::accept();
     });

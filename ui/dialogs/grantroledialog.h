@@ -43,6 +43,7 @@ Q_SIGNALS:
 private:
     void updateState();
     void updateInputs() override;
+    bool hasTypedInput() const override;
 
     User m_target;
     QComboBox *m_role = nullptr;

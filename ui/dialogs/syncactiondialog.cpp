@@ -1,10 +1,13 @@
 #include "dialogs/syncactiondialog.h"
 
+#include "domain/ctlcommand.h"
 #include "domain/datasourceerror.h"
 #include "services/syncservice.h"
 #include "sync/syncapplier.h"
+#include "widgets/commandhistory.h"
 
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -106,6 +109,16 @@ SyncActionDialog::SyncActionDialog(SyncService *service, const Actor &actor,
     layout->addWidget(m_results, 1);
     layout->addWidget(m_progress);
     layout->addWidget(m_summary);
+    // The same change from a script: rolecallctl sync apply for these people.
+    m_command = new QLineEdit(this);
+    m_command->setObjectName(QStringLiteral("commandField"));
+    m_command->setAccessibleName(tr("Equivalent rolecallctl command"));
+    m_command->setReadOnly(true);
+    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *commandLabel = new QLabel(tr("The same change with rolecallctl:"), this);
+    commandLabel->setBuddy(m_command);
+    layout->addWidget(commandLabel);
+    layout->addWidget(m_command);
     layout->addWidget(m_buttons);
 
     m_stage = needsReason ? Stage::NeedsReason : Stage::Previewing;
@@ -126,6 +139,20 @@ void SyncActionDialog::updateButtons()
                               m_wouldChange.contains(true));
     if (m_stage == Stage::NeedsReason)
         m_summary->setText(tr("Give a reason, then preview."));
+    if (!m_command)
+        return;
+    QStringList people;
+    for (const SyncAction &action : std::as_const(m_actions))
+        people << action.clerkId;
+    m_command->setText(
+        ctl::syncApplyCommand(people, m_reason->isHidden() ? QString() : m_reason->text().trimmed(),
+                              CommandHistory::instance()->profile()));
+    m_command->setCursorPosition(0);
+}
+
+QString SyncActionDialog::commandText() const
+{
+    return m_command->text();
 }
 
 void SyncActionDialog::preview()
@@ -268,6 +295,8 @@ void SyncActionDialog::finishStage()
             m_stopped
                 ? stopped + QLatin1Char(' ') + tr("%n changed.", nullptr, m_changed)
                 : tr("Done: %1 changed, %2 failed (see the table).").arg(m_changed).arg(m_failed));
+        if (m_changed > 0)
+            CommandHistory::instance()->add(windowTitle(), m_command->text());
         Q_EMIT applied(m_changed);
     }
     updateButtons();

@@ -58,6 +58,8 @@ public:
     QPushButton *previewButton() const { return m_previewButton; }
     QPushButton *applyButton() const { return m_applyButton; }
     int failures() const { return m_failed; }
+    // `rolecallctl sync apply` for the same people (and reason).
+    QString commandText() const;
 
 public Q_SLOTS:
     void preview();
@@ -96,6 +98,7 @@ private:
     QTableWidget *m_results;
     QProgressBar *m_progress;
     QLabel *m_summary;
+    QLineEdit *m_command = nullptr;
     QPushButton *m_previewButton;
     QPushButton *m_applyButton;
     QDialogButtonBox *m_buttons;

@@ -1,10 +1,16 @@
 #include "dialogs/writedialog.h"
 
 #include "services/datasource.h"
+#include "widgets/commandhistory.h"
 
+#include <QApplication>
 #include <QBoxLayout>
+#include <QClipboard>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 
@@ -58,6 +64,8 @@ QDialogButtonBox *WriteDialog::addOkCancelButtons(QBoxLayout *layout, const QStr
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(okText);
     buttons->button(QDialogButtonBox::Ok)->setAccessibleName(okAccessibleName);
+    m_okButton = buttons->button(QDialogButtonBox::Ok);
+    m_okButton->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -68,6 +76,87 @@ void WriteDialog::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+}
+
+void WriteDialog::addCommandRow(QBoxLayout *layout)
+{
+    auto *label = new QLabel(tr("The same change with rolecallctl:"), this);
+    m_command = new QLineEdit(this);
+    m_command->setObjectName(QStringLiteral("commandField"));
+    m_command->setAccessibleName(tr("Equivalent rolecallctl command"));
+    m_command->setReadOnly(true);
+    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    label->setBuddy(m_command);
+    auto *copy = new QPushButton(tr("Cop&y"), this);
+    copy->setObjectName(QStringLiteral("copyCommandButton"));
+    copy->setAccessibleName(tr("Copy the command"));
+    copy->setAutoDefault(false); // Enter still writes
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_command->text()); });
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_command, 1);
+    row->addWidget(copy);
+    layout->addWidget(label);
+    layout->addLayout(row);
+}
+
+void WriteDialog::setCommand(const QString &command, const QString &placeholder)
+{
+    if (!m_command)
+        return;
+    m_command->setText(command);
+    m_command->setCursorPosition(0);
+    m_command->setPlaceholderText(placeholder);
+}
+
+QString WriteDialog::commandText() const
+{
+    return m_command ? m_command->text() : QString();
+}
+
+QString WriteDialog::commandProfile() const
+{
+    return CommandHistory::instance()->profile();
+}
+
+void WriteDialog::recordCommand(const QString &what)
+{
+    CommandHistory::instance()->add(what, commandText());
+}
+
+QWidget *WriteDialog::retryFocusWidget() const
+{
+    return m_okButton;
+}
+
+void WriteDialog::focusRetry()
+{
+    QWidget *target = retryFocusWidget();
+    if (target && target->isEnabled())
+        target->setFocus(Qt::OtherFocusReason);
+    else
+        focusNextPrevChild(true); // the first field that takes focus
+}
+
+void WriteDialog::reject()
+{
+    if (m_discardConfirmed || !hasTypedInput()) {
+        QDialog::reject();
+        return;
+    }
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Discard What You Typed?"),
+                                     tr("Close without writing? What you typed will be lost."),
+                                     QMessageBox::Discard | QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("discardQuestion"));
+    question->setDefaultButton(QMessageBox::Cancel);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this](int answer) {
+        if (answer != QMessageBox::Discard)
+            return;
+        m_discardConfirmed = true;
+        QDialog::reject();
+    });
+    question->open();
 }
 
 bool WriteDialog::sourceIsOpen()

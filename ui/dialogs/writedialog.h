@@ -9,7 +9,9 @@
 class QBoxLayout;
 class QDialogButtonBox;
 class QLabel;
+class QLineEdit;
 class QProgressBar;
+class QPushButton;
 
 namespace rolecall {
 
@@ -23,7 +25,14 @@ class DataSource;
 //                                                    └▶ DataSourceError ─▶ idle ─▶ onError,
 //                                                       the message inline (what was typed
 //                                                       stays), refreshNeeded() on a
-//                                                       conflict or a lost connection
+//                                                       conflict or a lost connection;
+//                                                       the focus back on the retry
+//                                                       button, so Enter tries again
+//
+// It also shows the `rolecallctl` command that makes the same change
+// (addCommandRow(), setCommand()) and adds it to the CommandHistory once the
+// write succeeded (recordCommand()). Closing with typed input (Escape,
+// Cancel, the window's close button) asks first (hasTypedInput()).
 class WriteDialog : public QDialog
 {
     Q_OBJECT
@@ -35,6 +44,13 @@ public:
     // The problem shown inline; empty when none is.
     QString errorText() const;
     bool isBusy() const { return m_busy; }
+    // The equivalent rolecallctl command as shown; empty when there is none yet.
+    QString commandText() const;
+    QLineEdit *commandField() const { return m_command; }
+
+public Q_SLOTS:
+    // With typed input, asks before discarding it (a question box, open()).
+    void reject() override;
 
 Q_SIGNALS:
     // A conflict or a lost connection: the window should reload what it shows.
@@ -53,6 +69,19 @@ protected:
     QDialogButtonBox *addOkCancelButtons(QBoxLayout *layout, const QString &okText,
                                          const QString &okAccessibleName);
     void showError(const QString &message);
+    // "The same change with rolecallctl:", the command, and Copy, at the end of `layout`.
+    void addCommandRow(QBoxLayout *layout);
+    // The command for the inputs as they are (empty: `placeholder` shows instead).
+    void setCommand(const QString &command, const QString &placeholder = {});
+    // The profile the commands name (the console's; empty: the default one).
+    QString commandProfile() const;
+    // After a successful write: the command goes to the Command History.
+    void recordCommand(const QString &what);
+    // Where the focus goes after a failed write (default: the OK button of
+    // addOkCancelButtons()).
+    virtual QWidget *retryFocusWidget() const;
+    // Whether closing would lose something the person typed.
+    virtual bool hasTypedInput() const { return false; }
     // False, with "No database is open." inline, once the source is gone.
     bool sourceIsOpen();
     void setBusy(bool busy);
@@ -77,6 +106,7 @@ protected:
                 setBusy(false);
                 onError(error);
                 showError(error.message());
+                focusRetry();
                 if (needsRefresh(error))
                     Q_EMIT refreshNeeded();
             });
@@ -88,11 +118,16 @@ protected:
     }
 
 private:
+    void focusRetry();
+
     QPointer<DataSource> m_source;
     Actor m_actor;
     QLabel *m_error;
     QProgressBar *m_busyBar;
+    QPushButton *m_okButton = nullptr;
+    QLineEdit *m_command = nullptr;
     bool m_busy = false;
+    bool m_discardConfirmed = false;
 };
 
 } // namespace rolecall

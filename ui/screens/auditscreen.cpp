@@ -1,6 +1,7 @@
 #include "screens/auditscreen.h"
 
 #include "itemmodels/audittablemodel.h"
+#include "widgets/searchlistkeys.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -80,6 +81,8 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
     setTabOrder(roleFilter(), m_sinceOn);
 
     view()->setObjectName(QStringLiteral("auditView"));
+    // Down from the user filter to the first event, Up from the first row back.
+    new SearchListKeys(m_user, view(), this);
     view()->setAccessibleName(tr("Audit events"));
     setModel(m_model);
 

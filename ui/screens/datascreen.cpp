@@ -1,5 +1,6 @@
 #include "screens/datascreen.h"
 
+#include "widgets/actionicons.h"
 #include "widgets/csvsaveflow.h"
 #include "widgets/tablecopy.h"
 
@@ -39,6 +40,7 @@ DataScreen::DataScreen(QWidget *parent)
 
     m_banner = new MessageBanner(this);
     m_banner->setAccessibleName(tr("Message"));
+    m_banner->setAutoRetry(true); // a screen recovers by itself when the database is back
     layout->addWidget(m_banner);
 
     m_content = new QVBoxLayout;
@@ -57,6 +59,7 @@ DataScreen::DataScreen(QWidget *parent)
     // The window offers this in File and its toolbar while the screen is in front.
     m_exportAction = new QAction(tr("E&xport CSV…"), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setIcon(actionIcon(QStringLiteral("document-save-as")));
 
     connect(m_refresh, &QPushButton::clicked, this, [this] { refresh(); });
     connect(m_export, &QPushButton::clicked, m_exportAction, &QAction::trigger);

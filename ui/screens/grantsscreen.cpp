@@ -1,6 +1,8 @@
 #include "screens/grantsscreen.h"
 
 #include "itemmodels/grantstablemodel.h"
+#include "itemmodels/modelroles.h"
+#include "widgets/statusbadge.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -9,6 +11,10 @@
 #include <QTableView>
 
 namespace rolecall {
+
+namespace {
+constexpr int expiringSoonDays = 14;
+} // namespace
 
 namespace {
 enum View { ListView, ExpiringView };
@@ -61,6 +67,28 @@ GrantsScreen::GrantsScreen(DataSource *source, QWidget *parent)
     view()->setObjectName(QStringLiteral("grantsView"));
     view()->setAccessibleName(tr("Grants"));
     setModel(m_model);
+    // States as badges; an active grant that ends within two weeks warns.
+    const auto endsSoon = [](const QModelIndex &index) {
+        const QDateTime end =
+            index.siblingAtColumn(GrantsTableModel::EndColumn).data(SortKeyRole).toDateTime();
+        return end.isValid() && end <= QDateTime::currentDateTimeUtc().addDays(expiringSoonDays);
+    };
+    view()->setItemDelegateForColumn(
+        GrantsTableModel::StateColumn,
+        new StatusBadgeDelegate(
+            [endsSoon](const QModelIndex &index) -> std::optional<BadgeTone> {
+                const QString name = index.data(SortKeyRole).toString();
+                if (name.isEmpty())
+                    return std::nullopt;
+                return grantStateTone(name, endsSoon(index));
+            },
+            view(),
+            [endsSoon](const QModelIndex &index, const QString &text) {
+                return index.data(SortKeyRole).toString() == QLatin1String("active") &&
+                               endsSoon(index)
+                           ? tr("%1, ends soon").arg(text)
+                           : text;
+            }));
 
     connect(m_model, &GrantsTableModel::loadingChanged, this, &GrantsScreen::setModelBusy);
     connect(m_model, &GrantsTableModel::errorOccurred, this, &GrantsScreen::showError);

@@ -9,6 +9,8 @@
 #include "widgets/csvexport.h"
 #include "widgets/csvsaveflow.h"
 #include "widgets/messagebanner.h"
+#include "widgets/searchlistkeys.h"
+#include "widgets/statusbadge.h"
 #include "widgets/synccountsbar.h"
 #include "widgets/syncdiffpane.h"
 #include "widgets/tablecopy.h"
@@ -100,8 +102,20 @@ SyncScreen::SyncScreen(QWidget *parent)
     m_table->setObjectName(QStringLiteral("syncTable"));
     m_table->setAccessibleName(tr("People and their sync status"));
     m_table->setModel(m_proxy);
+    m_table->setItemDelegateForColumn(
+        SyncStatusModel::StatusColumn,
+        new StatusBadgeDelegate(
+            [](const QModelIndex &index) -> std::optional<BadgeTone> {
+                const std::optional<SyncStatus> status =
+                    syncStatusFromName(index.data(SyncStatusModel::StatusRole).toString());
+                return status ? std::optional(syncStatusTone(*status)) : std::nullopt;
+            },
+            m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setTabKeyNavigation(false);
+    // Down from the search to the first person, Up from the first row back.
+    new SearchListKeys(m_search, m_table, this);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();

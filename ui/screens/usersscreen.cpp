@@ -9,15 +9,21 @@
 #include "services/datasource.h"
 #include "widgets/csvsaveflow.h"
 #include "widgets/rowtable.h"
+#include "widgets/searchlistkeys.h"
 #include "widgets/tablecopy.h"
 #include "widgets/userdetailpanel.h"
 #include "widgets/usersfilterbar.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
@@ -75,8 +81,24 @@ UsersScreen::UsersScreen(QWidget *parent)
         Q_EMIT exportFinished(ok, text);
     });
 
-    setTabOrder(m_filters->asOfEdit(), m_view);
-    setTabOrder(m_view, m_detail);
+    // Keyboard first: search ─▶ results ─▶ detail ─▶ its actions ─▶ the other filters.
+    m_keys = new SearchListKeys(searchField(), m_view, this);
+    m_keys->setGoToFirst([this] { focusFirstResult(); });
+    m_keys->setOnEscape([this] { return closeDetail(); });
+    auto *escapeDetail = new QShortcut(QKeySequence(Qt::Key_Escape), m_detail);
+    escapeDetail->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escapeDetail, &QShortcut::activated, this, [this] {
+        closeDetail();
+        m_view->setFocus(Qt::ShortcutFocusReason);
+    });
+    setTabOrder(searchField(), m_view);
+    setTabOrder(m_view, m_detail->timelineView());
+    setTabOrder(m_detail->timelineView(), m_detail->grantButton());
+    setTabOrder(m_detail->grantButton(), m_detail->endButton());
+    setTabOrder(m_detail->endButton(), roleFilter());
+    setTabOrder(roleFilter(), noRoleFilter());
+    setTabOrder(noRoleFilter(), asOfEnabled());
+    setTabOrder(asOfEnabled(), asOfEdit());
     updateActions();
 }
 
@@ -118,6 +140,8 @@ void UsersScreen::setDataSource(DataSource *source)
     connect(m_model, &UsersTableModel::totalCountChanged, this, &UsersScreen::countChanged);
     connect(m_model, &UsersTableModel::pageLoaded, this, &UsersScreen::countChanged);
     connect(m_model, &UsersTableModel::pageLoaded, this, &UsersScreen::pageLoaded);
+    connect(m_model, &UsersTableModel::pageLoaded, this, &UsersScreen::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &UsersScreen::updateActions);
     connect(m_model, &UsersTableModel::errorOccurred, this, &UsersScreen::errorOccurred);
     updateActions();
 }
@@ -126,6 +150,7 @@ void UsersScreen::start(const SchemaInfo &schema)
 {
     m_roles = schema.hasRoles() ? schema.roles : QStringList();
     m_filters->setRoles(m_roles);
+    m_detail->setRoles(m_roles);
     m_started = true;
     if (m_model) {
         applyFilter(m_filters->filter());
@@ -188,7 +213,7 @@ void UsersScreen::updateActions()
     state.started = m_started;
     state.hasRoles = !m_roles.isEmpty();
     state.hasModel = m_model != nullptr;
-    state.hasUser = m_detail->hasUser();
+    state.hasUser = m_detail->hasUser() || hasOnlyOneResult();
     state.hasGrant = m_detail->selectedGrant() != nullptr;
     state.hasSelection = m_view->selectionModel() && m_view->selectionModel()->hasSelection();
     state.readOnlyReason = m_readOnlyReason;
@@ -268,6 +293,37 @@ void UsersScreen::openDetail()
         m_detail->timelineView()->setFocus(Qt::OtherFocusReason);
 }
 
+bool UsersScreen::hasOnlyOneResult() const
+{
+    return m_model && m_view->model() && !m_model->isLoading() && m_model->rowCount() == 1 &&
+           m_model->isRowLoaded(0);
+}
+
+void UsersScreen::focusFirstResult()
+{
+    if (!m_model || !m_started)
+        return;
+    m_filters->applyPendingSearch(); // the text typed so far, now rather than after the pause
+    if (!m_model->isLoading()) {
+        m_keys->focusFirstRow();
+        return;
+    }
+    // The rows on screen are an older search's: wait for this one's first page.
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(m_model, &UsersTableModel::pageLoaded, this, [this, once] {
+        QObject::disconnect(*once);
+        m_keys->focusFirstRow();
+    });
+}
+
+bool UsersScreen::closeDetail()
+{
+    if (m_detail->isHidden())
+        return false;
+    m_detail->hide();
+    return true;
+}
+
 void UsersScreen::openUser(const QString &key)
 {
     m_filters->setSearchText(key);
@@ -327,6 +383,8 @@ void UsersScreen::openWriteDialog(Dialog *dialog, Saved saved)
 
 void UsersScreen::grantRole()
 {
+    if (!m_detail->hasUser() && hasOnlyOneResult())
+        m_view->setCurrentIndex(m_model->index(0, 0)); // shows them in the detail
     if (m_canWrite && m_detail->hasUser() && m_source)
         openWriteDialog(new GrantRoleDialog(m_source, m_actor, m_detail->user(), m_roles, this),
                         &GrantRoleDialog::granted);

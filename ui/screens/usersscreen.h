@@ -14,6 +14,7 @@ class QTableView;
 
 namespace rolecall {
 
+class SearchListKeys;
 class UserDetailPanel;
 class UsersExportFlow;
 class UsersTableModel;
@@ -79,6 +80,11 @@ public:
 public Q_SLOTS:
     void refresh() override;
     void focusSearch();
+    // Down from the search: the first result, once the search typed so far
+    // has loaded.
+    void focusFirstResult();
+    // Escape: closes the detail (true), or there was none open (false).
+    bool closeDetail();
     void openDetail();
     // Searches for `key` (Clerk ID, email, name) and opens the first match's detail.
     void openUser(const QString &key);
@@ -106,6 +112,8 @@ private:
     void currentRowChanged();
     void updateActions();
     void afterWrite();
+    // Exactly one user matches: Ctrl+G acts on them without selecting first.
+    bool hasOnlyOneResult() const;
     template <typename Dialog, typename Saved>
     void openWriteDialog(Dialog *dialog, Saved saved);
 
@@ -117,6 +125,7 @@ private:
     UserDetailPanel *m_detail = nullptr;
     UsersActions *m_actions = nullptr;
     UsersExportFlow *m_export = nullptr;
+    SearchListKeys *m_keys = nullptr;
     QStringList m_roles;
     Actor m_actor;
     QString m_readOnlyReason;

@@ -5,6 +5,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace rolecall {
 
@@ -29,13 +32,32 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_action->setObjectName(QStringLiteral("bannerAction"));
     m_action->setAccessibleName(tr("Act on the message"));
     m_action->hide();
-    connect(m_action, &QPushButton::clicked, this, &MessageBanner::actionTriggered);
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        stopRetry(); // now rather than later; a failure schedules the next one
+        Q_EMIT actionTriggered();
+    });
+    m_retryNote = new QLabel(this);
+    m_retryNote->setObjectName(QStringLiteral("bannerRetryNote"));
+    m_retryNote->setTextFormat(Qt::PlainText);
+    m_retryNote->hide();
+    m_retry = new QTimer(this);
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, [this] {
+        m_tick->stop();
+        updateRetryNote();
+        m_delayMs = std::min(m_delayMs * 2, m_maxDelayMs);
+        Q_EMIT actionTriggered();
+    });
+    m_tick = new QTimer(this);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &MessageBanner::updateRetryNote);
 
     auto *layout = new QHBoxLayout(this);
     const int margin = fontMetrics().height() / 3;
     layout->setContentsMargins(margin, margin, margin, margin);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_retryNote, 0, Qt::AlignVCenter);
     layout->addWidget(m_action, 0, Qt::AlignVCenter);
 
     applyKind();
@@ -56,6 +78,75 @@ void MessageBanner::showMessage(const QString &text, Kind kind, const QString &a
         m_action->setAccessibleName(QString(actionText).remove(QLatin1Char('&')));
     m_action->setVisible(!actionText.isEmpty());
     setVisible(!text.isEmpty());
+    if (m_autoRetry && kind == Kind::Error && !text.isEmpty() && !actionText.isEmpty())
+        scheduleRetry();
+    else
+        stopRetry();
+}
+
+void MessageBanner::setAutoRetry(bool on)
+{
+    m_autoRetry = on;
+    if (!on)
+        stopRetry();
+}
+
+void MessageBanner::setRetryDelays(int firstMs, int maxMs, int settleMs)
+{
+    m_firstDelayMs = firstMs;
+    m_maxDelayMs = std::max(firstMs, maxMs);
+    m_settleMs = settleMs;
+    m_delayMs = firstMs;
+}
+
+bool MessageBanner::isRetryScheduled() const
+{
+    return m_retry->isActive();
+}
+
+QString MessageBanner::retryNote() const
+{
+    return m_retryNote->isHidden() ? QString() : m_retryNote->text();
+}
+
+void MessageBanner::scheduleRetry()
+{
+    if (m_retry->isActive())
+        return; // the same outage reported again: one countdown
+    if (m_hiddenFor.isValid() && m_hiddenFor.elapsed() >= m_settleMs)
+        m_delayMs = m_firstDelayMs; // it had recovered: a new outage
+    m_hiddenFor.invalidate();
+    m_retry->start(m_delayMs);
+    m_tick->start();
+    updateRetryNote();
+}
+
+void MessageBanner::stopRetry()
+{
+    m_retry->stop();
+    m_tick->stop();
+    updateRetryNote();
+}
+
+void MessageBanner::updateRetryNote()
+{
+    if (!m_retry->isActive()) {
+        m_retryNote->hide();
+        return;
+    }
+    const int seconds = std::max(1, (m_retry->remainingTime() + 999) / 1000);
+    m_retryNote->setText(tr("Retrying in %n s…", nullptr, seconds));
+    m_retryNote->show();
+}
+
+void MessageBanner::setVisible(bool visible)
+{
+    if (!visible) {
+        stopRetry();
+        if (!m_hiddenFor.isValid())
+            m_hiddenFor.start();
+    }
+    QFrame::setVisible(visible);
 }
 
 QString MessageBanner::text() const

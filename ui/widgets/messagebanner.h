@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QFrame>
 
 class QLabel;
 class QPushButton;
+class QTimer;
 
 namespace rolecall {
 
@@ -13,6 +15,14 @@ namespace rolecall {
 // Its colours are the palette's: information on the window colour, warnings
 // and errors on the tooltip colours (a pale note in light palettes), so it
 // reads on light and dark palettes alike.
+//
+// With auto-retry on, an error that offers an action (Retry) triggers it by
+// itself after a delay that doubles while the error keeps coming back (2 s,
+// 4 s, … up to a minute), saying when; it starts again from the shortest
+// delay once the banner stayed away for a while (the source recovered).
+//
+//   error + action ─▶ countdown ─▶ actionTriggered() ─▶ error again: longer countdown
+//                                                    └▶ hidden: stops (reset once settled)
 class MessageBanner final : public QFrame
 {
     Q_OBJECT
@@ -35,6 +45,16 @@ public:
     Kind kind() const { return m_kind; }
     QPushButton *actionButton() const { return m_action; }
 
+    void setAutoRetry(bool on);
+    // The first and longest delay, and how long the banner must stay away
+    // before the next error starts from the first delay again.
+    void setRetryDelays(int firstMs, int maxMs, int settleMs);
+    bool isRetryScheduled() const;
+    int nextRetryDelay() const { return m_delayMs; }
+    QString retryNote() const; // "Retrying in 4 s…"; empty when none is scheduled
+
+    void setVisible(bool visible) override;
+
 Q_SIGNALS:
     void actionTriggered();
 
@@ -43,11 +63,23 @@ protected:
 
 private:
     void applyKind();
+    void scheduleRetry();
+    void stopRetry();
+    void updateRetryNote();
 
     QLabel *m_icon = nullptr;
     QLabel *m_text = nullptr;
     QPushButton *m_action = nullptr;
+    QLabel *m_retryNote = nullptr;
+    QTimer *m_retry = nullptr;
+    QTimer *m_tick = nullptr;
+    QElapsedTimer m_hiddenFor;
     Kind m_kind = Kind::Information;
+    bool m_autoRetry = false;
+    int m_firstDelayMs = 2000;
+    int m_maxDelayMs = 60000;
+    int m_settleMs = 30000;
+    int m_delayMs = 2000;
 };
 
 } // namespace rolecall

@@ -12,6 +12,8 @@ void setUpRowTable(QTableView *view)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab leaves the table (arrows move inside it): a keyboard user is never trapped.
+    view->setTabKeyNavigation(false);
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->setTextElideMode(Qt::ElideRight);

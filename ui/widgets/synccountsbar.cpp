@@ -1,6 +1,7 @@
 #include "widgets/synccountsbar.h"
 
 #include "itemmodels/syncstatusmodel.h"
+#include "widgets/statusbadge.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -42,7 +43,15 @@ QToolButton *SyncCountsBar::makeButton(std::optional<SyncStatus> status)
 {
     auto *button = new QToolButton(this);
     button->setCheckable(true);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // A status's button carries its badge colour beside the words and count.
+    if (status) {
+        const int size = fontMetrics().height() * 3 / 4;
+        button->setIcon(badgeSwatch(syncStatusTone(*status), palette(), size));
+        button->setIconSize(QSize(size, size));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    } else {
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    }
     button->setAutoRaise(false);
     const QString what = status ? statusLabel(*status) : tr("Everyone");
     button->setAccessibleName(tr("Show %1").arg(what));

@@ -3,6 +3,7 @@
 #include "async/futurewatch.h"
 #include "itemmodels/granttimelinemodel.h"
 #include "services/datasource.h"
+#include "widgets/accessexplainer.h"
 #include "widgets/syncstatusbadge.h"
 
 #include <QHBoxLayout>
@@ -65,6 +66,9 @@ UserDetailPanel::UserDetailPanel(QWidget *parent)
     buttons->addStretch(1);
     layout->addLayout(buttons);
 
+    m_explainer = new AccessExplainer(this);
+    layout->addWidget(m_explainer);
+
     auto *history = new QLabel(tr("Grant history (newest first)"), this);
     QFont bold = history->font();
     bold.setBold(true);
@@ -124,6 +128,7 @@ void UserDetailPanel::setUser(const User &user, const QDateTime &asOf)
         m_profile->setText(tr("Select a user in the table to see their roles and history."));
         m_roles->clear();
         m_timeline->clear();
+        m_explainer->setGrants({}, {});
         showStatus({});
         ++m_generation;
         m_loading = false;
@@ -159,6 +164,7 @@ void UserDetailPanel::reload()
                 return; // another user was selected meanwhile
             m_loading = false;
             m_timeline->setGrants(grants);
+            m_explainer->setGrants(grants, m_asOf);
             const QStringList active = m_timeline->activeRoles();
             const QString roles = active.isEmpty() ? tr("none") : active.join(QStringLiteral(", "));
             m_roles->setText(m_asOf.isValid() ? tr("Roles on %1: %2")
@@ -179,6 +185,11 @@ void UserDetailPanel::reload()
             updateButtons();
             Q_EMIT loaded();
         });
+}
+
+void UserDetailPanel::setRoles(const QStringList &roles)
+{
+    m_explainer->setRoles(roles);
 }
 
 void UserDetailPanel::setWriteAccess(bool canWrite, const QString &reason)

@@ -11,6 +11,7 @@ class QPushButton;
 
 namespace rolecall {
 
+class AccessExplainer;
 class DataSource;
 class GrantTimelineModel;
 class SyncStatusBadge;
@@ -39,12 +40,15 @@ public:
     // Enables the edit buttons, or disables them with `reason` as the tooltip.
     void setWriteAccess(bool canWrite, const QString &reason);
     void reload();
+    // The schema's roles, for "Explain access".
+    void setRoles(const QStringList &roles);
 
     GrantTimelineModel *timelineModel() const { return m_timeline; }
     QListView *timelineView() const { return m_timelineView; }
     QPushButton *grantButton() const { return m_grantButton; }
     QPushButton *endButton() const { return m_endButton; }
     SyncStatusBadge *syncBadge() const { return m_sync; }
+    AccessExplainer *explainer() const { return m_explainer; }
     bool isLoading() const { return m_loading; }
     QString statusText() const;
     // The grant selected in the timeline, if any.
@@ -67,6 +71,7 @@ private:
     QLabel *m_profile = nullptr;
     QLabel *m_roles = nullptr;
     SyncStatusBadge *m_sync = nullptr;
+    AccessExplainer *m_explainer = nullptr;
     QLabel *m_status = nullptr;
     QListView *m_timelineView = nullptr;
     QPushButton *m_grantButton = nullptr;

@@ -138,6 +138,14 @@ void UsersFilterBar::focusSearch()
     m_search->selectAll();
 }
 
+bool UsersFilterBar::applyPendingSearch()
+{
+    if (!m_searchPause->isActive())
+        return false;
+    emitFilter();
+    return true;
+}
+
 void UsersFilterBar::saveSettings() const
 {
     QSettings settings;

@@ -36,6 +36,9 @@ public:
     // Puts `text` in the search field (filterChanged() follows after the pause).
     void setSearchText(const QString &text);
     void focusSearch();
+    // Typed text still waiting for the search pause: applied now (true), or
+    // nothing was waiting (false).
+    bool applyPendingSearch();
 
     QLineEdit *searchField() const { return m_search; }
     QComboBox *roleFilter() const { return m_role; }
