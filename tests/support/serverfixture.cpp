@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QMutexLocker>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/qtestsupport_core.h>
 
@@ -17,9 +18,13 @@ QJsonObject HttpAnswer::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
-HttpAnswer request(quint16 port, const HttpCall &call)
+QFuture<HttpAnswer> requestLater(quint16 port, const HttpCall &call)
 {
-    QFuture<HttpAnswer> future = QtConcurrent::run([port, call] {
+    // Not the global pool: on a 2-core machine it runs two calls at a time,
+    // and the concurrency tests need more clients than that.
+    static QThreadPool clients;
+    clients.setMaxThreadCount(64);
+    return QtConcurrent::run(&clients, [port, call] {
         HttpAnswer answer;
         QElapsedTimer timer;
         timer.start();
@@ -48,6 +53,11 @@ HttpAnswer request(quint16 port, const HttpCall &call)
                                   QByteArray::fromStdString(value));
         return answer;
     });
+}
+
+HttpAnswer request(quint16 port, const HttpCall &call)
+{
+    QFuture<HttpAnswer> future = requestLater(port, call);
     if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 120'000))
         return HttpAnswer{0, {}, {}, QStringLiteral("no answer within 120 s"), 0};
     return future.result();
@@ -122,6 +132,14 @@ HttpAnswer ServerFixture::post(const QString &path, const QByteArray &body,
     if (!idempotencyKey.isEmpty())
         call.headers.append({QByteArrayLiteral("Idempotency-Key"), idempotencyKey});
     return request(port(), call);
+}
+
+bool ServerFixture::armFault(const QByteArray &json)
+{
+    return request(
+               port(),
+               HttpCall{QByteArrayLiteral("POST"), QStringLiteral("/_test/faults"), {}, json, {}})
+               .status == 200;
 }
 
 QStringList ServerFixture::logLines() const

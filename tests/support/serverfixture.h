@@ -5,6 +5,7 @@
 #include "support/testidp.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -42,6 +43,8 @@ struct HttpAnswer
 // Makes `call` on a worker thread and waits for it while this thread's event
 // loop keeps running (the test identity provider answers the server on it).
 HttpAnswer request(quint16 port, const HttpCall &call);
+// The same without waiting: the call runs on a worker thread.
+QFuture<HttpAnswer> requestLater(quint16 port, const HttpCall &call);
 
 // rolecall-server in this process, on a free port of 127.0.0.1, serving
 // `database` of the shared test cluster, trusting a test identity provider
@@ -70,6 +73,8 @@ public:
                     const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
     QStringList logLines() const;
+    // Arms a fault switch (faultswitches.h); `json` as the control request takes it.
+    bool armFault(const QByteArray &json);
 
 private:
     TestIdentityProvider m_idp;
