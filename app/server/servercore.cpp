@@ -346,19 +346,15 @@ bool ServerCore::applyFault(const httplib::Request &request, httplib::Response &
         return false;
     case FaultSwitches::Kind::SlowQuery:
         try {
-            m_pool
-                ->run<void>(PgWork::Read,
-                            [ms = fault->ms](QSqlDatabase &db) {
-                                QSqlQuery sleep(db);
-                                sleep.prepare(QStringLiteral("SELECT pg_sleep(:s)"));
-                                sleep.bindValue(QStringLiteral(":s"), ms / 1000.0);
-                                if (!sleep.exec())
-                                    throw DataSourceError(
-                                        DataSourceError::Kind::Query,
-                                        QStringLiteral("The slow query failed: %1")
-                                            .arg(sleep.lastError().text()));
-                            })
-                .waitForFinished();
+            awaitFuture(m_pool->run<void>(PgWork::Read, [ms = fault->ms](QSqlDatabase &db) {
+                QSqlQuery sleep(db);
+                sleep.prepare(QStringLiteral("SELECT pg_sleep(:s)"));
+                sleep.bindValue(QStringLiteral(":s"), ms / 1000.0);
+                if (!sleep.exec())
+                    throw DataSourceError(
+                        DataSourceError::Kind::Query,
+                        QStringLiteral("The slow query failed: %1").arg(sleep.lastError().text()));
+            }));
         } catch (const DataSourceError &e) {
             // The statement timeout ended it: answer as any query would.
             send(response, problemAnswer(problemFor(e)));

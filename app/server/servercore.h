@@ -6,6 +6,7 @@
 #include "pg/pgdatasource.h"
 #include "pg/pgsync.h"
 #include "server/accesslog.h"
+#include "server/awaitfuture.h"
 #include "server/bearerauth.h"
 #include "server/faultswitches.h"
 #include "server/idempotencystore.h"
@@ -80,7 +81,7 @@ public:
     template <typename T>
     static T await(QFuture<T> future)
     {
-        return future.result();
+        return awaitFuture(std::move(future));
     }
 
 private:
