@@ -3,6 +3,7 @@
 // paths next to raw libpq baselines measured in the same run, once on the
 // schema as Prisma makes it and once with indexes added.
 #include "benchphase.h"
+#include "benchserver.h"
 #include "support/testdata.h"
 
 #include <QApplication>
@@ -40,7 +41,22 @@ int main(int argc, char *argv[])
                                         QStringLiteral("FILE"));
     const QCommandLineOption skipIndexedOption(QStringLiteral("skip-indexed"),
                                                QStringLiteral("Skip the phase with indexes."));
-    parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QStringLiteral("Only rolecall-server: one users page through the API vs PgDataSource, "
+                       "then concurrent clients (with indexes)."));
+    const QCommandLineOption clientsOption(QStringLiteral("clients"),
+                                           QStringLiteral("--server: concurrent clients (32)."),
+                                           QStringLiteral("N"), QStringLiteral("32"));
+    const QCommandLineOption secondsOption(
+        QStringLiteral("seconds"), QStringLiteral("--server: seconds per concurrent run (10)."),
+        QStringLiteral("S"), QStringLiteral("10"));
+    const QCommandLineOption threadsOption(
+        QStringLiteral("server-threads"),
+        QStringLiteral("--server: rolecall-server --threads, and the direct pool's size (8)."),
+        QStringLiteral("N"), QStringLiteral("8"));
+    parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption, serverOption,
+                       clientsOption, secondsOption, threadsOption});
     parser.process(app);
 
     bool ok = false;
@@ -67,13 +83,24 @@ int main(int argc, char *argv[])
 
     Bench bench(*cluster, database, users);
     QJsonObject phases;
-    phases.insert(QStringLiteral("without_indexes"),
-                  bench.phase(QStringLiteral("without indexes")));
     QJsonArray indexes;
-    if (!parser.isSet(skipIndexedOption)) {
+    if (parser.isSet(serverOption)) {
         progress(QStringLiteral("creating indexes ..."));
         indexes = createIndexes(bench.raw());
-        phases.insert(QStringLiteral("with_indexes"), bench.phase(QStringLiteral("with indexes")));
+        ServerBenchOptions options;
+        options.clients = qBound(1, parser.value(clientsOption).toInt(), 1024);
+        options.seconds = qBound(1, parser.value(secondsOption).toInt(), 3600);
+        options.serverThreads = qBound(1, parser.value(threadsOption).toInt(), 256);
+        phases.insert(QStringLiteral("server"), serverPhase(*cluster, database, options));
+    } else {
+        phases.insert(QStringLiteral("without_indexes"),
+                      bench.phase(QStringLiteral("without indexes")));
+        if (!parser.isSet(skipIndexedOption)) {
+            progress(QStringLiteral("creating indexes ..."));
+            indexes = createIndexes(bench.raw());
+            phases.insert(QStringLiteral("with_indexes"),
+                          bench.phase(QStringLiteral("with indexes")));
+        }
     }
 
     const QJsonObject result{
