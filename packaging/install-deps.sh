@@ -11,6 +11,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format clang-tidy
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev libssl-dev qtkeychain-qt6-dev libpq-dev
+  libcpp-httplib-dev # rolecall-server's HTTP layer (docs/server.md)
   qt6-svg-dev # renders resources/icons/rolecall.svg at build time
   # runtime
   libqt6sql6-psql libqt6network6 libsecret-1-0 fonts-dejavu-core

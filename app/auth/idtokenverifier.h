@@ -58,4 +58,28 @@ struct IdTokenFailure
 std::variant<IdTokenClaims, IdTokenFailure> verifyIdToken(const QByteArray &token, const Jwks &keys,
                                                           const IdTokenExpectations &expected);
 
+// What a verified JWT access token (RFC 9068; Clerk's OAuth access tokens)
+// says: who (`subject`) and until when.
+struct AccessTokenClaims
+{
+    QString subject, issuer, authorizedParty;
+    QStringList audience;
+    QDateTime expiresAt; // UTC
+};
+
+struct AccessTokenExpectations
+{
+    QString issuer;   // exact match
+    QString audience; // in aud, or equal to azp or client_id
+    QDateTime now;    // invalid: the current time
+    int leewaySeconds = 30;
+};
+
+// Checks a JWT access token (typ at+jwt or JWT): RS256 only, signed by the key
+// its kid names, then issuer, audience, exp/nbf and a subject. The failures
+// are those of verifyIdToken() (UnknownKey: refetch the key set once).
+std::variant<AccessTokenClaims, IdTokenFailure>
+verifyAccessToken(const QByteArray &token, const Jwks &keys,
+                  const AccessTokenExpectations &expected);
+
 } // namespace rolecall::auth

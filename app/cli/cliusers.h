@@ -2,12 +2,7 @@
 
 #include "cli/clicontext.h"
 #include "domain/domain.h"
-
-#include <optional>
-
-namespace rolecall {
-class DataSource;
-} // namespace rolecall
+#include "services/finduser.h" // findUser(): how every verb that takes USER finds it
 
 namespace rolecall::cli {
 
@@ -17,9 +12,5 @@ int runUsersList(CliContext &context);
 
 // rolecallctl users show USER: one user's profile, roles and grants.
 int runUsersShow(CliContext &context);
-
-// Finds one user by Clerk ID, email or row id; nullopt when nobody matches.
-// Used wherever a verb takes USER.
-std::optional<User> findUser(DataSource &source, const QString &who);
 
 } // namespace rolecall::cli

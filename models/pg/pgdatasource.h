@@ -15,6 +15,14 @@ class QSqlDatabase;
 
 namespace rolecall {
 
+// How many sessions a PgDataSource keeps and how long a statement may run:
+// the console's defaults, or rolecall-server's --threads/--statement-timeout.
+struct PgPoolTuning
+{
+    int workers = 2; // pages and writes; counts have one worker of their own
+    std::optional<std::chrono::seconds> statementTimeout; // nullopt: Interactive's
+};
+
 // DataSource on PostgreSQL through Qt Sql's QPSQL driver, on interactive
 // sessions (pgsession.h): two workers for pages and writes, one for counts.
 //
@@ -31,6 +39,8 @@ class PgDataSource final : public DataSource
 
 public:
     explicit PgDataSource(ConnectionSettings settings, QObject *parent = nullptr);
+    PgDataSource(ConnectionSettings settings, const PgPoolTuning &tuning,
+                 QObject *parent = nullptr);
     ~PgDataSource() override;
 
     QFuture<SchemaInfo> detectSchema() override;

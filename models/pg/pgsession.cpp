@@ -42,10 +42,11 @@ std::chrono::seconds statementTimeout(PgSessionPurpose purpose)
 
 // ---------------------------------------------------------------- PgSession
 
-PgSession::PgSession(ConnectionSettings settings, PgSessionPurpose purpose)
+PgSession::PgSession(ConnectionSettings settings, PgSessionPurpose purpose,
+                     std::optional<std::chrono::seconds> timeout)
     : m_name(nextConnectionName())
     , m_settings(std::move(settings))
-    , m_purpose(purpose)
+    , m_timeout(timeout.value_or(statementTimeout(purpose)))
 {}
 
 PgSession::~PgSession()
@@ -105,8 +106,8 @@ void PgSession::setUp()
 {
     // The one place for what every session sets (see the class comment).
     QSqlQuery setup(m_db);
-    QString sql = QStringLiteral("SET TIME ZONE 'UTC'; SET statement_timeout = '%1s'")
-                      .arg(statementTimeout(m_purpose).count());
+    QString sql =
+        QStringLiteral("SET TIME ZONE 'UTC'; SET statement_timeout = '%1s'").arg(m_timeout.count());
     if (!m_settings.schema.isEmpty())
         sql += QStringLiteral("; SET search_path TO ") + quoteIdentifier(m_settings.schema);
     if (!setup.exec(sql))
@@ -119,9 +120,11 @@ void PgSession::setUp()
 
 // ---------------------------------------------------------------- PgSessionPool
 
-PgSessionPool::PgSessionPool(ConnectionSettings settings, PgSessionPurpose purpose, int threadCount)
+PgSessionPool::PgSessionPool(ConnectionSettings settings, PgSessionPurpose purpose, int threadCount,
+                             std::optional<std::chrono::seconds> timeout)
     : m_settings(std::move(settings))
     , m_purpose(purpose)
+    , m_timeout(timeout)
 {
     // A worker keeps its connection for its life.
     m_threads.setMaxThreadCount(threadCount);
@@ -140,7 +143,7 @@ PgSession &PgSessionPool::sessionForThisThread()
     QMutexLocker lock(&m_sessionsMutex);
     auto &session = m_sessions[QThread::currentThread()];
     if (!session)
-        session = std::make_shared<PgSession>(m_settings, m_purpose);
+        session = std::make_shared<PgSession>(m_settings, m_purpose, m_timeout);
     return *session;
 }
 

@@ -57,7 +57,10 @@ enum class PgWork {
 class PgSession
 {
 public:
-    PgSession(ConnectionSettings settings, PgSessionPurpose purpose);
+    // `timeout`: the statement_timeout instead of the purpose's (rolecall-server's
+    // --statement-timeout).
+    PgSession(ConnectionSettings settings, PgSessionPurpose purpose,
+              std::optional<std::chrono::seconds> timeout = std::nullopt);
     ~PgSession();
     Q_DISABLE_COPY_MOVE(PgSession)
 
@@ -76,7 +79,7 @@ private:
 
     const QString m_name;
     const ConnectionSettings m_settings;
-    const PgSessionPurpose m_purpose;
+    const std::chrono::seconds m_timeout;
     QSqlDatabase m_db;
 };
 
@@ -94,7 +97,8 @@ private:
 class PgSessionPool
 {
 public:
-    PgSessionPool(ConnectionSettings settings, PgSessionPurpose purpose, int threadCount);
+    PgSessionPool(ConnectionSettings settings, PgSessionPurpose purpose, int threadCount,
+                  std::optional<std::chrono::seconds> timeout = std::nullopt);
     ~PgSessionPool();
     Q_DISABLE_COPY_MOVE(PgSessionPool)
 
@@ -121,6 +125,7 @@ private:
 
     const ConnectionSettings m_settings;
     const PgSessionPurpose m_purpose;
+    const std::optional<std::chrono::seconds> m_timeout;
     QMutex m_sessionsMutex;
     QHash<QThread *, std::shared_ptr<PgSession>> m_sessions;
     QThreadPool m_threads; // declared last: destroyed first, ending the workers

@@ -67,6 +67,7 @@ for file in /usr/bin/rolecall /usr/bin/rolecallctl \
   /usr/share/metainfo/example.rolecall.Rolecall.metainfo.xml \
   /usr/share/icons/hicolor/scalable/apps/example.rolecall.Rolecall.svg \
   /usr/share/icons/hicolor/256x256/apps/example.rolecall.Rolecall.png \
+  /usr/bin/rolecall-server /usr/share/man/man1/rolecall-server.1.gz \
   /usr/share/man/man1/rolecall.1.gz /usr/share/man/man1/rolecallctl.1.gz; do
   grep -qxF "$file" "$work/rpm-files.txt" || { echo "check: the .rpm lacks $file" >&2; exit 1; }
 done
@@ -86,7 +87,7 @@ echo "check: the .deb's dependencies"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "  Depends: $depends"
 for requirement in libqt6core6 libqt6widgets6 libqt6sql6 libqt6network6 libqt6keychain1 \
-  libssl3 libqt6sql6-psql libsecret-1-0; do
+  libssl3 libqt6sql6-psql libsecret-1-0 libcpp-httplib0.11; do
   printf '%s' "$depends" | grep -qE "(^|, )$requirement( |,|$)" ||
     { echo "check: the .deb does not depend on $requirement" >&2; exit 1; }
 done

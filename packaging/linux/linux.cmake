@@ -3,10 +3,10 @@
 # makes a .deb (checked by lintian), an .rpm (checked by rpmlint) and a
 # tarball. packaging/linux/check-packages.sh runs the checks.
 set(here ${CMAKE_CURRENT_LIST_DIR})
-install(TARGETS rolecall rolecallctl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS rolecall rolecallctl rolecall-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The programs find every library in the system's own folders: no RUNPATH
 # (qt_standard_project_setup() would give them $ORIGIN/../lib).
-set_target_properties(rolecall rolecallctl PROPERTIES INSTALL_RPATH "")
+set_target_properties(rolecall rolecallctl rolecall-server PROPERTIES INSTALL_RPATH "")
 install(FILES ${here}/${ROLECALL_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${here}/${ROLECALL_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 foreach(size IN LISTS ROLECALL_ICON_SIZES)
@@ -21,7 +21,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/rolecall.svg
 # (no file name, no time stamp, so the package builds the same twice).
 find_program(GZIP_EXECUTABLE gzip REQUIRED)
 set(compressed)
-foreach(page rolecall rolecallctl)
+foreach(page rolecall rolecallctl rolecall-server)
     configure_file(${here}/${page}.1.in ${CMAKE_CURRENT_BINARY_DIR}/man/${page}.1 @ONLY)
     list(APPEND compressed ${CMAKE_CURRENT_BINARY_DIR}/man/${page}.1)
 endforeach()
@@ -54,6 +54,7 @@ endforeach()
 add_custom_target(rolecall_package_docs ALL DEPENDS ${gzipped})
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/man/rolecall.1.gz
     ${CMAKE_CURRENT_BINARY_DIR}/man/rolecallctl.1.gz
+    ${CMAKE_CURRENT_BINARY_DIR}/man/rolecall-server.1.gz
     DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 # Named after the package, not the project (GNUInstallDirs would say Rolecall).
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/doc/changelog.gz

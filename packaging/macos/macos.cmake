@@ -21,11 +21,12 @@ set_target_properties(rolecall PROPERTIES
 
 install(TARGETS rolecall BUNDLE DESTINATION .)
 # rolecallctl lives in the bundle, beside the console, and shares its frameworks.
-install(TARGETS rolecallctl RUNTIME DESTINATION Rolecall.app/Contents/MacOS)
+install(TARGETS rolecallctl rolecall-server RUNTIME DESTINATION Rolecall.app/Contents/MacOS)
 if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
     qt_generate_deploy_app_script(TARGET rolecall OUTPUT_SCRIPT deploy_script
         NO_TRANSLATIONS
-        DEPLOY_TOOL_OPTIONS -executable=Rolecall.app/Contents/MacOS/rolecallctl)
+        DEPLOY_TOOL_OPTIONS -executable=Rolecall.app/Contents/MacOS/rolecallctl
+            -executable=Rolecall.app/Contents/MacOS/rolecall-server)
 else()
     qt_generate_deploy_app_script(TARGET rolecall FILENAME_VARIABLE deploy_script)
 endif()

@@ -15,7 +15,7 @@ set_source_files_properties(${CMAKE_CURRENT_BINARY_DIR}/rolecall.rc PROPERTIES
     OBJECT_DEPENDS ${ROLECALL_ICON_DIR}/${ROLECALL_APP_ID}.ico)
 add_dependencies(rolecall rolecall_icon_files)
 
-install(TARGETS rolecall rolecallctl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS rolecall rolecallctl rolecall-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
     qt_generate_deploy_app_script(TARGET rolecall OUTPUT_SCRIPT deploy_script
         NO_TRANSLATIONS)

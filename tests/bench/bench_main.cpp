@@ -4,6 +4,7 @@
 // schema as Prisma makes it and once with indexes added.
 #include "benchpaths.h"
 #include "benchphase.h"
+#include "benchserver.h"
 #include "support/testdata.h"
 
 #include <QApplication>
@@ -41,7 +42,22 @@ int main(int argc, char *argv[])
                                         QStringLiteral("FILE"));
     const QCommandLineOption skipIndexedOption(QStringLiteral("skip-indexed"),
                                                QStringLiteral("Skip the phase with indexes."));
-    parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QStringLiteral("Only rolecall-server: one users page through the API vs PgDataSource, "
+                       "then concurrent clients (with indexes)."));
+    const QCommandLineOption clientsOption(QStringLiteral("clients"),
+                                           QStringLiteral("--server: concurrent clients (32)."),
+                                           QStringLiteral("N"), QStringLiteral("32"));
+    const QCommandLineOption secondsOption(
+        QStringLiteral("seconds"), QStringLiteral("--server: seconds per concurrent run (10)."),
+        QStringLiteral("S"), QStringLiteral("10"));
+    const QCommandLineOption threadsOption(
+        QStringLiteral("server-threads"),
+        QStringLiteral("--server: rolecall-server --threads, and the direct pool's size (8)."),
+        QStringLiteral("N"), QStringLiteral("8"));
+    parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption, serverOption,
+                       clientsOption, secondsOption, threadsOption});
     parser.process(app);
 
     bool ok = false;
@@ -75,17 +91,29 @@ int main(int argc, char *argv[])
         return out;
     };
     QJsonObject phases;
-    phases.insert(QStringLiteral("without_indexes"), phase(QStringLiteral("without indexes")));
     QJsonArray indexes;
-    if (!parser.isSet(skipIndexedOption)) {
+    const auto createAdvisedIndexes = [&bench] {
         progress(QStringLiteral("creating the indexes db install-indexes advises ..."));
         QStringList adviceSql;
         for (const IndexAdvice &advice :
              await(bench.source().adviseIndexes(), QStringLiteral("advise indexes")))
             if (!advice.present)
                 adviceSql << advice.sql;
-        indexes = createIndexes(bench.raw(), adviceSql);
-        phases.insert(QStringLiteral("with_indexes"), phase(QStringLiteral("with indexes")));
+        return createIndexes(bench.raw(), adviceSql);
+    };
+    if (parser.isSet(serverOption)) {
+        indexes = createAdvisedIndexes();
+        ServerBenchOptions options;
+        options.clients = qBound(1, parser.value(clientsOption).toInt(), 1024);
+        options.seconds = qBound(1, parser.value(secondsOption).toInt(), 3600);
+        options.serverThreads = qBound(1, parser.value(threadsOption).toInt(), 256);
+        phases.insert(QStringLiteral("server"), serverPhase(*cluster, database, options));
+    } else {
+        phases.insert(QStringLiteral("without_indexes"), phase(QStringLiteral("without indexes")));
+        if (!parser.isSet(skipIndexedOption)) {
+            indexes = createAdvisedIndexes();
+            phases.insert(QStringLiteral("with_indexes"), phase(QStringLiteral("with indexes")));
+        }
     }
 
     const QJsonObject result{

@@ -19,15 +19,6 @@ namespace {
 constexpr qsizetype maxRequestSize = 64 * 1024;
 constexpr int idleTimeoutMs = 30'000;
 constexpr qint64 codeLifetimeSecs = 600;
-constexpr qint64 idTokenLifetimeSecs = 3600;
-
-QString randomToken(int bytes = 24)
-{
-    QByteArray raw(bytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()),
-                                          static_cast<qsizetype>(bytes / 4));
-    return QString::fromLatin1(base64Url(raw));
-}
 
 QByteArray reasonPhrase(int status)
 {
@@ -154,28 +145,6 @@ QJsonObject TestIdentityProvider::userClaims() const
                        {QStringLiteral("given_name"), m_user.givenName},
                        {QStringLiteral("family_name"), m_user.familyName},
                        {QStringLiteral("name"), name.trimmed()}};
-}
-
-QByteArray TestIdentityProvider::makeIdToken(const QJsonObject &overrides,
-                                             const QString &nonce) const
-{
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    QJsonObject claims = userClaims();
-    claims.insert(QStringLiteral("iss"), issuer());
-    claims.insert(QStringLiteral("aud"), m_clientId);
-    claims.insert(QStringLiteral("exp"), now + idTokenLifetimeSecs);
-    claims.insert(QStringLiteral("iat"), now);
-    claims.insert(QStringLiteral("jti"), randomToken(12));
-    if (!nonce.isEmpty())
-        claims.insert(QStringLiteral("nonce"), nonce);
-    for (auto it = overrides.constBegin(); it != overrides.constEnd(); ++it) {
-        if (it.value().isNull() || it.value().isUndefined())
-            claims.remove(it.key());
-        else
-            claims.insert(it.key(), it.value());
-    }
-    const RsaKeyPair &key = m_behaviour.signWithUnknownKid ? nextKey() : currentKey();
-    return makeJwt(QJsonObject{}, claims, key);
 }
 
 // --- connections ----------------------------------------------------------
@@ -525,9 +494,9 @@ TestIdentityProvider::Response TestIdentityProvider::tokenSuccess(const Grant &g
                                                                   bool withNonce, bool isRefresh,
                                                                   const QString &keepRefreshToken)
 {
-    const QString accessToken = QStringLiteral("oat_") + randomToken();
-    m_accessTokens.insert(accessToken,
-                          QDateTime::currentDateTimeUtc().addSecs(m_behaviour.accessTokenLifetime));
+    const QString accessToken = m_behaviour.jwtAccessTokens
+                                    ? QString::fromLatin1(makeAccessToken({}))
+                                    : issueOpaqueAccessToken(m_behaviour.accessTokenLifetime);
     QJsonObject body{
         {QStringLiteral("access_token"), accessToken},
         {QStringLiteral("token_type"), QStringLiteral("Bearer")},

@@ -57,6 +57,7 @@ public:
         bool omitIdTokenOnRefresh = false;
         bool rotateRefreshTokens = true; // false: the refresh response has no refresh_token
         int accessTokenLifetime = 3600;  // expires_in, seconds
+        bool jwtAccessTokens = false;    // access tokens as RS256 at+jwt instead of oat_…
         // discovery
         bool revocation = true; // false: no revocation_endpoint, and it answers 404
     };
@@ -92,6 +93,16 @@ public:
     // `overrides` applied on top of the standard claims (a null value removes
     // the claim).
     QByteArray makeIdToken(const QJsonObject &overrides, const QString &nonce) const;
+
+    // Access tokens as Clerk issues them for an OAuth application, for the
+    // current user: a JWT (header typ at+jwt, RS256, iss, sub, azp and
+    // client_id = the client ID, exp = now + accessTokenLifetime) with
+    // `overrides` applied like makeIdToken()'s, or an opaque oat_… token that
+    // userinfo accepts until it expires or is revoked.
+    QByteArray makeAccessToken(const QJsonObject &overrides) const;
+    QString issueOpaqueAccessToken(int lifetimeSecs = 3600);
+    // As if the user had signed out elsewhere: userinfo refuses it from now on.
+    void revokeAccessToken(const QString &token);
 
 Q_SIGNALS:
     // After each response; path without the query, so never a code or token.
@@ -132,6 +143,7 @@ private:
     void reply(QTcpSocket *socket, const Request &request, const Response &response);
     void sendRaw(QTcpSocket *socket, const Response &response);
 
+    static QString randomToken(int bytes = 24);
     static Response json(int status, const QJsonObject &body);
     static Response text(int status, const QByteArray &body);
     Response discovery() const;

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/datasourceerror.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace rolecall::server {
+
+// An RFC 9457 problem: what every failed request answers, as
+// application/problem+json. `type` is stable per kind of failure (see
+// docs/server.md); the client maps it back to a DataSourceError kind.
+struct Problem
+{
+    int status = 500;
+    QString type;                          // https://rolecall.dev/problems/<slug>
+    QString title;                         // the same for every problem of this type
+    QString detail;                        // this occurrence, for the person at the console
+    QString reason;                        // not-permitted: why this person may not write
+    QList<QPair<QString, QString>> errors; // validation: (field, message)
+    int retryAfterSeconds = 0;             // 429/503: Retry-After
+
+    QByteArray toJson() const;
+
+    static Problem make(int status, const QString &slug, const QString &title,
+                        const QString &detail);
+    static Problem unauthorized(const QString &detail);
+    static Problem notPermitted(const QString &reason);
+    static Problem notFound(const QString &detail);
+    static Problem badRequest(const QString &detail);
+    static Problem validation(const QString &detail, const QString &field = {});
+    static Problem stale(const QString &detail);
+    static Problem tooLarge(qint64 maxBytes);
+    static Problem rateLimited(int retryAfterSeconds);
+    static Problem internal(const QString &detail);
+};
+
+// The problem a data-source failure answers. `ifMatchSent`: a Conflict is
+// then the stale If-Match the client asked to be checked (412), else 409.
+Problem problemFor(const DataSourceError &error, bool ifMatchSent = false);
+
+} // namespace rolecall::server

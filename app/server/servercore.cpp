@@ -1,0 +1,437 @@
+#include "server/servercore.h"
+
+#include "server/rolecallserver.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+namespace rolecall::server {
+
+namespace {
+
+// What the access log needs to know about the request this worker is on:
+// cpp-httplib runs a request's routing and its logger on the same thread.
+struct RequestTrace
+{
+    QElapsedTimer timer;
+    QString subject;
+};
+thread_local RequestTrace t_trace;
+
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QString apiPath(const httplib::Request &request)
+{
+    const QString path = qs(request.path);
+    const QString base = QLatin1String(apiBase);
+    return path.startsWith(base) ? path.mid(base.size()) : path;
+}
+
+bool validKey(const QString &key)
+{
+    if (key.isEmpty() || key.size() > IdempotencyStore::maxKeyLength)
+        return false;
+    for (const QChar c : key) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Answer jsonAnswer(int status, const QByteArray &json, const QByteArray &etag)
+{
+    return Answer{status, QByteArrayLiteral("application/json"), etag, json};
+}
+
+Answer problemAnswer(const Problem &problem)
+{
+    Answer answer{
+        problem.status, QByteArrayLiteral("application/problem+json"), {}, problem.toJson()};
+    answer.retryAfter = problem.retryAfterSeconds;
+    return answer;
+}
+
+ServerCore::ServerCore(ServerOptions options, AccessLog::Sink logSink, IssuerFetch fetch)
+    : m_options(std::move(options))
+    , m_log(std::move(logSink))
+    , m_auth(BearerAuthenticator::Config{m_options.issuer, m_options.audience}, std::move(fetch))
+{
+    const PgPoolTuning tuning{m_options.threads, m_options.statementTimeout};
+    m_source = std::make_unique<PgDataSource>(m_options.database, tuning);
+    m_syncStore = std::make_unique<PgSyncStore>(m_options.database);
+    m_pool = std::make_unique<PgSessionPool>(m_options.database, PgSessionPurpose::Interactive,
+                                             m_options.threads, m_options.statementTimeout);
+    m_idempotency = std::make_unique<IdempotencyStore>(*m_pool);
+    if (m_options.tls())
+        m_http = std::make_unique<httplib::SSLServer>(
+            m_options.tlsCertificateFile.toLocal8Bit().constData(),
+            m_options.tlsKeyFile.toLocal8Bit().constData());
+    else
+        m_http = std::make_unique<httplib::Server>();
+}
+
+ServerCore::~ServerCore()
+{
+    stop();
+}
+
+bool ServerCore::start(QString *error)
+{
+    if (!m_http->is_valid()) {
+        *error = QStringLiteral("Cannot use the TLS certificate and key (%1, %2).")
+                     .arg(m_options.tlsCertificateFile, m_options.tlsKeyFile);
+        return false;
+    }
+    try {
+        m_idempotency->ensureTable();
+    } catch (const DataSourceError &e) {
+        *error = e.message();
+        return false;
+    }
+
+    const int threads = m_options.threads;
+    m_http->new_task_queue = [threads] {
+        return new httplib::ThreadPool(static_cast<size_t>(threads));
+    };
+    m_http->set_payload_max_length(static_cast<size_t>(m_options.maxBodyBytes));
+    m_http->set_read_timeout(30, 0);
+    m_http->set_write_timeout(30, 0);
+    m_http->set_keep_alive_max_count(1000);
+    m_http->set_pre_routing_handler(
+        [this](const httplib::Request &request, httplib::Response &response) {
+            t_trace.timer.start();
+            t_trace.subject.clear();
+            return applyFault(request, response) ? httplib::Server::HandlerResponse::Handled
+                                                 : httplib::Server::HandlerResponse::Unhandled;
+        });
+    m_http->set_error_handler(httplib::Server::HandlerWithResponse(
+        [this](const httplib::Request &, httplib::Response &response) {
+            if (!response.body.empty())
+                return httplib::Server::HandlerResponse::Unhandled; // a problem already
+            Problem problem;
+            switch (response.status) {
+            case 404:
+                problem = Problem::notFound(QStringLiteral("There is no such resource."));
+                break;
+            case 413:
+                problem = Problem::tooLarge(m_options.maxBodyBytes);
+                break;
+            case 400:
+                problem = Problem::badRequest(QStringLiteral("The request is not valid HTTP."));
+                break;
+            default:
+                problem = Problem::make(
+                    response.status, QStringLiteral("http-%1").arg(response.status),
+                    QStringLiteral("HTTP error"),
+                    QStringLiteral("The request failed (HTTP %1).").arg(response.status));
+            }
+            send(response, problemAnswer(problem));
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    m_http->set_exception_handler(
+        [this](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
+            send(response, problemAnswer(Problem::internal(
+                               QStringLiteral("The server failed to answer this request."))));
+        });
+    m_http->set_logger([this](const httplib::Request &request, const httplib::Response &response) {
+        AccessEntry entry{qs(request.method), qs(request.path),
+                          response.status,    t_trace.timer.isValid() ? t_trace.timer.elapsed() : 0,
+                          t_trace.subject,    qs(response.get_header_value("X-Request-Id"))};
+        t_trace.timer.invalidate();
+        m_log.write(entry);
+    });
+
+    registerReadRoutes(*this);
+    registerWriteRoutes(*this);
+    if (m_options.testFaults)
+        registerTestRoutes();
+
+    const std::string host = m_options.listenAddress.toString().toStdString();
+    if (m_options.listenPort == 0) {
+        const int port = m_http->bind_to_any_port(host);
+        if (port <= 0) {
+            *error = QStringLiteral("Cannot listen on %1.").arg(m_options.listenAddress.toString());
+            return false;
+        }
+        m_port = static_cast<quint16>(port);
+    } else {
+        if (!m_http->bind_to_port(host, m_options.listenPort)) {
+            *error = QStringLiteral("Cannot listen on %1:%2 (in use, or not an address of this "
+                                    "machine).")
+                         .arg(m_options.listenAddress.toString())
+                         .arg(m_options.listenPort);
+            return false;
+        }
+        m_port = m_options.listenPort;
+    }
+    m_listener = std::thread([this] { m_http->listen_after_bind(); });
+    return true;
+}
+
+void ServerCore::stop()
+{
+    if (m_http)
+        m_http->stop();
+    if (m_listener.joinable())
+        m_listener.join();
+}
+
+void ServerCore::wait()
+{
+    if (m_listener.joinable())
+        m_listener.join();
+}
+
+void ServerCore::send(httplib::Response &response, const Answer &answer)
+{
+    response.status = answer.status;
+    response.set_content(answer.body.toStdString(), answer.contentType.toStdString());
+    if (!answer.etag.isEmpty())
+        response.set_header("ETag", answer.etag.toStdString());
+    if (answer.retryAfter > 0)
+        response.set_header("Retry-After", std::to_string(answer.retryAfter));
+    if (answer.status == 401)
+        response.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    response.set_header("Cache-Control", "no-store");
+    if (!response.has_header("X-Request-Id"))
+        response.set_header("X-Request-Id",
+                            QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+}
+
+void ServerCore::guarded(const httplib::Request &request, httplib::Response &response,
+                         const std::function<Answer()> &work)
+{
+    Q_UNUSED(request)
+    Answer answer;
+    try {
+        answer = work();
+    } catch (const ProblemException &e) {
+        answer = problemAnswer(e.problem);
+    } catch (const DataSourceError &e) {
+        answer = problemAnswer(problemFor(e));
+    } catch (const std::exception &) {
+        answer = problemAnswer(
+            Problem::internal(QStringLiteral("The server failed to answer this request.")));
+    }
+    send(response, answer);
+}
+
+Caller ServerCore::authenticate(const httplib::Request &request, bool requireAdmin)
+{
+    const auto verdict =
+        m_auth.authenticate(QByteArray::fromStdString(request.get_header_value("Authorization")));
+    if (const auto *failed = std::get_if<AuthFailure>(&verdict))
+        throw ProblemException{Problem::unauthorized(failed->message)};
+    Caller caller{std::get<Principal>(verdict), {}};
+    t_trace.subject = caller.principal.subject;
+    caller.access = await(m_source->fetchAccount(caller.principal.subject));
+    if (requireAdmin && !caller.access.userFound)
+        throw ProblemException{
+            Problem::notPermitted(QStringLiteral("You (%1) have no user in this database.")
+                                      .arg(caller.principal.subject))};
+    if (requireAdmin && !caller.access.canWrite())
+        throw ProblemException{Problem::notPermitted(caller.access.readOnlyReason())};
+    return caller;
+}
+
+void ServerCore::read(const std::string &pattern, ReadHandler handler)
+{
+    m_http->Get(apiBase + pattern, [this, handler](const httplib::Request &request,
+                                                   httplib::Response &response) {
+        guarded(request, response, [&] { return handler(request, authenticate(request, true)); });
+    });
+}
+
+void ServerCore::readSignedIn(const std::string &pattern, ReadHandler handler)
+{
+    m_http->Get(apiBase + pattern, [this, handler](const httplib::Request &request,
+                                                   httplib::Response &response) {
+        guarded(request, response, [&] { return handler(request, authenticate(request, false)); });
+    });
+}
+
+void ServerCore::anonymous(const std::string &pattern,
+                           std::function<Answer(const httplib::Request &)> handler)
+{
+    m_http->Get(apiBase + pattern,
+                [this, handler](const httplib::Request &request, httplib::Response &response) {
+                    guarded(request, response, [&] { return handler(request); });
+                });
+}
+
+void ServerCore::write(const std::string &pattern, WriteHandler handler)
+{
+    m_http->Post(apiBase + pattern,
+                 [this, handler](const httplib::Request &request, httplib::Response &response) {
+                     guarded(request, response, [&] {
+                         return idempotent(request, authenticate(request, true), handler);
+                     });
+                 });
+}
+
+Answer ServerCore::idempotent(const httplib::Request &request, const Caller &caller,
+                              const WriteHandler &handler)
+{
+    const QString key = qs(request.get_header_value("Idempotency-Key"));
+    if (!validKey(key))
+        throw ProblemException{Problem::validation(
+            QStringLiteral("Every write needs an Idempotency-Key header: 1 to 255 visible ASCII "
+                           "characters, new for each new write."),
+            QStringLiteral("Idempotency-Key"))};
+    const QByteArray hash = QCryptographicHash::hash(
+        QByteArray::fromStdString(request.method + '\n' + request.path + '\n' +
+                                  request.get_header_value("If-Match") + '\n' + request.body),
+        QCryptographicHash::Sha256);
+
+    const auto claimed = m_idempotency->claim(caller.principal.subject, key, hash);
+    switch (claimed.claim) {
+    case IdempotencyStore::Claim::Replay:
+        return claimed.answer;
+    case IdempotencyStore::Claim::Mismatch:
+        throw ProblemException{Problem::validation(
+            QStringLiteral("This Idempotency-Key was used for a different request; use a new "
+                           "key for a new write."),
+            QStringLiteral("Idempotency-Key"))};
+    case IdempotencyStore::Claim::InProgress: {
+        Problem busy = Problem::make(409, QStringLiteral("conflict"), QStringLiteral("Conflict"),
+                                     QStringLiteral("A request with this Idempotency-Key is "
+                                                    "still running; try again shortly."));
+        busy.retryAfterSeconds = 1;
+        throw ProblemException{busy};
+    }
+    case IdempotencyStore::Claim::Fresh:
+        break;
+    }
+
+    Answer answer;
+    const bool ifMatch = request.has_header("If-Match");
+    try {
+        answer = handler(request, caller);
+    } catch (const ProblemException &e) {
+        answer = problemAnswer(e.problem);
+    } catch (const DataSourceError &e) {
+        answer = problemAnswer(problemFor(e, ifMatch));
+    } catch (...) {
+        m_idempotency->release(caller.principal.subject, key);
+        throw;
+    }
+    // A server-side failure may go away: the same key may try again. Anything
+    // else is the answer to this request for good.
+    if (answer.status >= 500)
+        m_idempotency->release(caller.principal.subject, key);
+    else
+        m_idempotency->complete(caller.principal.subject, key, answer);
+    return answer;
+}
+
+bool ServerCore::applyFault(const httplib::Request &request, httplib::Response &response)
+{
+    if (!m_options.testFaults || apiPath(request).startsWith(QLatin1String("/_test/")))
+        return false;
+    const auto fault = m_faults.take(apiPath(request));
+    if (!fault)
+        return false;
+    switch (fault->kind) {
+    case FaultSwitches::Kind::Slow:
+        QThread::msleep(static_cast<unsigned long>(fault->ms));
+        return false;
+    case FaultSwitches::Kind::SlowQuery:
+        try {
+            awaitFuture(m_pool->run<void>(PgWork::Read, [ms = fault->ms](QSqlDatabase &db) {
+                QSqlQuery sleep(db);
+                sleep.prepare(QStringLiteral("SELECT pg_sleep(:s)"));
+                sleep.bindValue(QStringLiteral(":s"), ms / 1000.0);
+                if (!sleep.exec())
+                    throw DataSourceError(
+                        DataSourceError::Kind::Query,
+                        QStringLiteral("The slow query failed: %1").arg(sleep.lastError().text()));
+            }));
+        } catch (const DataSourceError &e) {
+            // The statement timeout ended it: answer as any query would.
+            send(response, problemAnswer(problemFor(e)));
+            return true;
+        }
+        return false;
+    case FaultSwitches::Kind::RateLimited:
+        send(response, problemAnswer(Problem::rateLimited(fault->retryAfter)));
+        return true;
+    case FaultSwitches::Kind::ServerError:
+        send(response, problemAnswer(Problem::internal(QStringLiteral("A test fault."))));
+        return true;
+    case FaultSwitches::Kind::ExpireToken:
+        send(response,
+             problemAnswer(Problem::unauthorized(QStringLiteral("The access token has expired."))));
+        return true;
+    case FaultSwitches::Kind::Drop: {
+        // Promise a body, send a piece of it and give up: the client sees the
+        // connection close in the middle of the answer.
+        response.status = 200;
+        response.set_content_provider(1024, "application/json",
+                                      [](size_t, size_t, httplib::DataSink &sink) {
+                                          sink.write("{\"users\":[", 10);
+                                          return false;
+                                      });
+        return true;
+    }
+    }
+    return false;
+}
+
+void ServerCore::registerTestRoutes()
+{
+    m_http->Post(std::string(apiBase) + "/_test/faults", [this](const httplib::Request &request,
+                                                                httplib::Response &response) {
+        QString error;
+        const auto fault = FaultSwitches::parse(QByteArray::fromStdString(request.body), &error);
+        if (!fault) {
+            send(response, problemAnswer(Problem::validation(error)));
+            return;
+        }
+        m_faults.arm(*fault);
+        send(response, jsonAnswer(200, QByteArrayLiteral("{}")));
+    });
+    m_http->Delete(std::string(apiBase) + "/_test/faults",
+                   [this](const httplib::Request &, httplib::Response &response) {
+                       m_faults.clear();
+                       send(response, jsonAnswer(200, QByteArrayLiteral("{}")));
+                   });
+}
+
+// ------------------------------------------------------------ RolecallServer
+
+RolecallServer::RolecallServer(ServerOptions options, AccessLog::Sink logSink, IssuerFetch fetch)
+    : m_core(std::make_unique<ServerCore>(std::move(options), std::move(logSink), std::move(fetch)))
+{}
+
+RolecallServer::~RolecallServer() = default;
+
+bool RolecallServer::start(QString *error)
+{
+    return m_core->start(error);
+}
+
+quint16 RolecallServer::port() const
+{
+    return m_core->port();
+}
+
+void RolecallServer::wait()
+{
+    m_core->wait();
+}
+
+void RolecallServer::stop()
+{
+    m_core->stop();
+}
+
+} // namespace rolecall::server

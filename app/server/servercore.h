@@ -1,0 +1,114 @@
+#pragma once
+
+// Internal to rolecall_server: what the route files share.
+#include "domain/datasourceerror.h"
+#include "domain/roles.h"
+#include "pg/pgdatasource.h"
+#include "pg/pgsync.h"
+#include "server/accesslog.h"
+#include "server/awaitfuture.h"
+#include "server/bearerauth.h"
+#include "server/faultswitches.h"
+#include "server/idempotencystore.h"
+#include "server/problem.h"
+#include "server/serveroptions.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <httplib.h>
+
+#include <functional>
+#include <memory>
+#include <thread>
+
+namespace rolecall::server {
+
+inline constexpr char apiBase[] = "/api/rolecall/v1";
+
+// What a handler answers with (also what an idempotent write stores).
+using Answer = StoredAnswer;
+
+Answer jsonAnswer(int status, const QByteArray &json, const QByteArray &etag = {});
+Answer problemAnswer(const Problem &problem);
+
+// Thrown inside a handler to answer with a problem.
+struct ProblemException
+{
+    Problem problem;
+};
+
+// The signed-in caller of a request, with their account.
+struct Caller
+{
+    Principal principal;
+    AccountAccess access;
+    Actor actor() const { return Actor{principal.subject, access.user.email}; }
+};
+
+class ServerCore
+{
+public:
+    ServerCore(ServerOptions options, AccessLog::Sink logSink, IssuerFetch fetch);
+    ~ServerCore();
+    Q_DISABLE_COPY_MOVE(ServerCore)
+
+    bool start(QString *error);
+    void stop();
+    void wait();
+    quint16 port() const { return m_port; }
+
+    // --- for the routes -----------------------------------------------------
+    // Registers `pattern` (a regex under apiBase) for a GET any signed-in
+    // ADMIN may read.
+    using ReadHandler = std::function<Answer(const httplib::Request &, const Caller &)>;
+    void read(const std::string &pattern, ReadHandler handler);
+    // A GET anyone signed in may call (/me).
+    void readSignedIn(const std::string &pattern, ReadHandler handler);
+    // A POST that writes: ADMIN only, Idempotency-Key required and honoured.
+    using WriteHandler = std::function<Answer(const httplib::Request &, const Caller &)>;
+    void write(const std::string &pattern, WriteHandler handler);
+    // A GET without a token (/capabilities).
+    void anonymous(const std::string &pattern, std::function<Answer(const httplib::Request &)>);
+
+    PgDataSource &source() { return *m_source; }
+    PgSyncStore &syncStore() { return *m_syncStore; }
+    PgSessionPool &pool() { return *m_pool; }
+    const ServerOptions &options() const { return m_options; }
+
+    // Waits for a data-source future on this worker thread; a DataSourceError
+    // becomes a problem.
+    template <typename T>
+    static T await(QFuture<T> future)
+    {
+        return awaitFuture(std::move(future));
+    }
+
+private:
+    Caller authenticate(const httplib::Request &request, bool requireAdmin);
+    void send(httplib::Response &response, const Answer &answer);
+    void guarded(const httplib::Request &request, httplib::Response &response,
+                 const std::function<Answer()> &work);
+    Answer idempotent(const httplib::Request &request, const Caller &caller,
+                      const WriteHandler &handler);
+    bool applyFault(const httplib::Request &request, httplib::Response &response);
+    void registerTestRoutes();
+
+    const ServerOptions m_options;
+    AccessLog m_log;
+    BearerAuthenticator m_auth;
+    FaultSwitches m_faults;
+    std::unique_ptr<PgDataSource> m_source;
+    std::unique_ptr<PgSyncStore> m_syncStore;
+    std::unique_ptr<PgSessionPool> m_pool;
+    std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<httplib::Server> m_http;
+    std::thread m_listener;
+    quint16 m_port = 0;
+};
+
+// Route files: each registers its paths.
+void registerReadRoutes(ServerCore &core);
+void registerWriteRoutes(ServerCore &core);
+
+} // namespace rolecall::server

@@ -1,0 +1,26 @@
+#pragma once
+
+// rolecall-bench --server: one users page through rolecall-server against the
+// same page from PgDataSource directly, then many clients reading pages at
+// once, with the direct-SQL ceiling measured in the same run.
+#include <QJsonObject>
+#include <QString>
+
+namespace rolecall::testing {
+class PgTestCluster;
+}
+
+namespace rolecall::bench {
+
+struct ServerBenchOptions
+{
+    int clients = 32;
+    int seconds = 10;      // of the concurrent phase, per side
+    int serverThreads = 8; // rolecall-server --threads, and the direct pool's workers
+    int repeats = 50;      // single-page samples per side
+};
+
+QJsonObject serverPhase(testing::PgTestCluster &cluster, const QString &database,
+                        const ServerBenchOptions &options);
+
+} // namespace rolecall::bench
