@@ -1,7 +1,8 @@
 # Fails when an include points against the layers (README, Architecture):
-# pg/ is known only to itself, the composition (app/, app/console/, app/cli/)
-# and the tests; models/ knows no widget; models/, the CLI and sign-in know no
-# screen, dialog or window.
+# pg/ and api/ are known only to themselves, the composition (app/,
+# app/console/, app/cli/, app/server/) and the tests; api/ knows no SQL;
+# models/ knows no widget; models/, the CLI and sign-in know no screen,
+# dialog or window.
 # Run: cmake -DSOURCE_DIR=<repo> -DQT_WIDGETS_INCLUDE_DIR=<dir>
 #            -DQT_GUI_INCLUDE_DIR=<dir> -P checklayering.cmake
 
@@ -33,6 +34,10 @@ endfunction()
 
 rule("PostgreSQL is for the composition only" "^pg/"
     ui models/services models/domain models/async models/itemmodels models/sync models/clerk app/auth)
+rule("the API client is for the composition only" "^api/"
+    ui models/services models/domain models/async models/itemmodels models/sync models/clerk
+    models/pg app/auth)
+rule("the API client knows no SQL" "^pg/|^QtSql|^QSql" models/api)
 rule("a ui/ header below ui/" "^(screens|dialogs|widgets)/|^mainwindow\\.h$"
     models app/cli app/auth)
 

@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliconnection.h"
+#include "cli/clidatasource.h"
 #include "cli/cliinstant.h"
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
@@ -123,7 +124,7 @@ int runAuditList(CliContext &context)
     connection.parse(connectionArgs);
     AuditQuery query;
     qint64 limit = 0;
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!instantOption(parser, QStringLiteral("since"), context, &query.since) ||
         !instantOption(parser, QStringLiteral("until"), context, &query.until) ||
         !numberOption(parser, QStringLiteral("limit"), 0, std::numeric_limits<int>::max(), context,
@@ -134,7 +135,11 @@ int runAuditList(CliContext &context)
     query.actor = parser.value(QStringLiteral("actor")).trimmed();
     query.role = parser.value(QStringLiteral("role")).trimmed();
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    int openCode = ExitOk;
+    if (!opened.open(context, &openCode))
+        return openCode;
+    DataSource &source = opened.source();
     QTextStream &out = context.out;
     std::optional<JsonArrayWriter> json;
     if (format == Format::Json)

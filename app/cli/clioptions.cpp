@@ -2,6 +2,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliconnection.h"
+#include "cli/clidatasource.h"
 #include "cli/cliinstant.h"
 #include "domain/datasourceerror.h"
 
@@ -93,6 +94,16 @@ bool verbConnection(const QCommandLineParser &parser, CliContext &context,
 {
     QString error;
     if (connectionFromOptions(parser, context.profile, settings, &error))
+        return true;
+    context.err << "rolecallctl: " << error << '\n';
+    return false;
+}
+
+bool verbConnection(const QCommandLineParser &parser, CliContext &context,
+                    CliConnection *connection)
+{
+    QString error;
+    if (cliConnectionFromOptions(parser, context.profile, connection, &error))
         return true;
     context.err << "rolecallctl: " << error << '\n';
     return false;

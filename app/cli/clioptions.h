@@ -14,6 +14,8 @@ class DataSourceError;
 
 namespace rolecall::cli {
 
+struct CliConnection;
+
 // Reading a verb's command line, and saying in one line what went wrong. Each
 // helper prints its own error ("rolecallctl: ...") to context.err; the exit
 // codes are cli.h's.
@@ -37,6 +39,9 @@ QString verbHelp(const QCommandLineParser &parser, const CliContext &context);
 // The database the options name; false with the error printed otherwise.
 bool verbConnection(const QCommandLineParser &parser, CliContext &context,
                     ConnectionSettings *settings);
+// The same, or the backend API for a profile with an API URL (clidatasource.h).
+bool verbConnection(const QCommandLineParser &parser, CliContext &context,
+                    CliConnection *connection);
 
 // Option `name` as an instant (invalid when not given); false with the error
 // printed when it is not a valid one.

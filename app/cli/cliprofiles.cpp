@@ -97,7 +97,9 @@ void addProfileOptions(QCommandLineParser &parser)
          QStringLiteral("Space-separated scopes (default \"openid profile email "
                         "offline_access\")."),
          QStringLiteral("SCOPES")},
-        {QStringLiteral("api-url"), QStringLiteral("The application's REST API base URL."),
+        {{QStringLiteral("api"), QStringLiteral("api-url")},
+         QStringLiteral("The backend's admin API base URL, instead of --db (https, or http to "
+                        "this machine only)."),
          QStringLiteral("URL")},
         {QStringLiteral("clerk-api-url"),
          QStringLiteral("Clerk Backend API base URL (default https://api.clerk.com/v1)."),
@@ -119,8 +121,15 @@ bool applyOptions(const QCommandLineParser &parser, Profile &p)
     };
     take("issuer", p.issuer);
     take("client-id", p.clientId);
+    // A profile reads one data source: naming one replaces the other.
+    const bool db = parser.isSet(QStringLiteral("db"));
+    const bool api = parser.isSet(QStringLiteral("api"));
+    if (db && !api)
+        p.apiBaseUrl.clear();
+    if (api && !db)
+        p.databaseUrl.clear();
     take("db", p.databaseUrl);
-    take("api-url", p.apiBaseUrl);
+    take("api", p.apiBaseUrl);
     take("clerk-api-url", p.clerkApiUrl);
     if (parser.isSet(QStringLiteral("scopes"))) {
         p.scopes =
@@ -269,7 +278,7 @@ int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
     addProfileOptions(parser);
     const QString usage =
         adding ? QStringLiteral("rolecallctl profiles add NAME --issuer URL --client-id ID "
-                                "[--db URL] [options]")
+                                "[--db URL | --api URL] [options]")
                : QStringLiteral("rolecallctl profiles edit NAME [options]");
     if (const int code = parse(parser, context, usage, 1, 1); code >= 0)
         return code;

@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliexplain.h"
+#include "cli/clidatasource.h"
 #include "cli/cliinstant.h"
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
@@ -36,13 +37,16 @@ int runRolesList(CliContext &context)
                    {Format::Table, Format::Csv, Format::Json}, &format, &exitCode))
         return exitCode;
     QDateTime asOf;
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!instantOption(parser, QStringLiteral("as-of"), context, &asOf) ||
         !verbConnection(parser, context, &settings))
         return ExitUsage;
     const bool history = parser.isSet(QStringLiteral("history"));
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
+    DataSource &source = opened.source();
     QList<GrantView> grants;
     try {
         grants = source.fetchGrants(parser.positionalArguments().constFirst(), asOf).result();
@@ -102,12 +106,15 @@ int runRolesExpiring(CliContext &context)
                    &exitCode))
         return exitCode;
     qint64 days = 0;
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!numberOption(parser, QStringLiteral("days"), 1, 3650, context, &days) ||
         !verbConnection(parser, context, &settings))
         return ExitUsage;
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
+    DataSource &source = opened.source();
     QList<GrantView> grants;
     try {
         grants = source.fetchExpiring(int(days)).result();

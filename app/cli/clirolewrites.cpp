@@ -2,6 +2,7 @@
 #include "cli/clirolewrites.h"
 
 #include "cli/cli.h"
+#include "cli/clidatasource.h"
 #include "cli/cliinstant.h"
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
@@ -48,7 +49,7 @@ bool validateTexts(const QString &reason, const QString &notes, const QDateTime 
 
 // The role must be one of the database's enum values; false with the exit
 // code set otherwise (Schema errors and other databases: 1, unknown role: 5).
-bool checkRole(PgDataSource &source, const QString &role, CliContext &context, int *exitCode)
+bool checkRole(DataSource &source, const QString &role, CliContext &context, int *exitCode)
 {
     const SchemaInfo schema = source.detectSchema().result();
     if (!schema.hasRoles()) {
@@ -137,7 +138,7 @@ bool reasonGiven(const QCommandLineParser &parser, CliContext &context)
 
 // --start, --end and the database; false with the error printed.
 bool spanAndConnection(const QCommandLineParser &parser, CliContext &context, QDateTime *start,
-                       QDateTime *end, ConnectionSettings *settings)
+                       QDateTime *end, CliConnection *settings)
 {
     return instantOption(parser, QStringLiteral("start"), context, start) &&
            instantOption(parser, QStringLiteral("end"), context, end) &&
@@ -163,7 +164,7 @@ void printIndented(QTextStream &out, const QJsonObject &json)
 }
 
 // roles grant --dry-run: everything but the write.
-int showGrant(PgDataSource &source, const GrantRequest &request, const Actor &actor, Format format,
+int showGrant(DataSource &source, const GrantRequest &request, const Actor &actor, Format format,
               CliContext &context)
 {
     if (!mayWrite(source, actor, context))
@@ -240,7 +241,7 @@ int runRolesGrant(CliContext &context)
     request.role = parser.positionalArguments().at(1);
     request.reason = parser.value(QStringLiteral("reason"));
     request.notes = parser.value(QStringLiteral("notes"));
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!spanAndConnection(parser, context, &request.start, &request.end, &settings))
         return ExitUsage;
     const std::optional<Actor> actor =
@@ -248,7 +249,10 @@ int runRolesGrant(CliContext &context)
     if (!actor)
         return exitCode;
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
+    DataSource &source = opened.source();
     try {
         if (!checkRole(source, request.role, context, &exitCode))
             return exitCode;
@@ -289,7 +293,7 @@ int runRolesEnd(CliContext &context)
     request.grantId = parser.positionalArguments().constFirst();
     request.reason = parser.value(QStringLiteral("reason"));
     request.confirmSelfDemotion = parser.isSet(QStringLiteral("force"));
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!instantOption(parser, QStringLiteral("at"), context, &request.at) ||
         !verbConnection(parser, context, &settings))
         return ExitUsage;
@@ -297,7 +301,10 @@ int runRolesEnd(CliContext &context)
     if (!actor)
         return exitCode;
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
+    DataSource &source = opened.source();
     try {
         const RoleGrant grant = source.endGrant(*actor, request).result();
         if (format == Format::Json)
@@ -349,7 +356,7 @@ int runRolesBulkGrant(CliContext &context)
     request.role = parser.positionalArguments().constFirst();
     request.reason = parser.value(QStringLiteral("reason"));
     request.notes = parser.value(QStringLiteral("notes"));
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!spanAndConnection(parser, context, &request.start, &request.end, &settings))
         return ExitUsage;
     if (parser.isSet(QStringLiteral("users-file"))) {
@@ -365,7 +372,10 @@ int runRolesBulkGrant(CliContext &context)
     if (!actor)
         return exitCode;
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
+    DataSource &source = opened.source();
     QTextStream &out = context.out;
     try {
         if (!checkRole(source, request.role, context, &exitCode))

@@ -1,6 +1,7 @@
 #include "cli/clisession.h"
 
 #include "cli/cli.h"
+#include "cli/clidatasource.h"
 #include "cli/clioptions.h"
 #include "cli/clisessionsupport.h"
 #include "domain/connectionsettings.h"
@@ -159,7 +160,19 @@ int runWhoami(CliContext &context)
                                     ? parser.value(QStringLiteral("db"))
                                     : profile->databaseUrl;
     ConnectionSettings settings;
-    if (databaseUrl.isEmpty()) {
+    if (!parser.isSet(QStringLiteral("db")) && !profile->apiBaseUrl.isEmpty()) {
+        // An API profile: the server answers for the token's subject.
+        CliDataSource api(CliConnection{{}, profile});
+        int openCode = ExitOk;
+        try {
+            if (api.open(context, &openCode))
+                access = api.source().fetchAccount(identity.subject).result();
+            else
+                accessProblem = QStringLiteral("not signed in");
+        } catch (const DataSourceError &e) {
+            accessProblem = e.message();
+        }
+    } else if (databaseUrl.isEmpty()) {
         accessProblem = QStringLiteral("the profile names no database");
     } else if (!ConnectionSettings::fromUrl(databaseUrl, &settings, &accessProblem)) {
         // accessProblem says why

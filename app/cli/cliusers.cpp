@@ -1,6 +1,7 @@
 #include "cli/cliusers.h"
 
 #include "cli/cli.h"
+#include "cli/clidatasource.h"
 #include "cli/cliinstant.h"
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
@@ -97,12 +98,15 @@ int runUsersList(CliContext &context)
         return ExitUsage;
     }
     UserQuery query;
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!instantOption(parser, QStringLiteral("as-of"), context, &query.asOf) ||
         !verbConnection(parser, context, &settings))
         return ExitUsage;
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
+    DataSource &source = opened.source();
     query.role = parser.value(QStringLiteral("role")).trimmed();
     query.noRole = parser.isSet(QStringLiteral("no-role"));
     query.search = parser.value(QStringLiteral("search")).trimmed();
@@ -183,13 +187,16 @@ int runUsersShow(CliContext &context)
                    &format, &exitCode))
         return exitCode;
     QDateTime asOf;
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!instantOption(parser, QStringLiteral("as-of"), context, &asOf) ||
         !verbConnection(parser, context, &settings))
         return ExitUsage;
     const QString who = parser.positionalArguments().constFirst();
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
+    DataSource &source = opened.source();
     std::optional<User> user;
     QList<GrantView> grants;
     try {

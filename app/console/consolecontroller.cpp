@@ -1,5 +1,6 @@
 #include "console/consolecontroller.h"
 
+#include "api/apidatasource.h"
 #include "auth/browser.h"
 #include "auth/keychainsecretstore.h"
 #include "auth/oidcsigninservice.h"
@@ -106,18 +107,20 @@ void ConsoleController::openProfile(const Profile &profile)
     m_window->setSignInService(nullptr);
     delete m_service;
 
-    ConnectionSettings settings;
-    QString error;
-    if (!profile.databaseUrl.isEmpty() &&
-        ConnectionSettings::fromUrl(profile.databaseUrl, &settings, &error))
-        m_window->setDataSource(new PgDataSource(settings));
-    else
-        m_window->setDataSource(nullptr);
+    m_window->setDataSource(createDataSource());
     m_window->setWindowTitle(tr("Rolecall — %1").arg(profile.name));
     m_window->setProfileName(profile.name);
     m_window->setSyncService(createSyncService(nullptr));
 
     m_service = new auth::OidcSignInService(profile, m_secrets, m_network, guiBrowser(), this);
+    if (!profile.apiBaseUrl.isEmpty()) {
+        // The API answers only with a token: read everything again once
+        // there is one (a restored or a new session). Connected before the
+        // window's own handler, which then looks up the person's roles on
+        // the new source.
+        connect(m_service, &SignInService::signedIn, this,
+                [this] { m_window->setDataSource(createDataSource()); });
+    }
     m_window->setSignInService(m_service);
     connect(m_service, &SignInService::notice, m_window,
             [this](const QString &message) { m_window->statusBar()->showMessage(message, 15000); });
@@ -151,6 +154,30 @@ void ConsoleController::showSignIn()
         m_signInNow = false;
         m_service->signIn();
     }
+}
+
+DataSource *ConsoleController::createDataSource()
+{
+    if (!m_profile.apiBaseUrl.isEmpty()) {
+        // The backend API with the session's access token, refreshed once
+        // after a 401 (see ApiClient).
+        QPointer<ConsoleController> self(this);
+        ApiTokenProvider tokens{
+            [self] { return self && self->m_service ? self->m_service->accessToken() : QString(); },
+            [self](std::function<void(bool)> done) {
+                if (self && self->m_service)
+                    self->m_service->refreshNow(std::move(done));
+                else
+                    done(false);
+            }};
+        return new ApiDataSource(QUrl(m_profile.apiBaseUrl), tokens, m_network);
+    }
+    ConnectionSettings settings;
+    QString error;
+    if (!m_profile.databaseUrl.isEmpty() &&
+        ConnectionSettings::fromUrl(m_profile.databaseUrl, &settings, &error))
+        return new PgDataSource(settings);
+    return nullptr;
 }
 
 SyncService *ConsoleController::createSyncService(QObject *parent) const

@@ -12,6 +12,7 @@ class QSettings;
 
 namespace rolecall {
 
+class DataSource;
 class MainWindow;
 class ProfileStore;
 class SecretStore;
@@ -61,6 +62,10 @@ public:
     SyncService *createSyncService(QObject *parent) const;
 
 private:
+    // PostgreSQL for a profile with a database URL, the backend API for one
+    // with an API URL (its token from the profile's sign-in); nullptr else.
+    DataSource *createDataSource();
+
     MainWindow *m_window;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ProfileStore> m_profiles;

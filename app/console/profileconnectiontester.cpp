@@ -1,5 +1,6 @@
 #include "console/profileconnectiontester.h"
 
+#include "api/apidatasource.h"
 #include "async/futurewatch.h"
 #include "auth/oidcclient.h"
 #include "domain/connectionsettings.h"
@@ -11,10 +12,8 @@
 
 namespace rolecall {
 
-namespace {
-
 // One test in flight: the promise, what each half found, and what it owns.
-struct TestRun
+struct ProfileConnectionTester::TestRun
 {
     QPromise<ConnectionTestResult> promise;
     ConnectionTestResult result;
@@ -28,8 +27,6 @@ struct TestRun
         promise.finish();
     }
 };
-
-} // namespace
 
 ProfileConnectionTester::ProfileConnectionTester(QNetworkAccessManager *network, QObject *parent)
     : ConnectionTester(parent)
@@ -61,6 +58,12 @@ QFuture<ConnectionTestResult> ProfileConnectionTester::test(const Profile &profi
                                                  : error.message;
             run->halfDone();
         });
+    }
+
+    // The backend API: its capabilities, read without signing in.
+    if (!profile.apiBaseUrl.trimmed().isEmpty()) {
+        testApi(profile, run);
+        return future;
     }
 
     // The database: which schema, and how many users.
@@ -108,6 +111,40 @@ QFuture<ConnectionTestResult> ProfileConnectionTester::test(const Profile &profi
             fail);
     }
     return future;
+}
+
+void ProfileConnectionTester::testApi(const Profile &profile, std::shared_ptr<TestRun> run)
+{
+    ApiClientOptions options;
+    options.timeoutMs = m_timeoutMs;
+    options.maxAttempts = 1;
+    // No token yet: GET /capabilities is the one call that needs none.
+    auto *source = new ApiDataSource(QUrl(profile.apiBaseUrl.trimmed()), ApiTokenProvider{},
+                                     m_network, options);
+    watchFuture(
+        source->mode(), source,
+        [run, source](const ApiMode &mode) {
+            source->deleteLater();
+            run->result.databaseOk = true;
+            if (mode.plain) {
+                run->result.databaseMessage =
+                    tr("A plain backend without the Rolecall admin API (/capabilities is 404): "
+                       "users can be listed read-only, nothing else.");
+            } else {
+                run->result.schemaName = schemaKindName(mode.capabilities.schema.kind);
+                run->result.databaseMessage =
+                    tr("Admin API %1 (%2), %3 schema; offers %4.")
+                        .arg(mode.capabilities.apiVersion, mode.capabilities.server,
+                             run->result.schemaName,
+                             mode.capabilities.features.join(QStringLiteral(", ")));
+            }
+            run->halfDone();
+        },
+        [run, source](const QString &message) {
+            source->deleteLater();
+            run->result.databaseMessage = message;
+            run->halfDone();
+        });
 }
 
 } // namespace rolecall

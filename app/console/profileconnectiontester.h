@@ -5,13 +5,16 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 
+#include <memory>
+
 namespace rolecall {
 
 // "Test connection" for the profile editor, on the code the console signs in
 // and reads with:
 //
 //   test(profile) ─┬─▶ OidcClient::fetchMetadata (discovery document) ──┐
-//                  └─▶ PgDataSource: detectSchema ─▶ countUsers ────────┴─▶ result
+//                  ├─▶ PgDataSource: detectSchema ─▶ countUsers ────────┤
+//                  └─▶ (API profile) ApiDataSource: GET /capabilities ──┴─▶ result
 //
 // Both checks run at once; the future finishes when both have answered (each
 // has its own timeout), and never with an exception.
@@ -29,6 +32,9 @@ public:
     QFuture<ConnectionTestResult> test(const Profile &profile) override;
 
 private:
+    struct TestRun;
+    void testApi(const Profile &profile, std::shared_ptr<TestRun> run);
+
     QPointer<QNetworkAccessManager> m_network;
     int m_timeoutMs = 15000;
 };

@@ -131,8 +131,19 @@ bool Profile::validate(QString *error) const
             return fail(error, QStringLiteral("The database URL is not valid: %1").arg(why));
         }
     }
-    if (!apiBaseUrl.isEmpty() && !checkHttpUrl(apiBaseUrl, QStringLiteral("API URL"), false, error))
-        return false;
+    if (!databaseUrl.isEmpty() && !apiBaseUrl.isEmpty())
+        return fail(error, QStringLiteral("A profile reads either a database (URL) or a backend "
+                                          "API (URL), not both; clear one of them."));
+    if (!apiBaseUrl.isEmpty()) {
+        if (!checkHttpUrl(apiBaseUrl, QStringLiteral("API URL"), false, error))
+            return false;
+        // The API gets the access token: plain http only to this machine.
+        const QUrl api(apiBaseUrl);
+        if (api.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 &&
+            !isLoopbackHost(api.host()))
+            return fail(error, QStringLiteral("The API URL must use https:// (plain http:// is "
+                                              "allowed only for 127.0.0.1, ::1 or localhost)."));
+    }
     if (!clerkApiUrl.isEmpty() &&
         !checkHttpUrl(clerkApiUrl, QStringLiteral("Clerk API URL"), false, error))
         return false;

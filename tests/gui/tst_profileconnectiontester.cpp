@@ -6,6 +6,7 @@
 #include "console/profileconnectiontester.h"
 #include "dialogs/profileeditor.h"
 #include "services/profilestore.h"
+#include "support/fakeadminapi.h"
 #include "support/pgtestcluster.h"
 #include "support/testdata.h"
 #include "support/testidp.h"
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void reportsAnUnknownSchema();
     void refusesAPasswordInTheUrl();
     void editorShowsWhatTheTestFound();
+    void findsTheIssuerAndTheBackendApi();
+    void reportsAPlainBackend();
 
 private:
     ConnectionTestResult run(const Profile &profile);
@@ -219,3 +222,34 @@ void TestProfileConnectionTester::editorShowsWhatTheTestFound()
 
 QTEST_MAIN(TestProfileConnectionTester)
 #include "tst_profileconnectiontester.moc"
+
+void TestProfileConnectionTester::findsTheIssuerAndTheBackendApi()
+{
+    testing::FakeAdminApi api;
+    QVERIFY(api.start());
+    Profile p = goodProfile();
+    p.databaseUrl.clear();
+    p.apiBaseUrl = api.baseUrl();
+    const ConnectionTestResult result = run(p);
+    QVERIFY2(result.ok(), qPrintable(result.databaseMessage));
+    QCOMPARE(result.schemaName, QStringLiteral("Akako LMS"));
+    QVERIFY2(result.databaseMessage.contains(QLatin1String("Admin API 1.0")),
+             qPrintable(result.databaseMessage));
+    // Only /capabilities, which needs no token: nothing is signed in yet.
+    QCOMPARE(api.requests().size(), 1);
+    QVERIFY(api.requests().first().header("authorization").isEmpty());
+}
+
+void TestProfileConnectionTester::reportsAPlainBackend()
+{
+    testing::FakeAdminApi api;
+    QVERIFY(api.start());
+    api.setPlainBackend(true);
+    Profile p = goodProfile();
+    p.databaseUrl.clear();
+    p.apiBaseUrl = api.baseUrl();
+    const ConnectionTestResult result = run(p);
+    QVERIFY(result.databaseOk);
+    QVERIFY2(result.databaseMessage.contains(QLatin1String("plain backend")),
+             qPrintable(result.databaseMessage));
+}

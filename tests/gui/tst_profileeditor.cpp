@@ -4,6 +4,7 @@
 #include "services/profilestore.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void editsKeepTheName();
     void defaultCheckboxMovesTheDefault();
     void takesTheClerkApiUrlAndSecretKey();
+    void offersTheDatabaseOrTheBackendApi();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -280,3 +282,36 @@ void TestProfileEditor::takesTheClerkApiUrlAndSecretKey()
 
 QTEST_MAIN(TestProfileEditor)
 #include "tst_profileeditor.moc"
+
+void TestProfileEditor::offersTheDatabaseOrTheBackendApi()
+{
+    ProfileEditor editor(*m_store, std::nullopt, nullptr);
+    editor.show();
+    fill(editor, sampleProfile(QStringLiteral("api")));
+    auto *source = editor.findChild<QComboBox *>(QStringLiteral("sourceCombo"));
+    QVERIFY(source);
+    QCOMPARE(source->currentText(), QStringLiteral("Database"));
+    QVERIFY(field(editor, "databaseField")->isVisible());
+    QVERIFY(!field(editor, "apiField")->isVisible());
+
+    source->setCurrentIndex(1); // Backend API
+    QVERIFY(!field(editor, "databaseField")->isVisible());
+    QVERIFY(field(editor, "apiField")->isVisible());
+    // Plain http:// to another machine would carry the token in the clear.
+    field(editor, "apiField")->setText(QStringLiteral("http://admin.example.com/api"));
+    clickOk(editor);
+    QVERIFY(editor.isVisible());
+    QVERIFY2(editor.errorText().contains(QLatin1String("https://")),
+             qPrintable(editor.errorText()));
+
+    field(editor, "apiField")->setText(QStringLiteral("https://admin.example.com/api/rolecall/v1"));
+    clickOk(editor);
+    QVERIFY(!editor.isVisible());
+    const std::optional<Profile> saved = m_store->profile(QStringLiteral("api"));
+    QVERIFY(saved);
+    QCOMPARE(saved->apiBaseUrl, QStringLiteral("https://admin.example.com/api/rolecall/v1"));
+    QVERIFY(saved->databaseUrl.isEmpty()); // one data source per profile
+
+    ProfileEditor editing(*m_store, saved, nullptr);
+    QCOMPARE(editing.findChild<QComboBox *>(QStringLiteral("sourceCombo"))->currentIndex(), 1);
+}

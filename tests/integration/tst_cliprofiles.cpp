@@ -126,9 +126,23 @@ void TestCliProfiles::walksThroughAProfilesLife()
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("Added profile prod.\n"));
 
+    // A profile reads a database or a backend API, not both.
     run = rolecallctl(args({"profiles", "edit", "prod", "--db",
                             "postgresql://ro@db.example.com/lms?sslmode=require", "--api-url",
                             "https://lms.example.com/api"}));
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QLatin1String("not both")), qPrintable(run.err));
+    run =
+        rolecallctl(args({"profiles", "edit", "prod", "--api-url", "https://lms.example.com/api"}));
+    QCOMPARE(run.exitCode, 0);
+    run = rolecallctl(args({"--profile", "prod", "profiles", "show", "--format", "json"}));
+    QCOMPARE(run.exitCode, 0);
+    shown = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(shown.value(QStringLiteral("apiBaseUrl")).toString(),
+             QStringLiteral("https://lms.example.com/api"));
+    // Naming a database switches the profile back to it.
+    run = rolecallctl(args({"profiles", "edit", "prod", "--db",
+                            "postgresql://ro@db.example.com/lms?sslmode=require"}));
     QCOMPARE(run.exitCode, 0);
     run = rolecallctl(args({"--profile", "prod", "profiles", "show", "--format", "json"}));
     QCOMPARE(run.exitCode, 0);
@@ -136,8 +150,7 @@ void TestCliProfiles::walksThroughAProfilesLife()
     QCOMPARE(shown.value(QStringLiteral("default")).toBool(), false);
     QCOMPARE(shown.value(QStringLiteral("databaseUrl")).toString(),
              QStringLiteral("postgresql://ro@db.example.com/lms?sslmode=require"));
-    QCOMPARE(shown.value(QStringLiteral("apiBaseUrl")).toString(),
-             QStringLiteral("https://lms.example.com/api"));
+    QVERIFY(shown.value(QStringLiteral("apiBaseUrl")).toString().isEmpty());
     QCOMPARE(shown.value(QStringLiteral("clerkApiUrl")).toString(),
              QStringLiteral("https://api.clerk.com/v1"));
     QCOMPARE(shown.value(QStringLiteral("scopes")).toArray().size(), 2);

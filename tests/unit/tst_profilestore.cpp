@@ -178,8 +178,17 @@ void TestProfileStore::validates_data()
                                  << "postgresql://db/app?port=x"
                                  << "database URL";
     QTest::newRow("api url") << "apiBaseUrl"
-                             << "http://10.0.0.5:3000/api"
+                             << "https://lms.example.com/api/rolecall/v1"
                              << "";
+    QTest::newRow("api url loopback http") << "apiBaseUrl"
+                                           << "http://127.0.0.1:3000/api"
+                                           << "";
+    QTest::newRow("api url remote http") << "apiBaseUrl"
+                                         << "http://10.0.0.5:3000/api"
+                                         << "https://";
+    QTest::newRow("api url and db") << "apiBaseUrlWithDb"
+                                    << "https://lms.example.com/api"
+                                    << "not both";
     QTest::newRow("api url ftp") << "apiBaseUrl"
                                  << "ftp://x"
                                  << "API URL";
@@ -207,9 +216,12 @@ void TestProfileStore::validates()
         p.scopes = value.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     else if (field == QLatin1String("databaseUrl"))
         p.databaseUrl = value;
-    else if (field == QLatin1String("apiBaseUrl"))
+    else if (field == QLatin1String("apiBaseUrlWithDb"))
         p.apiBaseUrl = value;
-    else if (field == QLatin1String("clerkApiUrl"))
+    else if (field == QLatin1String("apiBaseUrl")) {
+        p.databaseUrl.clear(); // a profile reads one data source
+        p.apiBaseUrl = value;
+    } else if (field == QLatin1String("clerkApiUrl"))
         p.clerkApiUrl = value;
     QString error;
     const bool ok = p.validate(&error);
@@ -229,6 +241,7 @@ void TestProfileStore::roundTripsAProfile()
     ProfileStore store(*m_settings);
     Profile p = makeProfile(QStringLiteral("dev"));
     p.scopes = {QStringLiteral("openid"), QStringLiteral("email")};
+    p.databaseUrl.clear(); // an API profile
     p.apiBaseUrl = QStringLiteral("http://127.0.0.1:3000/api");
     p.clerkApiUrl = QStringLiteral("https://api.clerk.com/v1");
     QString error;
@@ -282,6 +295,7 @@ void TestProfileStore::updatesOnlyExistingProfiles()
     ProfileStore store(*m_settings);
     QString error;
     Profile p = makeProfile(QStringLiteral("dev"));
+    p.databaseUrl.clear(); // an API profile
     p.apiBaseUrl = QStringLiteral("https://api.example.com");
     QVERIFY(!store.update(p, &error));
     QVERIFY2(error.contains(QLatin1String("no profile")), qPrintable(error));
@@ -378,6 +392,7 @@ void TestProfileStore::keepsNoSecretInTheSettingsFile()
     QString error;
     Profile p = makeProfile(QStringLiteral("prod"));
     p.clerkApiUrl = QStringLiteral("https://api.clerk.com/v1");
+    p.databaseUrl.clear(); // an API profile
     p.apiBaseUrl = QStringLiteral("https://lms.example.com/api");
     QVERIFY(store.add(p, &error));
     QVERIFY(store.add(makeProfile(QStringLiteral("dev")), &error));

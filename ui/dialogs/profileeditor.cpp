@@ -5,6 +5,7 @@
 #include "services/syncservice.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -61,6 +62,19 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
         QStringLiteral("postgresql://user@host:5432/db?sslmode=require"));
     m_database->setText(initial.databaseUrl);
 
+    // A profile reads either a database directly or the application's backend API.
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("sourceCombo"));
+    m_source->setAccessibleName(tr("Data source"));
+    m_source->addItem(tr("Database"));
+    m_source->addItem(tr("Backend API"));
+    m_source->setToolTip(tr("Database: PostgreSQL directly, for a DBA. Backend API: the "
+                            "application's admin API; no database credentials here."));
+    m_api = makeField(this, QStringLiteral("apiField"), tr("API URL"));
+    m_api->setPlaceholderText(QStringLiteral("https://admin.example.com/api/rolecall/v1"));
+    m_api->setText(initial.apiBaseUrl);
+    m_source->setCurrentIndex(initial.apiBaseUrl.isEmpty() ? 0 : 1);
+
     m_clerkApi = makeField(this, QStringLiteral("clerkApiField"), tr("Clerk API URL"));
     m_clerkApi->setPlaceholderText(QStringLiteral("https://api.clerk.com/v1"));
     m_clerkApi->setToolTip(tr("Clerk's Backend API, for the Sync screen. Empty: %1")
@@ -109,8 +123,17 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
     form->addRow(tr("&Issuer URL:"), m_issuer);
     form->addRow(tr("&Client ID:"), m_clientId);
     form->addRow(tr("&Scopes:"), m_scopes);
+    form->addRow(tr("Data &source:"), m_source);
     form->addRow(tr("&Database URL:"), m_database);
     form->addRow(QString(), databaseHint);
+    form->addRow(tr("&API URL:"), m_api);
+    const auto showSource = [form, this, databaseHint](int index) {
+        form->setRowVisible(m_database, index == 0);
+        form->setRowVisible(databaseHint, index == 0);
+        form->setRowVisible(m_api, index == 1);
+    };
+    showSource(m_source->currentIndex());
+    connect(m_source, &QComboBox::currentIndexChanged, this, showSource);
     form->addRow(tr("Cl&erk API URL:"), m_clerkApi);
     form->addRow(tr("Clerk secret &key:"), m_clerkKey);
     form->addRow(QString(), clerkKeyHint);
@@ -157,7 +180,7 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
     layout->setSizeConstraint(QLayout::SetMinimumSize); // the error label may grow
 
     // Show long URLs from their start (setText leaves the cursor at the end).
-    for (QLineEdit *field : {m_issuer, m_database, m_clerkApi})
+    for (QLineEdit *field : {m_issuer, m_database, m_api, m_clerkApi})
         field->setCursorPosition(0);
     (editing ? m_issuer : m_name)->setFocus();
 }
@@ -182,7 +205,9 @@ Profile ProfileEditor::profileFromFields() const
     p.issuer = m_issuer->text().trimmed();
     p.clientId = m_clientId->text().trimmed();
     p.scopes = m_scopes->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    p.databaseUrl = m_database->text().trimmed();
+    const bool api = m_source->currentIndex() == 1;
+    p.databaseUrl = api ? QString() : m_database->text().trimmed();
+    p.apiBaseUrl = api ? m_api->text().trimmed() : QString();
     p.clerkApiUrl = m_clerkApi->text().trimmed();
     return p;
 }
@@ -223,9 +248,11 @@ void ProfileEditor::testConnection()
                 return;
             m_testing = false;
             m_test->setEnabled(true);
-            m_testResult->setText(line(result.issuerOk, tr("Issuer"), result.issuerMessage) +
-                                  QLatin1Char('\n') +
-                                  line(result.databaseOk, tr("Database"), result.databaseMessage));
+            m_testResult->setText(
+                line(result.issuerOk, tr("Issuer"), result.issuerMessage) + QLatin1Char('\n') +
+                line(result.databaseOk,
+                     m_source->currentIndex() == 1 ? tr("Backend API") : tr("Database"),
+                     result.databaseMessage));
         },
         [this, run](const QString &message) {
             if (run != m_testRun)

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -63,7 +64,9 @@ private:
     QLineEdit *m_issuer = nullptr;
     QLineEdit *m_clientId = nullptr;
     QLineEdit *m_scopes = nullptr;
+    QComboBox *m_source = nullptr; // Database or Backend API
     QLineEdit *m_database = nullptr;
+    QLineEdit *m_api = nullptr;
     QLineEdit *m_clerkApi = nullptr;
     QLineEdit *m_clerkKey = nullptr;
     QCheckBox *m_makeDefault = nullptr;
