@@ -41,7 +41,15 @@ int main(int argc, char *argv[])
                                         QStringLiteral("FILE"));
     const QCommandLineOption skipIndexedOption(QStringLiteral("skip-indexed"),
                                                QStringLiteral("Skip the phase with indexes."));
-    parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption});
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"),
+        QStringLiteral("Measure this Akako LMS database, generated before, instead of "
+                       "generating one (--users then says how many it holds)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption noScrollOption(
+        QStringLiteral("no-scroll"), QStringLiteral("Skip scrolling the whole list (memory)."));
+    parser.addOptions(
+        {usersOption, quickOption, jsonOption, skipIndexedOption, urlOption, noScrollOption});
     parser.process(app);
 
     bool ok = false;
@@ -51,22 +59,31 @@ int main(int argc, char *argv[])
     else if (!ok || users < 1000)
         fatal(QStringLiteral("--users takes a number of at least 1000"));
 
-    PgTestCluster *cluster = PgTestCluster::shared();
-    if (!cluster)
-        fatal(QStringLiteral("PostgreSQL: ") + PgTestCluster::startError());
-    QString error;
-    const QString database = cluster->createDatabase(Fixture::AkakoLms, &error);
-    if (database.isEmpty())
-        fatal(QStringLiteral("create the database: ") + error);
-    progress(QStringLiteral("generating %L1 users ...").arg(users));
-    QElapsedTimer seedTimer;
-    seedTimer.start();
-    if (!seedAkakoUsers(*cluster, database, users, &error))
-        fatal(QStringLiteral("generate users: ") + error);
-    const double seedMs = elapsedMs(seedTimer);
-    progress(QStringLiteral("generated in %1 s").arg(seedMs / 1000, 0, 'f', 1));
+    ConnectionSettings connection;
+    double seedMs = 0;
+    if (parser.isSet(urlOption)) {
+        QString error;
+        if (!ConnectionSettings::fromUrl(parser.value(urlOption), &connection, &error))
+            fatal(QStringLiteral("--url: ") + error);
+    } else {
+        PgTestCluster *cluster = PgTestCluster::shared();
+        if (!cluster)
+            fatal(QStringLiteral("PostgreSQL: ") + PgTestCluster::startError());
+        QString error;
+        const QString database = cluster->createDatabase(Fixture::AkakoLms, &error);
+        if (database.isEmpty())
+            fatal(QStringLiteral("create the database: ") + error);
+        progress(QStringLiteral("generating %L1 users ...").arg(users));
+        QElapsedTimer seedTimer;
+        seedTimer.start();
+        if (!seedAkakoUsers(*cluster, database, users, &error))
+            fatal(QStringLiteral("generate users: ") + error);
+        seedMs = elapsedMs(seedTimer);
+        progress(QStringLiteral("generated in %1 s").arg(seedMs / 1000, 0, 'f', 1));
+        connection = cluster->connection(database);
+    }
 
-    Bench bench(*cluster, database, users);
+    Bench bench(connection, users, !parser.isSet(noScrollOption));
     // The users list, then the audit pages and the users export.
     const auto phase = [&bench](const QString &name) {
         QJsonObject out = bench.phase(name);
@@ -74,6 +91,14 @@ int main(int argc, char *argv[])
         out.insert(QStringLiteral("users_export"), usersExport(bench.source(), bench.raw()));
         return out;
     };
+    // Indexes beyond keys on the tables at the start: none, or the first
+    // phase is not "without indexes".
+    const QStringList indexesAtStart = bench.raw().column(QStringLiteral(
+        R"(SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
+           AND indexname NOT LIKE '%\_pkey' AND indexname NOT LIKE '%\_key' ORDER BY 1)"));
+    if (!indexesAtStart.isEmpty())
+        progress(QStringLiteral("warning: indexes there at the start: ") +
+                 indexesAtStart.join(QStringLiteral(", ")));
     QJsonObject phases;
     phases.insert(QStringLiteral("without_indexes"), phase(QStringLiteral("without indexes")));
     QJsonArray indexes;
@@ -106,6 +131,7 @@ int main(int argc, char *argv[])
                      {QStringLiteral("qpa"), QGuiApplication::platformName()}}},
         {QStringLiteral("runs"),
          QStringLiteral("median of 5 (bulk grant, export: 3) after 1 warm-up")},
+        {QStringLiteral("indexes_at_start"), QJsonArray::fromStringList(indexesAtStart)},
         {QStringLiteral("indexes_created"), indexes},
         {QStringLiteral("phases"), phases}};
     const QByteArray json = QJsonDocument(result).toJson(QJsonDocument::Indented);
