@@ -56,8 +56,15 @@ int main(int argc, char *argv[])
         QStringLiteral("server-threads"),
         QStringLiteral("--server: rolecall-server --threads, and the direct pool's size (8)."),
         QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"),
+        QStringLiteral("Measure this Akako LMS database, generated before, instead of "
+                       "generating one (--users then says how many it holds)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption noScrollOption(
+        QStringLiteral("no-scroll"), QStringLiteral("Skip scrolling the whole list (memory)."));
     parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption, serverOption,
-                       clientsOption, secondsOption, threadsOption});
+                       clientsOption, secondsOption, threadsOption, urlOption, noScrollOption});
     parser.process(app);
 
     bool ok = false;
@@ -67,22 +74,31 @@ int main(int argc, char *argv[])
     else if (!ok || users < 1000)
         fatal(QStringLiteral("--users takes a number of at least 1000"));
 
-    PgTestCluster *cluster = PgTestCluster::shared();
-    if (!cluster)
-        fatal(QStringLiteral("PostgreSQL: ") + PgTestCluster::startError());
-    QString error;
-    const QString database = cluster->createDatabase(Fixture::AkakoLms, &error);
-    if (database.isEmpty())
-        fatal(QStringLiteral("create the database: ") + error);
-    progress(QStringLiteral("generating %L1 users ...").arg(users));
-    QElapsedTimer seedTimer;
-    seedTimer.start();
-    if (!seedAkakoUsers(*cluster, database, users, &error))
-        fatal(QStringLiteral("generate users: ") + error);
-    const double seedMs = elapsedMs(seedTimer);
-    progress(QStringLiteral("generated in %1 s").arg(seedMs / 1000, 0, 'f', 1));
+    ConnectionSettings connection;
+    double seedMs = 0;
+    if (parser.isSet(urlOption)) {
+        QString error;
+        if (!ConnectionSettings::fromUrl(parser.value(urlOption), &connection, &error))
+            fatal(QStringLiteral("--url: ") + error);
+    } else {
+        PgTestCluster *cluster = PgTestCluster::shared();
+        if (!cluster)
+            fatal(QStringLiteral("PostgreSQL: ") + PgTestCluster::startError());
+        QString error;
+        const QString database = cluster->createDatabase(Fixture::AkakoLms, &error);
+        if (database.isEmpty())
+            fatal(QStringLiteral("create the database: ") + error);
+        progress(QStringLiteral("generating %L1 users ...").arg(users));
+        QElapsedTimer seedTimer;
+        seedTimer.start();
+        if (!seedAkakoUsers(*cluster, database, users, &error))
+            fatal(QStringLiteral("generate users: ") + error);
+        seedMs = elapsedMs(seedTimer);
+        progress(QStringLiteral("generated in %1 s").arg(seedMs / 1000, 0, 'f', 1));
+        connection = cluster->connection(database);
+    }
 
-    Bench bench(*cluster, database, users);
+    Bench bench(connection, users, !parser.isSet(noScrollOption));
     // The users list, then the audit pages and the users export.
     const auto phase = [&bench](const QString &name) {
         QJsonObject out = bench.phase(name);
@@ -90,6 +106,14 @@ int main(int argc, char *argv[])
         out.insert(QStringLiteral("users_export"), usersExport(bench.source(), bench.raw()));
         return out;
     };
+    // Indexes beyond keys on the tables at the start: none, or the first
+    // phase is not "without indexes".
+    const QStringList indexesAtStart = bench.raw().column(QStringLiteral(
+        R"(SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
+           AND indexname NOT LIKE '%\_pkey' AND indexname NOT LIKE '%\_key' ORDER BY 1)"));
+    if (!indexesAtStart.isEmpty())
+        progress(QStringLiteral("warning: indexes there at the start: ") +
+                 indexesAtStart.join(QStringLiteral(", ")));
     QJsonObject phases;
     QJsonArray indexes;
     const auto createAdvisedIndexes = [&bench] {
@@ -107,7 +131,7 @@ int main(int argc, char *argv[])
         options.clients = qBound(1, parser.value(clientsOption).toInt(), 1024);
         options.seconds = qBound(1, parser.value(secondsOption).toInt(), 3600);
         options.serverThreads = qBound(1, parser.value(threadsOption).toInt(), 256);
-        phases.insert(QStringLiteral("server"), serverPhase(*cluster, database, options));
+        phases.insert(QStringLiteral("server"), serverPhase(connection, options));
     } else {
         phases.insert(QStringLiteral("without_indexes"), phase(QStringLiteral("without indexes")));
         if (!parser.isSet(skipIndexedOption)) {
@@ -134,6 +158,7 @@ int main(int argc, char *argv[])
                      {QStringLiteral("qpa"), QGuiApplication::platformName()}}},
         {QStringLiteral("runs"),
          QStringLiteral("median of 5 (bulk grant, export: 3) after 1 warm-up")},
+        {QStringLiteral("indexes_at_start"), QJsonArray::fromStringList(indexesAtStart)},
         {QStringLiteral("indexes_created"), indexes},
         {QStringLiteral("phases"), phases}};
     const QByteArray json = QJsonDocument(result).toJson(QJsonDocument::Indented);

@@ -46,11 +46,12 @@ T await(QFuture<T> future, const QString &what)
 class Bench
 {
 public:
-    Bench(testing::PgTestCluster &cluster, const QString &database, int users)
-        : m_raw(cluster.url(database))
-        , m_source(cluster.connection(database))
+    Bench(const ConnectionSettings &connection, int users, bool scroll)
+        : m_raw(connection.toUrl())
+        , m_source(connection)
         , m_model(&m_source)
         , m_users(users)
+        , m_scroll(scroll)
     {
         if (!m_raw.ok())
             fatal(QStringLiteral("libpq: ") + m_raw.error());
@@ -104,8 +105,10 @@ public:
         progress(name + QStringLiteral(": bulk grant"));
         out.insert(QStringLiteral("bulk_grant"), bulkGrant());
 
-        progress(name + QStringLiteral(": scrolling the whole list"));
-        out.insert(QStringLiteral("memory"), scrollAll(firstPageKb));
+        if (m_scroll) {
+            progress(name + QStringLiteral(": scrolling the whole list"));
+            out.insert(QStringLiteral("memory"), scrollAll(firstPageKb));
+        }
 
         const double stall = m_watchdog.maxGapMs();
         out.insert(QStringLiteral("max_gui_stall_ms"), rounded(stall));
@@ -412,6 +415,7 @@ private:
     StallWatchdog m_watchdog;
     Actor m_actor;
     int m_users = 0;
+    bool m_scroll = true;
     int m_pagesLoaded = 0;
     QJsonObject m_stalls; // the longest event-loop gap per model/view operation
 };

@@ -4,7 +4,6 @@
 #include "benchsupport.h"
 #include "pg/pgdatasource.h"
 #include "server/awaitfuture.h"
-#include "support/pgtestcluster.h"
 #include "support/testidp.h"
 
 #include <QFile>
@@ -106,7 +105,7 @@ QJsonObject concurrent(int clients, int seconds, Request request)
 
 } // namespace
 
-QJsonObject serverPhase(testing::PgTestCluster &cluster, const QString &database,
+QJsonObject serverPhase(const ConnectionSettings &connection,
                         const ServerBenchOptions &options)
 {
     testing::TestIdentityProvider idp;
@@ -124,7 +123,7 @@ QJsonObject serverPhase(testing::PgTestCluster &cluster, const QString &database
     server.setStandardErrorFile(log.fileName());
     server.setStandardOutputFile(QProcess::nullDevice());
     server.start(QStringLiteral(ROLECALL_SERVER_PATH),
-                 {QStringLiteral("--db"), cluster.url(database), QStringLiteral("--issuer"),
+                 {QStringLiteral("--db"), connection.toUrl(), QStringLiteral("--issuer"),
                   idp.issuer(), QStringLiteral("--audience"), idp.clientId(),
                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                   QStringLiteral("--threads"), QString::number(options.serverThreads)});
@@ -176,7 +175,7 @@ QJsonObject serverPhase(testing::PgTestCluster &cluster, const QString &database
     const std::vector<double> roundTrip = httpSamples("/api/rolecall/v1/no-such-path", {});
 
     progress(QStringLiteral("server: the same page from PgDataSource ..."));
-    PgDataSource direct(cluster.connection(database),
+    PgDataSource direct(connection,
                         PgPoolTuning{options.serverThreads, std::nullopt});
     UserQuery query;
     query.limit = pageRows;

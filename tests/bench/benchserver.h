@@ -3,12 +3,9 @@
 // rolecall-bench --server: one users page through rolecall-server against the
 // same page from PgDataSource directly, then many clients reading pages at
 // once, with the direct-SQL ceiling measured in the same run.
-#include <QJsonObject>
-#include <QString>
+#include "domain/connectionsettings.h"
 
-namespace rolecall::testing {
-class PgTestCluster;
-}
+#include <QJsonObject>
 
 namespace rolecall::bench {
 
@@ -20,7 +17,7 @@ struct ServerBenchOptions
     int repeats = 50;      // single-page samples per side
 };
 
-QJsonObject serverPhase(testing::PgTestCluster &cluster, const QString &database,
+QJsonObject serverPhase(const ConnectionSettings &connection,
                         const ServerBenchOptions &options);
 
 } // namespace rolecall::bench
