@@ -105,8 +105,7 @@ QJsonObject concurrent(int clients, int seconds, Request request)
 
 } // namespace
 
-QJsonObject serverPhase(const ConnectionSettings &connection,
-                        const ServerBenchOptions &options)
+QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchOptions &options)
 {
     testing::TestIdentityProvider idp;
     QString error;
@@ -175,8 +174,7 @@ QJsonObject serverPhase(const ConnectionSettings &connection,
     const std::vector<double> roundTrip = httpSamples("/api/rolecall/v1/no-such-path", {});
 
     progress(QStringLiteral("server: the same page from PgDataSource ..."));
-    PgDataSource direct(connection,
-                        PgPoolTuning{options.serverThreads, std::nullopt});
+    PgDataSource direct(connection, PgPoolTuning{options.serverThreads, std::nullopt});
     UserQuery query;
     query.limit = pageRows;
     std::vector<double> directPage;

@@ -17,7 +17,6 @@ struct ServerBenchOptions
     int repeats = 50;      // single-page samples per side
 };
 
-QJsonObject serverPhase(const ConnectionSettings &connection,
-                        const ServerBenchOptions &options);
+QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchOptions &options);
 
 } // namespace rolecall::bench
