@@ -5,8 +5,10 @@
 #include "dialogs/bulkgrantdialog.h"
 #include "dialogs/endgrantdialog.h"
 #include "dialogs/grantroledialog.h"
+#include "dialogs/syncactiondialog.h"
 #include "pg/pgdatasource.h"
 #include "support/clitestsupport.h"
+#include "support/fakeclerkapi.h"
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
 #include "support/testdata.h"
@@ -29,6 +31,15 @@ namespace {
 constexpr int waitMs = 30000;
 const QStringList roles{QStringLiteral("LEARNER"), QStringLiteral("MENTOR"),
                         QStringLiteral("ADMIN")};
+const QByteArray clerkSecret = QByteArrayLiteral("sk_test_ctlcommandrun");
+
+QList<SyncAction> syncActions(SyncAction::Kind kind, const QList<int> &users)
+{
+    QList<SyncAction> actions;
+    for (int n : users)
+        actions.append(SyncAction{kind, clerkIdOfSeedUser(n), std::nullopt, {}});
+    return actions;
+}
 
 User seedUser(int n)
 {
@@ -60,6 +71,8 @@ private Q_SLOTS:
     void theEndDialogsCommandEndsTheSameGrant();
     void theBulkDialogsCommandGrantsTheSelection();
     void theBulkDialogsCommandGrantsTheFilter();
+    void theSyncDialogsCommandAppliesTheSame();
+    void theSyncDialogsCommandEndsAnOrphansGrants();
 
 private:
     // `command` as a shell runs it, rolecallctl found on the PATH.
@@ -67,14 +80,25 @@ private:
 
     CliFixture m_ctl{QStringLiteral(ROLECALLCTL_PATH), QStringLiteral(TEST_BROWSER_PATH)};
     TestIdentityProvider m_idp;
+    FakeClerkApi m_clerk;
     std::unique_ptr<PgDataSource> m_source;
 };
 
 void TestCtlCommandRun::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
+    // Clerk: 1..47 and 50 as the database has them, 3's email changed
+    // (drifted), 48 and 49 gone (orphaned), 51 new (missing).
+    QList<FakeClerkUser> clerkUsers =
+        FakeClerkApi::seedUsers(1, 47) + FakeClerkApi::seedUsers(50, 51);
+    clerkUsers[2].emails = {QStringLiteral("three@example.test")};
+    m_clerk.setUsers(clerkUsers);
+    m_clerk.setSecretKey(clerkSecret);
+    QVERIFY(m_clerk.start());
     QString error;
-    QVERIFY2(m_ctl.setUpProfile(QStringLiteral("cmds"), m_idp, 50, &error), qPrintable(error));
+    QVERIFY2(m_ctl.setUpProfile(QStringLiteral("cmds"), m_idp, 50, &error,
+                                {QStringLiteral("--clerk-api-url"), m_clerk.baseUrl()}),
+             qPrintable(error));
     const CliRun login = m_ctl.signInAs(m_idp, 5);
     QVERIFY2(login.exitCode == 0, qPrintable(login.err));
     m_source =
@@ -89,6 +113,8 @@ CliRun TestCtlCommandRun::runInShell(const QString &command)
     const QString dir = QFileInfo(QStringLiteral(ROLECALLCTL_PATH)).absolutePath();
     env.insert(QStringLiteral("PATH"),
                dir + QDir::listSeparator() + m_ctl.environment().value(QStringLiteral("PATH")));
+    // The Clerk key as automation gives it (the console keeps it in the keychain).
+    env.insert(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"), QString::fromLatin1(clerkSecret));
     return runProcess(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command},
                       m_ctl.environment(env));
 }
@@ -177,6 +203,52 @@ void TestCtlCommandRun::theBulkDialogsCommandGrantsTheFilter()
     QVERIFY2(run.exitCode == 0, qPrintable(command + QLatin1Char('\n') + run.err));
     const std::optional<GrantView> view = grantOf(*m_source, 16, QStringLiteral("MENTOR"));
     QVERIFY(view && view->state == GrantState::Active);
+}
+
+void TestCtlCommandRun::theSyncDialogsCommandAppliesTheSame()
+{
+    // The Sync screen's "Sync" on a missing and a drifted person.
+    SyncActionDialog dialog(nullptr, actorOf(5), syncActions(SyncAction::Kind::Sync, {51, 3}),
+                            QStringLiteral("Sync"));
+    const QString command = dialog.commandText();
+    QVERIFY2(command.contains(QLatin1String(" sync apply ")), qPrintable(command));
+
+    const CliRun run = runInShell(command);
+    QVERIFY2(run.exitCode == 0, qPrintable(command + QLatin1Char('\n') + run.err + run.out));
+    // 51 has a row now (found by the email Clerk has), 3 has Clerk's email.
+    UserQuery query;
+    query.search = clerkIdOfSeedUser(51);
+    QCOMPARE(m_source->fetchUsers(query).result().users.size(), 1);
+    query.search = QStringLiteral("three@example.test");
+    const QList<User> three = m_source->fetchUsers(query).result().users;
+    QCOMPARE(three.size(), 1);
+    QCOMPARE(three.first().clerkId, clerkIdOfSeedUser(3));
+}
+
+void TestCtlCommandRun::theSyncDialogsCommandEndsAnOrphansGrants()
+{
+    const auto activeGrants = [this](int n) {
+        int active = 0;
+        for (const GrantView &view : m_source->fetchGrants(emailOfSeedUser(n), {}).result())
+            active += view.state == GrantState::Active ? 1 : 0;
+        return active;
+    };
+    QVERIFY(activeGrants(49) > 0);
+    QVERIFY(activeGrants(48) > 0);
+    SyncActionDialog dialog(nullptr, actorOf(5), syncActions(SyncAction::Kind::EndAllGrants, {49}),
+                            QStringLiteral("End Grants"));
+    const QString reason = QStringLiteral("Left Akako; account deleted in Clerk");
+    dialog.reasonField()->setText(reason);
+    const QString command = dialog.commandText();
+    QVERIFY2(command.contains(QLatin1String("--reason")), qPrintable(command));
+
+    const CliRun run = runInShell(command);
+    QVERIFY2(run.exitCode == 0, qPrintable(command + QLatin1Char('\n') + run.err + run.out));
+    QCOMPARE(activeGrants(49), 0);
+    for (const GrantView &view : m_source->fetchGrants(emailOfSeedUser(49), {}).result())
+        if (view.state == GrantState::Ended)
+            QCOMPARE(view.endedReason, reason);
+    QVERIFY(activeGrants(48) > 0); // the other orphan was not named
 }
 
 QTEST_MAIN(TestCtlCommandRun)

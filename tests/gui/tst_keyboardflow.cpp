@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -223,6 +224,9 @@ void TestKeyboardFlow::f1ListsTheShortcuts()
     QVERIFY2(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_G).toString(QKeySequence::NativeText)),
              qPrintable(keys.join(QLatin1Char(' '))));
     QVERIFY(keys.contains(QKeySequence(Qt::Key_Down).toString(QKeySequence::NativeText)));
+    // Every row in view at once: nothing cut off below.
+    QTRY_VERIFY(dialog->table()->viewport()->height() > 0);
+    QVERIFY(!dialog->table()->verticalScrollBar()->isVisible());
     dialog->close();
 }
 

@@ -3,8 +3,12 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QKeySequence>
+#include <QScreen>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace rolecall {
 
@@ -50,6 +54,8 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         {QT_TR_NOOP("Anywhere"), QKeySequence(Qt::CTRL | Qt::Key_E),
          QT_TR_NOOP("Export the screen in front")},
         {QT_TR_NOOP("Anywhere"), QKeySequence(Qt::Key_F1), QT_TR_NOOP("This overview")},
+        {QT_TR_NOOP("Screens"), QKeySequence(Qt::CTRL | Qt::Key_Tab),
+         QT_TR_NOOP("Next screen (Ctrl+Shift+Tab: the one before)")},
         {QT_TR_NOOP("Search field"), QKeySequence(Qt::Key_Down),
          QT_TR_NOOP("Go to the first result")},
         {QT_TR_NOOP("Search field"), QKeySequence(Qt::Key_Escape), QT_TR_NOOP("Clear the search")},
@@ -74,13 +80,30 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         m_table->setItem(row, 2, new QTableWidgetItem(tr(s.what)));
     }
     m_table->resizeColumnsToContents();
+    m_table->resizeRowsToContents();
     layout->addWidget(m_table, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    resize(52 * em, 22 * fontMetrics().height());
+    fitTable();
+}
+
+void ShortcutsDialog::fitTable()
+{
+    // Every row in view at once where the screen has room: an overview that
+    // scrolls is no overview.
+    int width = 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        width += m_table->columnWidth(column);
+    int height = 2 * m_table->frameWidth() + m_table->horizontalHeader()->sizeHint().height();
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    m_table->setMinimumSize(std::min(width, available.width() * 8 / 10),
+                            std::min(height, available.height() * 7 / 10));
+    resize(sizeHint());
+    m_table->setMinimumSize(0, 0); // the person may make it smaller again
 }
 
 ShortcutsDialog::~ShortcutsDialog() = default;

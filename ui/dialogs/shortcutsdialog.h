@@ -23,6 +23,8 @@ public:
     QTableWidget *table() const { return m_table; }
 
 private:
+    void fitTable();
+
     QTableWidget *m_table = nullptr;
 };
 

@@ -5,9 +5,9 @@
 #include "services/syncservice.h"
 #include "sync/syncapplier.h"
 #include "widgets/commandhistory.h"
+#include "widgets/commandrow.h"
 
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -110,14 +110,7 @@ SyncActionDialog::SyncActionDialog(SyncService *service, const Actor &actor,
     layout->addWidget(m_progress);
     layout->addWidget(m_summary);
     // The same change from a script: rolecallctl sync apply for these people.
-    m_command = new QLineEdit(this);
-    m_command->setObjectName(QStringLiteral("commandField"));
-    m_command->setAccessibleName(tr("Equivalent rolecallctl command"));
-    m_command->setReadOnly(true);
-    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto *commandLabel = new QLabel(tr("The same change with rolecallctl:"), this);
-    commandLabel->setBuddy(m_command);
-    layout->addWidget(commandLabel);
+    m_command = new CommandRow(this);
     layout->addWidget(m_command);
     layout->addWidget(m_buttons);
 
@@ -144,15 +137,14 @@ void SyncActionDialog::updateButtons()
     QStringList people;
     for (const SyncAction &action : std::as_const(m_actions))
         people << action.clerkId;
-    m_command->setText(
+    m_command->setCommand(
         ctl::syncApplyCommand(people, m_reason->isHidden() ? QString() : m_reason->text().trimmed(),
                               CommandHistory::instance()->profile()));
-    m_command->setCursorPosition(0);
 }
 
 QString SyncActionDialog::commandText() const
 {
-    return m_command->text();
+    return m_command->command();
 }
 
 void SyncActionDialog::preview()
@@ -296,7 +288,7 @@ void SyncActionDialog::finishStage()
                 ? stopped + QLatin1Char(' ') + tr("%n changed.", nullptr, m_changed)
                 : tr("Done: %1 changed, %2 failed (see the table).").arg(m_changed).arg(m_failed));
         if (m_changed > 0)
-            CommandHistory::instance()->add(windowTitle(), m_command->text());
+            CommandHistory::instance()->add(windowTitle(), m_command->command());
         Q_EMIT applied(m_changed);
     }
     updateButtons();

@@ -16,6 +16,7 @@ class QTableWidget;
 
 namespace rolecall {
 
+class CommandRow;
 class SyncApplier;
 
 // One sync action on a list of people: a dry-run preview of every one first
@@ -98,7 +99,7 @@ private:
     QTableWidget *m_results;
     QProgressBar *m_progress;
     QLabel *m_summary;
-    QLineEdit *m_command = nullptr;
+    CommandRow *m_command = nullptr;
     QPushButton *m_previewButton;
     QPushButton *m_applyButton;
     QDialogButtonBox *m_buttons;

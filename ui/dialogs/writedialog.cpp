@@ -2,14 +2,11 @@
 
 #include "services/datasource.h"
 #include "widgets/commandhistory.h"
+#include "widgets/commandrow.h"
 
-#include <QApplication>
 #include <QBoxLayout>
-#include <QClipboard>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -80,38 +77,19 @@ void WriteDialog::showError(const QString &message)
 
 void WriteDialog::addCommandRow(QBoxLayout *layout)
 {
-    auto *label = new QLabel(tr("The same change with rolecallctl:"), this);
-    m_command = new QLineEdit(this);
-    m_command->setObjectName(QStringLiteral("commandField"));
-    m_command->setAccessibleName(tr("Equivalent rolecallctl command"));
-    m_command->setReadOnly(true);
-    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    label->setBuddy(m_command);
-    auto *copy = new QPushButton(tr("Cop&y"), this);
-    copy->setObjectName(QStringLiteral("copyCommandButton"));
-    copy->setAccessibleName(tr("Copy the command"));
-    copy->setAutoDefault(false); // Enter still writes
-    connect(copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_command->text()); });
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_command, 1);
-    row->addWidget(copy);
-    layout->addWidget(label);
-    layout->addLayout(row);
+    m_command = new CommandRow(this);
+    layout->addWidget(m_command);
 }
 
 void WriteDialog::setCommand(const QString &command, const QString &placeholder)
 {
-    if (!m_command)
-        return;
-    m_command->setText(command);
-    m_command->setCursorPosition(0);
-    m_command->setPlaceholderText(placeholder);
+    if (m_command)
+        m_command->setCommand(command, placeholder);
 }
 
 QString WriteDialog::commandText() const
 {
-    return m_command ? m_command->text() : QString();
+    return m_command ? m_command->command() : QString();
 }
 
 QString WriteDialog::commandProfile() const

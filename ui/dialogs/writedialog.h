@@ -9,12 +9,12 @@
 class QBoxLayout;
 class QDialogButtonBox;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
 
 namespace rolecall {
 
+class CommandRow;
 class DataSource;
 
 // What the dialogs that write grants share (Grant role, End grant, Bulk
@@ -46,7 +46,7 @@ public:
     bool isBusy() const { return m_busy; }
     // The equivalent rolecallctl command as shown; empty when there is none yet.
     QString commandText() const;
-    QLineEdit *commandField() const { return m_command; }
+    CommandRow *commandRow() const { return m_command; }
 
 public Q_SLOTS:
     // With typed input, asks before discarding it (a question box, open()).
@@ -125,7 +125,7 @@ private:
     QLabel *m_error;
     QProgressBar *m_busyBar;
     QPushButton *m_okButton = nullptr;
-    QLineEdit *m_command = nullptr;
+    CommandRow *m_command = nullptr;
     bool m_busy = false;
     bool m_discardConfirmed = false;
 };

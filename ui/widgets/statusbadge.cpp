@@ -7,6 +7,8 @@
 #include <QPixmap>
 #include <QStyle>
 
+#include <cmath>
+
 namespace rolecall {
 
 namespace {
@@ -95,6 +97,15 @@ QIcon badgeSwatch(BadgeTone tone, const QPalette &palette, int size)
     return QIcon(pixmap);
 }
 
+namespace {
+// The words' width, rounded up: elidedText() at exactly horizontalAdvance()
+// can elide ("Acti…") where glyph widths are fractional.
+int textWidth(const QFontMetrics &metrics, const QString &text)
+{
+    return int(std::ceil(QFontMetricsF(metrics).horizontalAdvance(text))) + 2;
+}
+} // namespace
+
 StatusBadgeDelegate::StatusBadgeDelegate(ToneOf toneOf, QObject *parent, TextOf textOf)
     : QStyledItemDelegate(parent)
     , m_toneOf(std::move(toneOf))
@@ -124,20 +135,20 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // selection, focus
 
-    const QFontMetrics metrics(opt.font);
+    painter->save();
+    painter->setFont(opt.font);
+    const QFontMetrics metrics = painter->fontMetrics();
     const int padX = metrics.height() / 2;
     const int padY = std::max(1, (opt.rect.height() - metrics.height() - 4) / 2);
     QRect pill(opt.rect.left() + 3, opt.rect.top() + padY,
-               std::min(metrics.horizontalAdvance(text) + 2 * padX, opt.rect.width() - 6),
+               std::min(textWidth(metrics, text) + 2 * padX, opt.rect.width() - 6),
                opt.rect.height() - 2 * padY);
-    painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(badgeOutline(*tone, opt.palette), 1));
     painter->setBrush(badgeFill(*tone, opt.palette));
     const qreal radius = pill.height() / 2.0;
     painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
     painter->setPen(opt.palette.color(QPalette::Text));
-    painter->setFont(opt.font);
     painter->drawText(pill.adjusted(padX, 0, -padX, 0), Qt::AlignCenter,
                       metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * padX));
     painter->restore();
@@ -149,7 +160,7 @@ QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     if (m_toneOf(index)) {
         const QString text = index.data(Qt::DisplayRole).toString();
-        size.setWidth(option.fontMetrics.horizontalAdvance(badgeText(index, text)) +
+        size.setWidth(textWidth(option.fontMetrics, badgeText(index, text)) +
                       option.fontMetrics.height() + 12);
     }
     return size;
