@@ -132,10 +132,10 @@ QFuture<ApiMode> ApiDataSource::mode()
 
 DataSourceError ApiDataSource::lacks(const QString &what) const
 {
-    return DataSourceError(
-        Kind::Schema, tr("%1 is a plain backend without the Rolecall admin API (GET /capabilities "
-                         "answered 404): it lists users only, read-only. It lacks %2.")
-                          .arg(m_client->baseUrl().host(), what));
+    return {Kind::Schema,
+            tr("%1 is a plain backend without the Rolecall admin API (GET /capabilities "
+               "answered 404): it lists users only, read-only. It lacks %2.")
+                .arg(m_client->baseUrl().host(), what)};
 }
 
 template <typename T>
@@ -338,8 +338,8 @@ void ApiDataSource::fetchOthersAccount(const QString &clerkId, bool rolesSupport
 
 DataSourceError ApiDataSource::unreadable(const QString &path, const QString &why) const
 {
-    return DataSourceError(Kind::Query, tr("%1 sent an answer to %2 this console cannot read: %3")
-                                            .arg(m_client->baseUrl().host(), path, why));
+    return {Kind::Query, tr("%1 sent an answer to %2 this console cannot read: %3")
+                             .arg(m_client->baseUrl().host(), path, why)};
 }
 
 QFuture<QList<GrantView>> ApiDataSource::fetchGrants(const QString &user, const QDateTime &asOf)

@@ -47,9 +47,8 @@ ApiPlainBackend::~ApiPlainBackend() = default;
 
 DataSourceError ApiPlainBackend::lacksRoles()
 {
-    return DataSourceError(Kind::Schema,
-                           tr("This backend has no admin API: it lists users without their "
-                              "roles, so it cannot filter by role."));
+    return {Kind::Schema, tr("This backend has no admin API: it lists users without their "
+                             "roles, so it cannot filter by role.")};
 }
 
 void ApiPlainBackend::withUsers(OnUsers next, OnError onError)
