@@ -55,7 +55,7 @@ DataSourceError errorOf(QFuture<T> future)
     } catch (const DataSourceError &e) {
         return e;
     }
-    return DataSourceError(DataSourceError::Kind::Query, QStringLiteral("<no error>"));
+    return {DataSourceError::Kind::Query, QStringLiteral("<no error>")};
 }
 
 ApiClientOptions fastOptions()
