@@ -1,10 +1,12 @@
 #include "cli/clidatasource.h"
 
 #include "api/apidatasource.h"
+#include "api/apisyncstore.h"
 #include "cli/cli.h"
 #include "cli/cliconnection.h"
 #include "cli/clisessionsupport.h"
 #include "pg/pgdatasource.h"
+#include "pg/pgsync.h"
 #include "services/profilestore.h"
 
 #include <QCommandLineParser>
@@ -67,7 +69,21 @@ CliDataSource::CliDataSource(CliConnection connection)
     : m_connection(std::move(connection))
 {}
 
-CliDataSource::~CliDataSource() = default;
+CliDataSource::~CliDataSource()
+{
+    m_syncStore.reset(); // before the source it reads through
+}
+
+SyncStore &CliDataSource::syncStore()
+{
+    if (!m_syncStore) {
+        if (m_api)
+            m_syncStore = std::make_unique<ApiSyncStore>(m_api->source);
+        else
+            m_syncStore = std::make_unique<PgSyncStore>(m_connection.database);
+    }
+    return *m_syncStore;
+}
 
 bool CliDataSource::open(CliContext &context, int *exitCode)
 {

@@ -11,6 +11,7 @@ class QCommandLineParser;
 
 namespace rolecall {
 class DataSource;
+class SyncStore;
 } // namespace rolecall
 
 namespace rolecall::cli {
@@ -46,12 +47,16 @@ public:
     // False with the problem printed and *exitCode set (not signed in).
     bool open(CliContext &context, int *exitCode);
     DataSource &source() { return *m_source; }
+    // The database side of sync: PgSyncStore, or ApiSyncStore (GET
+    // /sync/snapshot, POST /sync/actions) for an API profile. After open().
+    SyncStore &syncStore();
 
 private:
     struct ApiRig;
     CliConnection m_connection;
     std::unique_ptr<ApiRig> m_api;
     std::unique_ptr<DataSource> m_ownedSource; // PostgreSQL
+    std::unique_ptr<SyncStore> m_syncStore;
     DataSource *m_source = nullptr;
 };
 

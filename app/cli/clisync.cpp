@@ -8,13 +8,14 @@
 #include "clerk/clerkapiclient.h"
 #include "cli/cli.h"
 #include "cli/cliconnection.h"
+#include "cli/clidatasource.h"
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
 #include "cli/clisessionsupport.h"
 #include "domain/datasourceerror.h"
 #include "itemmodels/tableexport.h"
-#include "pg/pgsync.h"
 #include "services/profilestore.h"
+#include "services/syncstore.h"
 #include "sync/syncapplier.h"
 #include "sync/syncrun.h"
 
@@ -138,13 +139,11 @@ QString diffText(const SyncRecord &record)
 
 // Runs one whole comparison; records arrive through `onRecords` as Clerk
 // answers. False with the error printed when it did not complete.
-bool runComparison(const ConnectionSettings &connection, const ClerkApiSettings &clerk,
-                   CliContext &context,
+bool runComparison(SyncStore &store, const ClerkApiSettings &clerk, CliContext &context,
                    const std::function<void(const QList<SyncRecord> &)> &onRecords,
                    std::optional<ClerkUser> *actorClerk = nullptr, const QString &actorId = {},
                    SchemaKind *kind = nullptr)
 {
-    PgSyncStore store(connection);
     ClerkApiClient client(clerk, nullptr);
     SyncRun run(&store, &client);
     QEventLoop loop;
@@ -204,12 +203,15 @@ int runStatus(CliContext &context)
             return ExitUsage;
         }
     }
-    ConnectionSettings connection;
+    CliConnection connection;
     if (!verbConnection(parser, context, &connection))
         return ExitUsage;
     ClerkTarget clerk;
     if (!clerkTarget(parser, context, &clerk))
         return ExitFailure;
+    CliDataSource opened(connection);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
 
     QTextStream &out = context.out;
     const QStringList headers{QStringLiteral("clerkId"),       QStringLiteral("status"),
@@ -241,7 +243,7 @@ int runStatus(CliContext &context)
         }
         out.flush(); // streamed: a script sees each page as Clerk answers
     };
-    if (!runComparison(connection, clerk.settings, context, onRecords))
+    if (!runComparison(opened.syncStore(), clerk.settings, context, onRecords))
         return ExitFailure;
     if (json) {
         json->finish();
@@ -350,10 +352,9 @@ BatchPlan planBatch(const QList<SyncRecord> &targets, const QSet<SyncStatus> &al
 // Runs the actions for `targets` through SyncApplier, one transaction each,
 // and prints each outcome as it comes. A refusal for not being an admin ends
 // the batch (exit 4); otherwise the exit code is the worst failure's.
-int applyBatch(const ConnectionSettings &connection, const Actor &actor,
-               const std::optional<ClerkUser> &actorClerk, const QList<SyncRecord> &targets,
-               const QSet<SyncStatus> &allOf, const QString &reason, bool dryRun, Format format,
-               CliContext &context)
+int applyBatch(SyncStore &syncStore, const Actor &actor, const std::optional<ClerkUser> &actorClerk,
+               const QList<SyncRecord> &targets, const QSet<SyncStatus> &allOf,
+               const QString &reason, bool dryRun, Format format, CliContext &context)
 {
     const BatchPlan plan = planBatch(targets, allOf, reason, format, context);
     int worst = plan.worst;
@@ -362,8 +363,7 @@ int applyBatch(const ConnectionSettings &connection, const Actor &actor,
             *note.stream << note.text;
     };
 
-    PgSyncStore pgStore(connection);
-    FailureKindStore store(pgStore);
+    FailureKindStore store(syncStore);
     SyncApplier applier(&store);
     std::optional<JsonArrayWriter> json;
     if (format == Format::Json)
@@ -471,7 +471,7 @@ int runApply(CliContext &context)
         return ExitUsage;
     }
     const QString reason = parser.value(QStringLiteral("reason"));
-    ConnectionSettings connection;
+    CliConnection connection;
     if (!verbConnection(parser, context, &connection))
         return ExitUsage;
     const std::optional<Actor> actor = signedInActor(context, &exitCode);
@@ -480,6 +480,9 @@ int runApply(CliContext &context)
     ClerkTarget clerk;
     if (!clerkTarget(parser, context, &clerk))
         return ExitFailure;
+    CliDataSource opened(connection);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
 
     // First the comparison: which people, in which state, with Clerk's data now.
     QList<SyncRecord> targets;
@@ -501,7 +504,8 @@ int runApply(CliContext &context)
         }
     };
     std::optional<ClerkUser> actorClerk;
-    if (!runComparison(connection, clerk.settings, context, onRecords, &actorClerk, actor->clerkId))
+    if (!runComparison(opened.syncStore(), clerk.settings, context, onRecords, &actorClerk,
+                       actor->clerkId))
         return ExitFailure;
     for (const QString &name : named) {
         if (!found.contains(name)) {
@@ -510,7 +514,7 @@ int runApply(CliContext &context)
         }
     }
 
-    return applyBatch(connection, *actor, actorClerk, targets, allOf, reason,
+    return applyBatch(opened.syncStore(), *actor, actorClerk, targets, allOf, reason,
                       parser.isSet(QStringLiteral("dry-run")), format, context);
 }
 

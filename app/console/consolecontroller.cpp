@@ -1,6 +1,7 @@
 #include "console/consolecontroller.h"
 
 #include "api/apidatasource.h"
+#include "api/apisyncstore.h"
 #include "auth/browser.h"
 #include "auth/keychainsecretstore.h"
 #include "auth/oidcsigninservice.h"
@@ -118,8 +119,10 @@ void ConsoleController::openProfile(const Profile &profile)
         // there is one (a restored or a new session). Connected before the
         // window's own handler, which then looks up the person's roles on
         // the new source.
-        connect(m_service, &SignInService::signedIn, this,
-                [this] { m_window->setDataSource(createDataSource()); });
+        connect(m_service, &SignInService::signedIn, this, [this] {
+            m_window->setDataSource(createDataSource());
+            m_window->setSyncService(createSyncService(nullptr));
+        });
     }
     m_window->setSignInService(m_service);
     connect(m_service, &SignInService::notice, m_window,
@@ -170,7 +173,9 @@ DataSource *ConsoleController::createDataSource()
                 else
                     done(false);
             }};
-        return new ApiDataSource(QUrl(m_profile.apiBaseUrl), tokens, m_network);
+        auto *source = new ApiDataSource(QUrl(m_profile.apiBaseUrl), tokens, m_network);
+        m_apiSource = source;
+        return source;
     }
     ConnectionSettings settings;
     QString error;
@@ -182,14 +187,22 @@ DataSource *ConsoleController::createDataSource()
 
 SyncService *ConsoleController::createSyncService(QObject *parent) const
 {
+    ClerkApiSettings clerk;
+    if (!m_profile.clerkApiUrl.isEmpty())
+        clerk.baseUrl = QUrl(m_profile.clerkApiUrl);
+    if (!m_profile.apiBaseUrl.isEmpty()) {
+        // Clerk is compared here (the profile's key); the database side and
+        // every write go through the API, whose server checks them.
+        if (!m_apiSource)
+            return nullptr;
+        return new ProfileSyncService(m_profile.name, new ApiSyncStore(m_apiSource), clerk,
+                                      m_secrets, m_network, parent);
+    }
     ConnectionSettings connection;
     QString error;
     if (m_profile.databaseUrl.isEmpty() ||
         !ConnectionSettings::fromUrl(m_profile.databaseUrl, &connection, &error))
         return nullptr;
-    ClerkApiSettings clerk;
-    if (!m_profile.clerkApiUrl.isEmpty())
-        clerk.baseUrl = QUrl(m_profile.clerkApiUrl);
     return new ProfileSyncService(m_profile.name, connection, clerk, m_secrets, m_network, parent);
 }
 

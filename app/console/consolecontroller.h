@@ -12,6 +12,7 @@ class QSettings;
 
 namespace rolecall {
 
+class ApiDataSource;
 class DataSource;
 class MainWindow;
 class ProfileStore;
@@ -58,7 +59,8 @@ public:
     auth::OidcSignInService *signInService() const { return m_service; }
     SecretStore *secrets() const { return m_secrets; }
     // The Sync screen's service for the open profile (its Clerk API URL,
-    // keychain secret key and database); nullptr without a database URL.
+    // keychain secret key and database, or for an API profile the API's sync
+    // resources); nullptr without either.
     SyncService *createSyncService(QObject *parent) const;
 
 private:
@@ -73,6 +75,7 @@ private:
     QNetworkAccessManager *m_network;
     auth::OidcSignInService *m_service = nullptr;
     QPointer<SignInDialog> m_dialog;
+    QPointer<ApiDataSource> m_apiSource; // the window's, for an API profile
     Profile m_profile;
     bool m_signInNow = false;
 };

@@ -11,13 +11,21 @@ namespace rolecall {
 ProfileSyncService::ProfileSyncService(QString profile, ConnectionSettings connection,
                                        ClerkApiSettings clerk, SecretStore *secrets,
                                        QNetworkAccessManager *network, QObject *parent)
+    : ProfileSyncService(std::move(profile), new PgSyncStore(std::move(connection)),
+                         std::move(clerk), secrets, network, parent)
+{}
+
+ProfileSyncService::ProfileSyncService(QString profile, SyncStore *store, ClerkApiSettings clerk,
+                                       SecretStore *secrets, QNetworkAccessManager *network,
+                                       QObject *parent)
     : SyncService(parent)
     , m_profile(std::move(profile))
     , m_clerk(std::move(clerk))
     , m_secrets(secrets)
     , m_network(network)
-    , m_store(new PgSyncStore(std::move(connection), this))
+    , m_store(store)
 {
+    m_store->setParent(this);
     m_clerk.secretKey.clear();
 }
 

@@ -18,7 +18,8 @@ class SyncStore;
 // The Sync screen's service for one profile, composed as `rolecallctl sync`
 // composes it: the profile's Clerk API URL (`clerk.baseUrl`), its secret key
 // read from the SecretStore (profiles/NAME/clerk-secret-key) at each start,
-// and a PgSyncStore on the profile's database. The key is held only for the
+// and a PgSyncStore on the profile's database (or, for an API profile, the
+// store it is given: the server then checks every write). The key is held only for the
 // run and never logged.
 //
 //   startRun ─▶ SecretStore::read(key) ─┬─ none, empty ─▶ runRefused(how to store one, true)
@@ -38,6 +39,11 @@ public:
     // `clerk` gives the URL, rate and timeouts (its secretKey is ignored);
     // `secrets` and `network` are not owned (`network` may be null).
     ProfileSyncService(QString profile, ConnectionSettings connection, ClerkApiSettings clerk,
+                       SecretStore *secrets, QNetworkAccessManager *network,
+                       QObject *parent = nullptr);
+    // The same over another database side (an API profile's ApiSyncStore),
+    // which this service takes over.
+    ProfileSyncService(QString profile, SyncStore *store, ClerkApiSettings clerk,
                        SecretStore *secrets, QNetworkAccessManager *network,
                        QObject *parent = nullptr);
     ~ProfileSyncService() override;

@@ -15,7 +15,7 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcApi, "rolecall.api")
+Q_LOGGING_CATEGORY(lcApi, "rolecall.api", QtInfoMsg)
 
 namespace rolecall {
 

@@ -132,10 +132,10 @@ QFuture<ApiMode> ApiDataSource::mode()
 
 DataSourceError ApiDataSource::lacks(const QString &what) const
 {
-    return DataSourceError(
-        Kind::Schema, tr("%1 is a plain backend without the Rolecall admin API (GET /capabilities "
-                         "answered 404): it lists users only, read-only. It lacks %2.")
-                          .arg(m_client->baseUrl().host(), what));
+    return {Kind::Schema,
+            tr("%1 is a plain backend without the Rolecall admin API (GET /capabilities "
+               "answered 404): it lists users only, read-only. It lacks %2.")
+                .arg(m_client->baseUrl().host(), what)};
 }
 
 template <typename T>
@@ -169,9 +169,7 @@ void ApiDataSource::exchange(const ApiCall &call, const ApiSettle<T> &settle, De
             if (decode(response, &result, &why))
                 settle.value(std::move(result));
             else
-                settle.fail(DataSourceError(
-                    Kind::Query, tr("%1 sent an answer to %2 this console cannot read: %3")
-                                     .arg(m_client->baseUrl().host(), call.url.path(), why)));
+                settle.fail(unreadable(call.url.path(), why));
         },
         [settle](const DataSourceError &e) { settle.fail(e); });
 }
@@ -274,23 +272,74 @@ QFuture<qint64> ApiDataSource::countUsers(const UserQuery &query)
 
 QFuture<AccountAccess> ApiDataSource::fetchAccount(const QString &clerkId)
 {
-    // The server answers for the token's subject, whoever `clerkId` names.
+    // GET /me answers for the token's subject; anyone else (the CLI finds
+    // people by Clerk ID this way) is read as GET /users/{clerkId}.
     if (QThread::currentThread() != thread())
         return onOwnThread<AccountAccess>([=, this] { return fetchAccount(clerkId); });
     ApiSettle<AccountAccess> settle;
     withMode(
-        [this, settle](const ApiMode &m) {
+        [this, settle, clerkId](const ApiMode &m) {
             if (m.plain) {
-                m_plain->fetchAccount(settle);
+                m_plain->fetchAccount(clerkId, settle);
                 return;
             }
-            exchange(getCall(m_client->urlFor(apiroutes::path(Route::Me))), settle,
-                     [](const ApiResponse &r, AccountAccess *out, QString *why) {
-                         return apijson::fromJson(r.json, out, why);
-                     });
+            m_client->send(
+                getCall(m_client->urlFor(apiroutes::path(Route::Me))),
+                [this, settle, clerkId, m](const ApiResponse &response) {
+                    AccountAccess access;
+                    QString why;
+                    if (!apijson::fromJson(response.json, &access, &why)) {
+                        settle.fail(unreadable(QStringLiteral("/me"), why));
+                        return;
+                    }
+                    if (clerkId.isEmpty() || (access.userFound && access.user.clerkId == clerkId))
+                        settle.value(access);
+                    else
+                        fetchOthersAccount(clerkId, m.capabilities.schema.hasRoles(), settle);
+                },
+                [settle](const DataSourceError &e) { settle.fail(e); });
         },
         [settle](const DataSourceError &e) { settle.fail(e); });
     return settle.future();
+}
+
+void ApiDataSource::fetchOthersAccount(const QString &clerkId, bool rolesSupported,
+                                       const ApiSettle<AccountAccess> &settle)
+{
+    ApiCall call = getCall(m_client->urlFor(apiroutes::path(Route::User, clerkId)));
+    call.passStatuses = {404};
+    m_client->send(
+        call,
+        [this, settle, clerkId, rolesSupported](const ApiResponse &response) {
+            AccountAccess access;
+            access.rolesSupported = rolesSupported;
+            if (response.status == 404) {
+                settle.value(access); // no User row with this Clerk ID
+                return;
+            }
+            QList<GrantView> grants;
+            QString why;
+            if (!apijson::fromJson(response.json, &access.user, &grants, &why)) {
+                settle.fail(unreadable(apiroutes::path(Route::User, clerkId), why));
+                return;
+            }
+            // {ref} also matches a row id or an email: only this Clerk ID counts.
+            access.userFound = access.user.clerkId == clerkId;
+            if (!access.userFound)
+                access.user = {};
+            for (const GrantView &view : std::as_const(grants))
+                if (access.userFound && view.state == GrantState::Active &&
+                    !access.activeRoles.contains(view.grant.role))
+                    access.activeRoles.append(view.grant.role);
+            settle.value(access);
+        },
+        [settle](const DataSourceError &e) { settle.fail(e); });
+}
+
+DataSourceError ApiDataSource::unreadable(const QString &path, const QString &why) const
+{
+    return {Kind::Query, tr("%1 sent an answer to %2 this console cannot read: %3")
+                             .arg(m_client->baseUrl().host(), path, why)};
 }
 
 QFuture<QList<GrantView>> ApiDataSource::fetchGrants(const QString &user, const QDateTime &asOf)

@@ -32,7 +32,8 @@ struct ApiMode
 // Futures finish on this object's thread; called from another thread (the
 // CLI blocks on results while this object's thread runs the network), a call
 // hops over and its future finishes there. The actor of a write is the
-// token's subject on the server; `actor` is not sent. Against the plain
+// token's subject on the server; `actor` is not sent. fetchAccount() reads
+// GET /me, and GET /users/{clerkId} when it names someone else. Against the plain
 // backend, users are listed and searched read-only on this side and every
 // other call fails with a Schema error naming what the backend lacks.
 class ApiDataSource final : public DataSource
@@ -88,6 +89,10 @@ private:
                       const QJsonObject &body, const ApiSettle<T> &settle,
                       const QByteArray &ifMatch = {});
     DataSourceError lacks(const QString &what) const;
+    DataSourceError unreadable(const QString &path, const QString &why) const;
+    // AccountAccess of someone other than the caller, from GET /users/{clerkId}.
+    void fetchOthersAccount(const QString &clerkId, bool rolesSupported,
+                            const ApiSettle<AccountAccess> &settle);
 
     ApiClient *m_client;
     std::unique_ptr<ApiPlainBackend> m_plain;

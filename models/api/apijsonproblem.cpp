@@ -225,7 +225,7 @@ DataSourceError errorFromProblem(const Problem &problem)
     }
     if (message.isEmpty())
         message = QStringLiteral("The server answered HTTP %1.").arg(problem.status);
-    return DataSourceError(kind, message);
+    return {kind, message};
 }
 
 DataSourceError errorFromResponse(int status, const QByteArray &body)

@@ -47,9 +47,8 @@ ApiPlainBackend::~ApiPlainBackend() = default;
 
 DataSourceError ApiPlainBackend::lacksRoles()
 {
-    return DataSourceError(Kind::Schema,
-                           tr("This backend has no admin API: it lists users without their "
-                              "roles, so it cannot filter by role."));
+    return {Kind::Schema, tr("This backend has no admin API: it lists users without their "
+                             "roles, so it cannot filter by role.")};
 }
 
 void ApiPlainBackend::withUsers(OnUsers next, OnError onError)
@@ -204,7 +203,7 @@ void ApiPlainBackend::countUsers(const UserQuery &query, const ApiSettle<qint64>
               [settle](const DataSourceError &e) { settle.fail(e); });
 }
 
-void ApiPlainBackend::fetchAccount(const ApiSettle<AccountAccess> &settle)
+void ApiPlainBackend::fetchAccount(const QString &clerkId, const ApiSettle<AccountAccess> &settle)
 {
     if (!m_client) {
         settle.fail(DataSourceError(Kind::Connection, tr("The backend is gone.")));
@@ -214,7 +213,7 @@ void ApiPlainBackend::fetchAccount(const ApiSettle<AccountAccess> &settle)
     call.url = m_client->originUrlFor(QString::fromLatin1(apiroutes::plainProfilePath));
     m_client->send(
         call,
-        [settle](const ApiResponse &response) {
+        [settle, clerkId](const ApiResponse &response) {
             AccountAccess access;
             QString why;
             if (!apijson::fromPlainProfileJson(response.json, &access, &why)) {
@@ -226,6 +225,9 @@ void ApiPlainBackend::fetchAccount(const ApiSettle<AccountAccess> &settle)
             // Read-only whatever the roles: this backend cannot change any.
             access.activeRoles.clear();
             access.rolesSupported = false;
+            // The profile is the caller's: nobody else is known this way.
+            if (!clerkId.isEmpty() && access.user.clerkId != clerkId)
+                access = AccountAccess{};
             settle.value(access);
         },
         [settle](const DataSourceError &e) { settle.fail(e); });

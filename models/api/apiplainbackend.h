@@ -28,7 +28,8 @@ public:
     void detectSchema(const ApiSettle<SchemaInfo> &settle);
     void fetchUsers(const UserQuery &query, const ApiSettle<UserPage> &settle);
     void countUsers(const UserQuery &query, const ApiSettle<qint64> &settle);
-    void fetchAccount(const ApiSettle<AccountAccess> &settle);
+    // The caller's profile; userFound is false when `clerkId` names another.
+    void fetchAccount(const QString &clerkId, const ApiSettle<AccountAccess> &settle);
 
     // The page `query` asks for out of `users` (any order): pure, for tests.
     static UserPage page(QList<User> users, const UserQuery &query);

@@ -29,11 +29,11 @@ enum class Route {
 
 struct RouteSpec
 {
-    Route route;
-    const char *method;  // "GET", "POST"
-    const char *path;    // relative to the base URL; {ref} / {id} for the argument
-    QList<int> statuses; // the success status first, then the ones the client reads
-    bool write = false;  // takes an Idempotency-Key
+    Route route = Route::Capabilities;
+    const char *method = "GET"; // "GET", "POST"
+    const char *path = "";      // relative to the base URL; {ref} / {id} for the argument
+    QList<int> statuses;        // the success status first, then the ones the client reads
+    bool write = false;         // takes an Idempotency-Key
 };
 
 const QList<RouteSpec> &allRoutes();

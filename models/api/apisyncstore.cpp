@@ -5,6 +5,7 @@
 #include "async/futurewatch.h"
 
 #include <QJsonDocument>
+#include <QThread>
 
 namespace rolecall {
 
@@ -12,7 +13,8 @@ namespace {
 
 using Kind = DataSourceError::Kind;
 
-// Runs `next` with the client once the backend is known to offer sync.
+// Runs `next` with the client once the backend is known to offer sync, on
+// the source's thread (the CLI runs it on a worker of its own).
 template <typename T>
 void withSync(ApiDataSource *source, const ApiSettle<T> &settle,
               std::function<void(ApiClient *)> next)
@@ -22,6 +24,12 @@ void withSync(ApiDataSource *source, const ApiSettle<T> &settle,
         return;
     }
     QPointer<ApiDataSource> guard(source);
+    if (QThread::currentThread() != source->thread()) {
+        QMetaObject::invokeMethod(
+            source, [guard, settle, next] { withSync(guard.data(), settle, next); },
+            Qt::QueuedConnection);
+        return;
+    }
     watchFuture(
         source->mode(), source,
         [guard, settle, next](const ApiMode &mode) {

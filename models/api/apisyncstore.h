@@ -11,7 +11,8 @@ class ApiDataSource;
 // SyncStore over the admin API: the database side of sync status from GET
 // /sync/snapshot and each action through POST /sync/actions (the server
 // runs the same writer and checks the actor itself, from the token).
-// Shares the data source's client and capabilities.
+// Shares the data source's client and capabilities; called from another
+// thread, a call runs on the source's and its future finishes there.
 class ApiSyncStore final : public SyncStore
 {
     Q_OBJECT

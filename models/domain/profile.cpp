@@ -144,10 +144,8 @@ bool Profile::validate(QString *error) const
             return fail(error, QStringLiteral("The API URL must use https:// (plain http:// is "
                                               "allowed only for 127.0.0.1, ::1 or localhost)."));
     }
-    if (!clerkApiUrl.isEmpty() &&
-        !checkHttpUrl(clerkApiUrl, QStringLiteral("Clerk API URL"), false, error))
-        return false;
-    return true;
+    return clerkApiUrl.isEmpty() ||
+           checkHttpUrl(clerkApiUrl, QStringLiteral("Clerk API URL"), false, error);
 }
 
 } // namespace rolecall

@@ -55,7 +55,7 @@ DataSourceError errorOf(QFuture<T> future)
     } catch (const DataSourceError &e) {
         return e;
     }
-    return DataSourceError(DataSourceError::Kind::Query, QStringLiteral("<no error>"));
+    return {DataSourceError::Kind::Query, QStringLiteral("<no error>")};
 }
 
 ApiClientOptions fastOptions()
@@ -164,6 +164,41 @@ private Q_SLOTS:
         const DataSourceError error = errorOf(write);
         QCOMPARE(error.kind(), apijson::problemKind(type));
         QCOMPARE(error.message(), QStringLiteral("The server says no."));
+    }
+
+    void theCallersAccountComesFromMeAndAnothersFromTheirRecord()
+    {
+        // /me is user_0 (ADMIN); user_6 has an active MENTOR and an ended ADMIN grant.
+        const User other = m_api->users().at(6);
+        m_api->setHandler([this, other](const FakeHttpRequest &request) {
+            if (request.path.endsWith(QStringLiteral("/users/") + other.clerkId)) {
+                GrantView mentor;
+                mentor.grant.id = QStringLiteral("g1");
+                mentor.grant.role = QStringLiteral("MENTOR");
+                mentor.state = GrantState::Active;
+                GrantView admin = mentor;
+                admin.grant.id = QStringLiteral("g2");
+                admin.grant.role = QStringLiteral("ADMIN");
+                admin.state = GrantState::Ended;
+                return FakeAdminApi::json(apijson::userWithGrantsJson(other, {mentor, admin}));
+            }
+            return m_api->contractHandler(request);
+        });
+        const QFuture<AccountAccess> own = m_source->fetchAccount(QStringLiteral("user_0"));
+        QTRY_VERIFY(settled(own));
+        QVERIFY(own.result().canWrite());
+        QCOMPARE(m_api->requests().last().path, QStringLiteral("/api/rolecall/v1/me"));
+
+        const QFuture<AccountAccess> theirs = m_source->fetchAccount(other.clerkId);
+        QTRY_VERIFY(settled(theirs));
+        QVERIFY(theirs.result().userFound);
+        QCOMPARE(theirs.result().user.email, other.email);
+        QCOMPARE(theirs.result().activeRoles, QStringList{QStringLiteral("MENTOR")});
+        QVERIFY(!theirs.result().canWrite());
+
+        const QFuture<AccountAccess> nobody = m_source->fetchAccount(QStringLiteral("user_none"));
+        QTRY_VERIFY(settled(nobody));
+        QVERIFY(!nobody.result().userFound); // a 404 problem is "no such user", not an error
     }
 
     void aRefusedTokenIsRefreshedOnceAndTheCallRetried()
@@ -361,6 +396,10 @@ private Q_SLOTS:
         QTRY_VERIFY(settled(access));
         QVERIFY(access.result().userFound);
         QVERIFY(!access.result().canWrite());
+        // The profile is the caller's only: nobody else is found through it.
+        const QFuture<AccountAccess> other = m_source->fetchAccount(QStringLiteral("user_3"));
+        QTRY_VERIFY(settled(other));
+        QVERIFY(!other.result().userFound);
 
         UserQuery byRole;
         byRole.role = QStringLiteral("ADMIN");
