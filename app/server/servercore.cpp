@@ -20,7 +20,11 @@ struct RequestTrace
     QElapsedTimer timer;
     QString subject;
 };
-thread_local RequestTrace t_trace;
+RequestTrace &currentTrace()
+{
+    thread_local RequestTrace trace;
+    return trace;
+}
 
 QString qs(const std::string &text)
 {
@@ -114,8 +118,8 @@ bool ServerCore::start(QString *error)
     m_http->set_keep_alive_max_count(1000);
     m_http->set_pre_routing_handler(
         [this](const httplib::Request &request, httplib::Response &response) {
-            t_trace.timer.start();
-            t_trace.subject.clear();
+            currentTrace().timer.start();
+            currentTrace().subject.clear();
             return applyFault(request, response) ? httplib::Server::HandlerResponse::Handled
                                                  : httplib::Server::HandlerResponse::Unhandled;
         });
@@ -145,10 +149,13 @@ bool ServerCore::start(QString *error)
                                QStringLiteral("The server failed to answer this request."))));
         });
     m_http->set_logger([this](const httplib::Request &request, const httplib::Response &response) {
-        AccessEntry entry{qs(request.method), qs(request.path),
-                          response.status,    t_trace.timer.isValid() ? t_trace.timer.elapsed() : 0,
-                          t_trace.subject,    qs(response.get_header_value("X-Request-Id"))};
-        t_trace.timer.invalidate();
+        AccessEntry entry{qs(request.method),
+                          qs(request.path),
+                          response.status,
+                          currentTrace().timer.isValid() ? currentTrace().timer.elapsed() : 0,
+                          currentTrace().subject,
+                          qs(response.get_header_value("X-Request-Id"))};
+        currentTrace().timer.invalidate();
         m_log.write(entry);
     });
 
@@ -235,7 +242,7 @@ Caller ServerCore::authenticate(const httplib::Request &request, bool requireAdm
     if (const auto *failed = std::get_if<AuthFailure>(&verdict))
         throw ProblemException{Problem::unauthorized(failed->message)};
     Caller caller{std::get<Principal>(verdict), {}};
-    t_trace.subject = caller.principal.subject;
+    currentTrace().subject = caller.principal.subject;
     caller.access = await(m_source->fetchAccount(caller.principal.subject));
     if (!requireAdmin || caller.access.canWrite())
         return caller;
