@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/apijson.h"
 #include "domain/datasourceerror.h"
 
 #include <QByteArray>
@@ -10,12 +11,13 @@
 namespace rolecall::server {
 
 // An RFC 9457 problem: what every failed request answers, as
-// application/problem+json. `type` is stable per kind of failure (see
-// docs/server.md); the client maps it back to a DataSourceError kind.
+// application/problem+json. Types, statuses and titles are the contract's
+// (apijson::ProblemType); the document is written by the same codec the
+// client decodes it with. Only Retry-After is the server's own addition.
 struct Problem
 {
     int status = 500;
-    QString type;                          // https://rolecall.dev/problems/<slug>
+    QString type;                          // https://rolecall.dev/problems/<id>
     QString title;                         // the same for every problem of this type
     QString detail;                        // this occurrence, for the person at the console
     QString reason;                        // not-permitted: why this person may not write
@@ -24,12 +26,12 @@ struct Problem
 
     QByteArray toJson() const;
 
-    static Problem make(int status, const QString &slug, const QString &title,
-                        const QString &detail);
+    static Problem of(apijson::ProblemType type, const QString &detail);
+    // A plain HTTP failure with no type of its own ("about:blank", RFC 9457 §4.2.1).
+    static Problem http(int status, const QString &detail);
     static Problem unauthorized(const QString &detail);
     static Problem notPermitted(const QString &reason);
     static Problem notFound(const QString &detail);
-    static Problem badRequest(const QString &detail);
     static Problem validation(const QString &detail, const QString &field = {});
     static Problem stale(const QString &detail);
     static Problem tooLarge(qint64 maxBytes);

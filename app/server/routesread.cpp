@@ -1,31 +1,126 @@
+// The reads of the admin API: each one data-source call, encoded by the codec
+// the client decodes with (models/api/apijson).
 #include "server/servercore.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "api/apijson.h"
+#include "buildinfo/buildinfo.h"
+#include "services/finduser.h"
 
 namespace rolecall::server {
 
 namespace {
 
-// TEMPORARY until models/api/apijson.h is merged from wt-api.
-QByteArray accountJson(const AccountAccess &access)
+template <typename T>
+T decodedQuery(const httplib::Request &request)
 {
-    QJsonObject body{
-        {QStringLiteral("userFound"), access.userFound},
-        {QStringLiteral("rolesSupported"), access.rolesSupported},
-        {QStringLiteral("canWrite"), access.canWrite()},
-        {QStringLiteral("readOnlyReason"), access.readOnlyReason()},
-        {QStringLiteral("activeRoles"), QJsonArray::fromStringList(access.activeRoles)}};
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    T query;
+    QString error;
+    if (!apijson::fromUrlQuery(urlQueryOf(request), &query, &error))
+        refuseInput(error);
+    return query;
+}
+
+QDateTime asOfOf(const httplib::Request &request)
+{
+    const QString text =
+        urlQueryOf(request).queryItemValue(QStringLiteral("asOf"), QUrl::FullyDecoded);
+    QDateTime at;
+    if (!text.isEmpty() && !apijson::parseInstant(QJsonValue(text), &at))
+        refuseInput(QStringLiteral("asOf: expected an RFC 3339 instant"));
+    return at;
+}
+
+int daysOf(const httplib::Request &request)
+{
+    if (!request.has_param("days"))
+        return 7;
+    bool ok = false;
+    const int days = QString::fromStdString(request.get_param_value("days")).toInt(&ok);
+    if (!ok || days < 1 || days > 3650)
+        refuseInput(QStringLiteral("days: expected a whole number from 1 to 3650"));
+    return days;
 }
 
 } // namespace
 
 void registerReadRoutes(ServerCore &core)
 {
+    core.anonymous("/capabilities", [&core](const httplib::Request &) {
+        apijson::Capabilities capabilities;
+        capabilities.apiVersion = apijson::apiVersion();
+        capabilities.server = QStringLiteral("rolecall-server ") + buildinfo::version();
+        capabilities.schema = ServerCore::await(core.source().detectSchema());
+        // Schema-dependent refusals come from the data source, as in direct mode.
+        namespace feature = apijson::feature;
+        for (const char *name : {feature::users, feature::grants, feature::audit, feature::overview,
+                                 feature::bulkGrant})
+            capabilities.features.append(QLatin1String(name));
+        if (core.clerkSync()) // the server compares with Clerk itself
+            capabilities.features << QLatin1String(feature::sync)
+                                  << QLatin1String(feature::syncStatus);
+        return jsonAnswer(200, apijson::toJson(capabilities));
+    });
+
     core.readSignedIn("/me", [](const httplib::Request &, const Caller &caller) {
-        return jsonAnswer(200, accountJson(caller.access));
+        return jsonAnswer(200, apijson::toJson(caller.access));
+    });
+
+    // Registered before /users/{ref}: cpp-httplib tries patterns in order.
+    core.read("/users/count", [&core](const httplib::Request &request, const Caller &) {
+        const auto query = decodedQuery<UserQuery>(request);
+        return jsonAnswer(200,
+                          apijson::countJson(ServerCore::await(core.source().countUsers(query))));
+    });
+
+    core.read("/users", [&core](const httplib::Request &request, const Caller &) {
+        const auto query = decodedQuery<UserQuery>(request);
+        const UserPage page = ServerCore::await(core.source().fetchUsers(query));
+        return jsonAnswer(200, apijson::toJson(page, query.sortKey));
+    });
+
+    core.read(R"(/users/(.+))", [&core](const httplib::Request &request, const Caller &) {
+        const QString ref = QString::fromStdString(request.matches[1]).trimmed();
+        const QDateTime asOf = asOfOf(request);
+        const auto notFound = [&ref] {
+            return ProblemException{Problem::notFound(
+                QStringLiteral("No user has the row id, Clerk ID or email \"%1\".").arg(ref))};
+        };
+        std::optional<User> user;
+        try {
+            user = findUserWith(core.source(), ref,
+                                [](auto future) { return ServerCore::await(std::move(future)); });
+        } catch (const DataSourceError &e) {
+            // The last lookup, by row id, refuses a name that is no user's.
+            if (e.kind() == DataSourceError::Kind::Validation)
+                throw notFound();
+            throw;
+        }
+        if (!user)
+            throw notFound();
+        const QList<GrantView> grants =
+            ServerCore::await(core.source().fetchGrants(user->id, asOf));
+        return jsonAnswer(200, apijson::userWithGrantsJson(*user, grants));
+    });
+
+    core.read("/grants/expiring", [&core](const httplib::Request &request, const Caller &) {
+        const int days = daysOf(request);
+        return jsonAnswer(
+            200, apijson::grantListJson(ServerCore::await(core.source().fetchExpiring(days))));
+    });
+
+    core.read("/grants", [&core](const httplib::Request &request, const Caller &) {
+        const auto query = decodedQuery<GrantListQuery>(request);
+        return jsonAnswer(200,
+                          apijson::toJson(ServerCore::await(core.source().fetchGrantPage(query))));
+    });
+
+    core.read("/audit", [&core](const httplib::Request &request, const Caller &) {
+        const auto query = decodedQuery<AuditQuery>(request);
+        return jsonAnswer(200, apijson::toJson(ServerCore::await(core.source().fetchAudit(query))));
+    });
+
+    core.read("/overview", [&core](const httplib::Request &, const Caller &) {
+        return jsonAnswer(200, apijson::toJson(ServerCore::await(core.source().fetchOverview())));
     });
 }
 

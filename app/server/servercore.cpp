@@ -20,7 +20,11 @@ struct RequestTrace
     QElapsedTimer timer;
     QString subject;
 };
-thread_local RequestTrace t_trace;
+RequestTrace &currentTrace()
+{
+    thread_local RequestTrace trace;
+    return trace;
+}
 
 QString qs(const std::string &text)
 {
@@ -71,6 +75,12 @@ ServerCore::ServerCore(ServerOptions options, AccessLog::Sink logSink, IssuerFet
     m_pool = std::make_unique<PgSessionPool>(m_options.database, PgSessionPurpose::Interactive,
                                              m_options.threads, m_options.statementTimeout);
     m_idempotency = std::make_unique<IdempotencyStore>(*m_pool);
+    if (!m_options.clerkSecretKey.isEmpty()) {
+        ClerkApiSettings clerk;
+        clerk.baseUrl = m_options.clerkApiUrl;
+        clerk.secretKey = m_options.clerkSecretKey;
+        m_clerkSync = std::make_unique<ClerkSync>(clerk, *m_syncStore);
+    }
     if (m_options.tls())
         m_http = std::make_unique<httplib::SSLServer>(
             m_options.tlsCertificateFile.toLocal8Bit().constData(),
@@ -108,8 +118,8 @@ bool ServerCore::start(QString *error)
     m_http->set_keep_alive_max_count(1000);
     m_http->set_pre_routing_handler(
         [this](const httplib::Request &request, httplib::Response &response) {
-            t_trace.timer.start();
-            t_trace.subject.clear();
+            currentTrace().timer.start();
+            currentTrace().subject.clear();
             return applyFault(request, response) ? httplib::Server::HandlerResponse::Handled
                                                  : httplib::Server::HandlerResponse::Unhandled;
         });
@@ -125,13 +135,9 @@ bool ServerCore::start(QString *error)
             case 413:
                 problem = Problem::tooLarge(m_options.maxBodyBytes);
                 break;
-            case 400:
-                problem = Problem::badRequest(QStringLiteral("The request is not valid HTTP."));
-                break;
             default:
-                problem = Problem::make(
-                    response.status, QStringLiteral("http-%1").arg(response.status),
-                    QStringLiteral("HTTP error"),
+                problem = Problem::http(
+                    response.status,
                     QStringLiteral("The request failed (HTTP %1).").arg(response.status));
             }
             send(response, problemAnswer(problem));
@@ -143,15 +149,19 @@ bool ServerCore::start(QString *error)
                                QStringLiteral("The server failed to answer this request."))));
         });
     m_http->set_logger([this](const httplib::Request &request, const httplib::Response &response) {
-        AccessEntry entry{qs(request.method), qs(request.path),
-                          response.status,    t_trace.timer.isValid() ? t_trace.timer.elapsed() : 0,
-                          t_trace.subject,    qs(response.get_header_value("X-Request-Id"))};
-        t_trace.timer.invalidate();
+        AccessEntry entry{qs(request.method),
+                          qs(request.path),
+                          response.status,
+                          currentTrace().timer.isValid() ? currentTrace().timer.elapsed() : 0,
+                          currentTrace().subject,
+                          qs(response.get_header_value("X-Request-Id"))};
+        currentTrace().timer.invalidate();
         m_log.write(entry);
     });
 
     registerReadRoutes(*this);
     registerWriteRoutes(*this);
+    registerSyncRoutes(*this);
     if (m_options.testFaults)
         registerTestRoutes();
 
@@ -232,15 +242,25 @@ Caller ServerCore::authenticate(const httplib::Request &request, bool requireAdm
     if (const auto *failed = std::get_if<AuthFailure>(&verdict))
         throw ProblemException{Problem::unauthorized(failed->message)};
     Caller caller{std::get<Principal>(verdict), {}};
-    t_trace.subject = caller.principal.subject;
+    currentTrace().subject = caller.principal.subject;
     caller.access = await(m_source->fetchAccount(caller.principal.subject));
-    if (requireAdmin && !caller.access.userFound)
+    if (!requireAdmin || caller.access.canWrite())
+        return caller;
+    if (!caller.access.rolesSupported) {
+        // No roles (SehatScan): the admins are Clerk's, known only with its key.
+        if (m_clerkSync && m_clerkSync->isAdmin(caller.principal.subject, clerkReportAge))
+            return caller;
+        throw ProblemException{Problem::notPermitted(
+            m_clerkSync ? QStringLiteral("This database has no roles, so only a Clerk admin "
+                                         "(public_metadata.role \"admin\") may use it here.")
+                        : QStringLiteral("This database has no roles, and this server holds no "
+                                         "Clerk secret key to tell who is an admin."))};
+    }
+    if (!caller.access.userFound)
         throw ProblemException{
             Problem::notPermitted(QStringLiteral("You (%1) have no user in this database.")
                                       .arg(caller.principal.subject))};
-    if (requireAdmin && !caller.access.canWrite())
-        throw ProblemException{Problem::notPermitted(caller.access.readOnlyReason())};
-    return caller;
+    throw ProblemException{Problem::notPermitted(caller.access.readOnlyReason())};
 }
 
 void ServerCore::read(const std::string &pattern, ReadHandler handler)
@@ -278,6 +298,16 @@ void ServerCore::write(const std::string &pattern, WriteHandler handler)
                  });
 }
 
+void ServerCore::writeSignedIn(const std::string &pattern, WriteHandler handler)
+{
+    m_http->Post(apiBase + pattern,
+                 [this, handler](const httplib::Request &request, httplib::Response &response) {
+                     guarded(request, response, [&] {
+                         return idempotent(request, authenticate(request, false), handler);
+                     });
+                 });
+}
+
 Answer ServerCore::idempotent(const httplib::Request &request, const Caller &caller,
                               const WriteHandler &handler)
 {
@@ -297,14 +327,14 @@ Answer ServerCore::idempotent(const httplib::Request &request, const Caller &cal
     case IdempotencyStore::Claim::Replay:
         return claimed.answer;
     case IdempotencyStore::Claim::Mismatch:
-        throw ProblemException{Problem::validation(
+        throw ProblemException{Problem::of(
+            apijson::ProblemType::IdempotencyKeyReused,
             QStringLiteral("This Idempotency-Key was used for a different request; use a new "
-                           "key for a new write."),
-            QStringLiteral("Idempotency-Key"))};
+                           "key for a new write."))};
     case IdempotencyStore::Claim::InProgress: {
-        Problem busy = Problem::make(409, QStringLiteral("conflict"), QStringLiteral("Conflict"),
-                                     QStringLiteral("A request with this Idempotency-Key is "
-                                                    "still running; try again shortly."));
+        Problem busy = Problem::of(apijson::ProblemType::Conflict,
+                                   QStringLiteral("A request with this Idempotency-Key is "
+                                                  "still running; try again shortly."));
         busy.retryAfterSeconds = 1;
         throw ProblemException{busy};
     }

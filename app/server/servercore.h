@@ -8,13 +8,16 @@
 #include "server/accesslog.h"
 #include "server/awaitfuture.h"
 #include "server/bearerauth.h"
+#include "server/clerksync.h"
 #include "server/faultswitches.h"
 #include "server/idempotencystore.h"
 #include "server/problem.h"
 #include "server/serveroptions.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
+#include <QUrlQuery>
 
 #include <httplib.h>
 
@@ -37,6 +40,20 @@ struct ProblemException
 {
     Problem problem;
 };
+
+// --- what the route files share (routesupport.cpp) ---------------------------
+Answer jsonAnswer(int status, const QJsonObject &body, const QByteArray &etag = {});
+// The request's query parameters as the codec's fromUrlQuery() reads them.
+QUrlQuery urlQueryOf(const httplib::Request &request);
+// The request body as one JSON object; throws a 422 problem otherwise.
+QJsonObject jsonBodyOf(const httplib::Request &request);
+// Throws the 422 problem for a codec decoding error ("field: message").
+[[noreturn]] void refuseInput(const QString &decodeError);
+// A grant's entity tag: its updatedAt, quoted (the contract's ETag).
+QByteArray etagOf(const RoleGrant &grant);
+// If-Match as the instant it names; invalid for none or "*". Throws a 422
+// problem when it names no instant.
+QDateTime ifMatchInstant(const httplib::Request &request);
 
 // The signed-in caller of a request, with their account.
 struct Caller
@@ -68,12 +85,17 @@ public:
     // A POST that writes: ADMIN only, Idempotency-Key required and honoured.
     using WriteHandler = std::function<Answer(const httplib::Request &, const Caller &)>;
     void write(const std::string &pattern, WriteHandler handler);
+    // A POST that writes for anyone signed in: the handler (and the writer
+    // inside its transaction) decides who may (sync on a schema without roles).
+    void writeSignedIn(const std::string &pattern, WriteHandler handler);
     // A GET without a token (/capabilities).
     void anonymous(const std::string &pattern, std::function<Answer(const httplib::Request &)>);
 
     PgDataSource &source() { return *m_source; }
     PgSyncStore &syncStore() { return *m_syncStore; }
     PgSessionPool &pool() { return *m_pool; }
+    // Null unless the server holds the Clerk secret key.
+    ClerkSync *clerkSync() { return m_clerkSync.get(); }
     const ServerOptions &options() const { return m_options; }
 
     // Waits for a data-source future on this worker thread; a DataSourceError
@@ -102,6 +124,7 @@ private:
     std::unique_ptr<PgSyncStore> m_syncStore;
     std::unique_ptr<PgSessionPool> m_pool;
     std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<ClerkSync> m_clerkSync;
     std::unique_ptr<httplib::Server> m_http;
     std::thread m_listener;
     quint16 m_port = 0;
@@ -110,5 +133,6 @@ private:
 // Route files: each registers its paths.
 void registerReadRoutes(ServerCore &core);
 void registerWriteRoutes(ServerCore &core);
+void registerSyncRoutes(ServerCore &core);
 
 } // namespace rolecall::server

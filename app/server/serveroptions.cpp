@@ -80,11 +80,15 @@ std::variant<ParsedOptions, QString> parseServerOptions(const QStringList &argum
         QStringLiteral("clerk-secret-key-file"),
         QStringLiteral("File holding the Clerk secret key (or set ROLECALL_CLERK_SECRET_KEY)."),
         QStringLiteral("file"));
+    const QCommandLineOption clerkApi(
+        QStringLiteral("clerk-api-url"),
+        QStringLiteral("Clerk's Backend API (default https://api.clerk.com/v1)."),
+        QStringLiteral("url"));
     const QCommandLineOption testFaults(
         QStringLiteral("test-faults"),
         QStringLiteral("Enable the fault switches for tests. Never in production."));
     parser.addOptions({db, issuer, audience, listen, tlsCert, tlsKey, timeout, maxBody, threads,
-                       secretFile, testFaults});
+                       secretFile, clerkApi, testFaults});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -169,6 +173,15 @@ std::variant<ParsedOptions, QString> parseServerOptions(const QStringList &argum
     } else {
         o.clerkSecretKey =
             environment.value(QStringLiteral("ROLECALL_CLERK_SECRET_KEY")).trimmed().toUtf8();
+    }
+    if (parser.isSet(clerkApi)) {
+        o.clerkApiUrl = QUrl(parser.value(clerkApi), QUrl::StrictMode);
+        const bool local = QHostAddress(o.clerkApiUrl.host()).isLoopback();
+        if (!o.clerkApiUrl.isValid() || o.clerkApiUrl.host().isEmpty() ||
+            !(o.clerkApiUrl.scheme() == QLatin1String("https") ||
+              (o.clerkApiUrl.scheme() == QLatin1String("http") && local)))
+            return QStringLiteral("--clerk-api-url must be an https:// URL (http:// only on the "
+                                  "loopback address).");
     }
     o.testFaults =
         parser.isSet(testFaults) ||

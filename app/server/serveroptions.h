@@ -29,7 +29,8 @@ struct ServerOptions
     qint64 maxBodyBytes = 1024 * 1024;
     int threads = 8;
     QByteArray clerkSecretKey; // empty: the server runs no sync comparison with Clerk
-    bool testFaults = false;   // --test-faults or ROLECALL_SERVER_TEST_FAULTS=1
+    QUrl clerkApiUrl{QStringLiteral("https://api.clerk.com/v1")};
+    bool testFaults = false; // --test-faults or ROLECALL_SERVER_TEST_FAULTS=1
 
     bool tls() const { return !tlsCertificateFile.isEmpty(); }
 };

@@ -89,7 +89,7 @@ void TestServerHttp::aTooLargeBodyIsRefusedBeforeAnythingElse()
     QCOMPARE(answer.status, 413);
     QCOMPARE(answer.headers.value("content-type"), QByteArray("application/problem+json"));
     QCOMPARE(answer.json().value(QLatin1String("type")).toString(),
-             QStringLiteral("https://rolecall.dev/problems/too-large"));
+             QStringLiteral("https://rolecall.dev/problems/payload-too-large"));
 }
 
 void TestServerHttp::anUnknownPathIsANotFoundProblem()

@@ -35,7 +35,7 @@ void TestServerParts::everyErrorKindHasAStableProblem_data()
     using Kind = DataSourceError::Kind;
     QTest::newRow("connection") << int(Kind::Connection) << false << 503 << "connection";
     QTest::newRow("query") << int(Kind::Query) << false << 500 << "query";
-    QTest::newRow("schema") << int(Kind::Schema) << false << 501 << "schema-without-roles";
+    QTest::newRow("schema") << int(Kind::Schema) << false << 409 << "schema";
     QTest::newRow("validation") << int(Kind::Validation) << false << 422 << "validation";
     QTest::newRow("conflict") << int(Kind::Conflict) << false << 409 << "conflict";
     QTest::newRow("conflict under If-Match") << int(Kind::Conflict) << true << 412 << "stale";
