@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
 #include "screens/usersscreen.h"
+#include "services/syncservice.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -45,6 +46,9 @@ int main(int argc, char *argv[])
         }
     }
 
+    // Before anything can start a child process (the browser opener): no
+    // child inherits the Clerk key hook.
+    rolecall::takeClerkSecretKeyFromEnvironment();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Rolecall"));
     QApplication::setApplicationName(QStringLiteral("rolecall"));

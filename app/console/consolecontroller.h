@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QLabel;
 class QNetworkAccessManager;
 class QSettings;
 
@@ -49,6 +50,8 @@ public:
     // Opens `name` (empty: the default, else the only one, else the chooser).
     // `signInNow` starts the browser sign-in at once when no session is kept.
     void start(const QString &name, bool signInNow);
+    // Validates first (https for the issuer and the APIs, the database URL):
+    // an invalid profile is not opened, and the status bar says why.
     void openProfile(const Profile &profile);
     void chooseProfile();
     void showSignIn();
@@ -61,6 +64,8 @@ public:
     SyncService *createSyncService(QObject *parent) const;
 
 private:
+    void showTransportWarning(const QString &warning);
+
     MainWindow *m_window;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ProfileStore> m_profiles;
@@ -68,6 +73,7 @@ private:
     QNetworkAccessManager *m_network;
     auth::OidcSignInService *m_service = nullptr;
     QPointer<SignInDialog> m_dialog;
+    QPointer<QLabel> m_transportWarning; // in the status bar while the database URL asks for it
     Profile m_profile;
     bool m_signInNow = false;
 };

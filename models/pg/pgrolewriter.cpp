@@ -131,7 +131,7 @@ RoleGrant writeEndGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor 
     const ActorRow admin = requireAdmin(db, actor, isAdminGrant);
     if (!found)
         invalid(QStringLiteral("No grant with id \"%1\".").arg(request.grantId));
-    checkText(request.reason, QStringLiteral("reason"), maxReasonLength, true, false);
+    checkReasonAndNotes(request.reason, QString());
     checkInstant(request.at, QStringLiteral("end"));
 
     QSqlQuery lockUser(db);
@@ -276,9 +276,11 @@ QString auditTableSql()
 )");
 }
 
-void installAuditTable(QSqlDatabase &db)
+void installAuditTable(QSqlDatabase &db, const std::function<void(QSqlDatabase &)> &check)
 {
     Transaction tx(db, QStringLiteral("60s"));
+    if (check)
+        check(db);
     const QStringList statements = auditTableStatements();
     for (const QString &statement : statements) {
         // DDL cannot be prepared; these fixed statements carry no values.

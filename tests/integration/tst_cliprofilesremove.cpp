@@ -1,5 +1,6 @@
 // rolecallctl profiles remove --all against the real keychain: the secrets a
-// profile kept are gone afterwards, not only its settings.
+// profile kept are gone afterwards, not only its settings. And profiles edit:
+// a new Clerk API URL deletes the key entered for the old one, after saying so.
 #include "auth/keychainsecretstore.h"
 #include "services/secretstore.h"
 
@@ -18,9 +19,11 @@ class TestCliProfilesRemove : public QObject
 
 private Q_SLOTS:
     void removeAllDeletesTheKeychainEntries();
+    void editDeletesTheSecretsTiedToTheOldAddress();
 
 private:
     int rolecallctl(const QStringList &arguments, const QByteArray &input = {});
+    QString m_lastErr;
     SecretStore::Status read(const QString &key);
 
     QTemporaryDir m_home;
@@ -40,8 +43,9 @@ int TestCliProfilesRemove::rolecallctl(const QStringList &arguments, const QByte
     process.closeWriteChannel();
     if (!process.waitForFinished(120000))
         return -1;
+    m_lastErr = QString::fromUtf8(process.readAllStandardError());
     if (process.exitCode() != 0)
-        qWarning("%s", process.readAllStandardError().constData());
+        qWarning("%s", qPrintable(m_lastErr));
     return process.exitCode();
 }
 
@@ -80,6 +84,38 @@ void TestCliProfilesRemove::removeAllDeletesTheKeychainEntries()
              0);
     QCOMPARE(read(key), SecretStore::Status::NotFound);
     QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral(".config/Rolecall/Rolecall.conf"))));
+}
+
+void TestCliProfilesRemove::editDeletesTheSecretsTiedToTheOldAddress()
+{
+    QVERIFY(m_home.isValid());
+    const QString name =
+        QStringLiteral("edit-clerk-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), name,
+                          QStringLiteral("--issuer"), QStringLiteral("https://clerk.example.com"),
+                          QStringLiteral("--client-id"), QStringLiteral("c")}),
+             0);
+    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("set-secret"), name,
+                          SecretStore::clerkSecretKeyKind()},
+                         "sk_test_editclerk\n"),
+             0);
+    const QString key = SecretStore::profileKey(name, SecretStore::clerkSecretKeyKind());
+    QCOMPARE(read(key), SecretStore::Status::Ok);
+
+    // The database changes: the key stays.
+    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("edit"), name,
+                          QStringLiteral("--db"), QStringLiteral("postgresql://me@127.0.0.1/app")}),
+             0);
+    QCOMPARE(read(key), SecretStore::Status::Ok);
+    // The Clerk API URL changes: said, then deleted.
+    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("edit"), name,
+                          QStringLiteral("--clerk-api-url"),
+                          QStringLiteral("https://clerk-proxy.example.com/v1")}),
+             0);
+    QVERIFY2(m_lastErr.contains(QLatin1String("Clerk secret key is deleted")),
+             qPrintable(m_lastErr));
+    QCOMPARE(read(key), SecretStore::Status::NotFound);
+    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"), name}), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliProfilesRemove)

@@ -178,8 +178,21 @@ void TestProfileStore::validates_data()
                                  << "postgresql://db/app?port=x"
                                  << "database URL";
     QTest::newRow("api url") << "apiBaseUrl"
-                             << "http://10.0.0.5:3000/api"
+                             << "https://10.0.0.5:3000/api"
                              << "";
+    // Tokens and keys go there: https unless on loopback.
+    QTest::newRow("api url http") << "apiBaseUrl"
+                                  << "http://10.0.0.5:3000/api"
+                                  << "https://";
+    QTest::newRow("api url http loopback") << "apiBaseUrl"
+                                           << "http://127.0.0.1:3000/api"
+                                           << "";
+    QTest::newRow("clerk api url http") << "clerkApiUrl"
+                                        << "http://api.clerk.com/v1"
+                                        << "https://";
+    QTest::newRow("clerk api url http loopback") << "clerkApiUrl"
+                                                 << "http://127.0.0.1:8099/v1"
+                                                 << "";
     QTest::newRow("api url ftp") << "apiBaseUrl"
                                  << "ftp://x"
                                  << "API URL";
@@ -370,6 +383,14 @@ void TestProfileStore::explainsWhatCannotBeResolved()
                          QStringLiteral("http://evil.example.com"));
     QVERIFY(!store.resolve(QStringLiteral("prod"), &error));
     QVERIFY2(error.contains(QLatin1String("profiles edit prod")), qPrintable(error));
+    // So is one whose Clerk API URL was turned into plain http elsewhere.
+    m_settings->setValue(QStringLiteral("profiles/prod/issuer"),
+                         QStringLiteral("https://clerk.example.com"));
+    QVERIFY2(store.resolve(QStringLiteral("prod"), &error), qPrintable(error));
+    m_settings->setValue(QStringLiteral("profiles/prod/clerkApiUrl"),
+                         QStringLiteral("http://clerk-proxy.example.com/v1"));
+    QVERIFY(!store.resolve(QStringLiteral("prod"), &error));
+    QVERIFY2(error.contains(QLatin1String("https://")), qPrintable(error));
 }
 
 void TestProfileStore::keepsNoSecretInTheSettingsFile()
