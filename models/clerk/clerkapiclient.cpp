@@ -135,18 +135,7 @@ void ClerkApiClient::fetchUser(
 {
     Call call;
     call.path = QStringLiteral("/users/") + QString::fromLatin1(QUrl::toPercentEncoding(id));
-    QNetworkRequest request(urlFor(call));
-    request.setRawHeader("Authorization", "Bearer " + m_settings.secretKey);
-    request.setRawHeader("Accept", "application/json");
-    if (!m_settings.apiVersion.isEmpty())
-        request.setRawHeader("Clerk-API-Version", m_settings.apiVersion);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(std::min(m_settings.timeoutMs, m_settings.inactivityTimeoutMs));
-    m_limiter.spend(nowMs());
-    ++m_requestsSent;
-    QNetworkReply *reply = m_network->get(request);
-    BoundedReply::watch(reply, {m_settings.maxBodyBytes, m_settings.timeoutMs});
+    QNetworkReply *reply = get(call);
     connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -317,12 +306,11 @@ void ClerkApiClient::schedule(const std::shared_ptr<Call> &call)
     QTimer::singleShot(delay, this, m_requests.current([this, call] { schedule(call); }));
 }
 
-void ClerkApiClient::send(const std::shared_ptr<Call> &call)
+QNetworkReply *ClerkApiClient::get(const Call &call)
 {
     m_limiter.spend(nowMs());
     ++m_requestsSent;
-    ++call->attempt;
-    QNetworkRequest request(urlFor(*call));
+    QNetworkRequest request(urlFor(call));
     request.setRawHeader("Authorization", "Bearer " + m_settings.secretKey);
     request.setRawHeader("Accept", "application/json");
     if (!m_settings.apiVersion.isEmpty())
@@ -334,8 +322,15 @@ void ClerkApiClient::send(const std::shared_ptr<Call> &call)
     // deadline, or a body over the limit: aborted, and retried or reported.
     request.setTransferTimeout(std::min(m_settings.timeoutMs, m_settings.inactivityTimeoutMs));
     QNetworkReply *reply = m_network->get(request);
-    m_inFlight.append(reply);
     BoundedReply::watch(reply, {m_settings.maxBodyBytes, m_settings.timeoutMs});
+    return reply;
+}
+
+void ClerkApiClient::send(const std::shared_ptr<Call> &call)
+{
+    ++call->attempt;
+    QNetworkReply *reply = get(*call);
+    m_inFlight.append(reply);
     const quint64 ticket = m_requests.ticket();
     connect(reply, &QNetworkReply::finished, this, [this, call, reply, ticket] {
         reply->deleteLater();

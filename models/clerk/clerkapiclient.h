@@ -105,6 +105,8 @@ private:
     void onPageBody(const QByteArray &body);
     void convertPage(const QJsonArray &array);
     void schedule(const std::shared_ptr<Call> &call);
+    // One GET with the key, the limits and no redirects; counted against the rate limit.
+    QNetworkReply *get(const Call &call);
     void send(const std::shared_ptr<Call> &call);
     void onReply(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     void retryLater(const std::shared_ptr<Call> &call, qint64 delayMs, const QString &reason);
