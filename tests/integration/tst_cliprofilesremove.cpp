@@ -25,6 +25,8 @@ private:
     int rolecallctl(const QStringList &arguments, const QByteArray &input = {});
     QString m_lastErr;
     SecretStore::Status read(const QString &key);
+    QString addProfileWithClerkKey(const QString &prefix);
+    QString m_lastName;
 
     QTemporaryDir m_home;
 };
@@ -62,22 +64,28 @@ SecretStore::Status TestCliProfilesRemove::read(const QString &key)
     return status;
 }
 
+// Adds a profile with a name no other test or person uses (the keychain is
+// the real one) and a Clerk secret key for it; the key's keychain name, empty
+// when that failed. The profile's name is in m_lastName.
+QString TestCliProfilesRemove::addProfileWithClerkKey(const QString &prefix)
+{
+    m_lastName = prefix + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const bool added =
+        rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), m_lastName,
+                     QStringLiteral("--issuer"), QStringLiteral("https://clerk.example.com"),
+                     QStringLiteral("--client-id"), QStringLiteral("c")}) == 0 &&
+        rolecallctl({QStringLiteral("profiles"), QStringLiteral("set-secret"), m_lastName,
+                     SecretStore::clerkSecretKeyKind()},
+                    "sk_test_" + prefix.toUtf8().replace('-', "") + "\n") == 0;
+    const QString key = SecretStore::profileKey(m_lastName, SecretStore::clerkSecretKeyKind());
+    return added && read(key) == SecretStore::Status::Ok ? key : QString();
+}
+
 void TestCliProfilesRemove::removeAllDeletesTheKeychainEntries()
 {
     QVERIFY(m_home.isValid());
-    // A name no other test or person uses: the keychain is the real one.
-    const QString name =
-        QStringLiteral("remove-all-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), name,
-                          QStringLiteral("--issuer"), QStringLiteral("https://clerk.example.com"),
-                          QStringLiteral("--client-id"), QStringLiteral("c")}),
-             0);
-    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("set-secret"), name,
-                          SecretStore::clerkSecretKeyKind()},
-                         "sk_test_removeall\n"),
-             0);
-    const QString key = SecretStore::profileKey(name, SecretStore::clerkSecretKeyKind());
-    QCOMPARE(read(key), SecretStore::Status::Ok);
+    const QString key = addProfileWithClerkKey(QStringLiteral("remove-all-"));
+    QVERIFY(!key.isEmpty());
 
     QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("remove"),
                           QStringLiteral("--all"), QStringLiteral("--yes")}),
@@ -89,18 +97,9 @@ void TestCliProfilesRemove::removeAllDeletesTheKeychainEntries()
 void TestCliProfilesRemove::editDeletesTheSecretsTiedToTheOldAddress()
 {
     QVERIFY(m_home.isValid());
-    const QString name =
-        QStringLiteral("edit-clerk-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("add"), name,
-                          QStringLiteral("--issuer"), QStringLiteral("https://clerk.example.com"),
-                          QStringLiteral("--client-id"), QStringLiteral("c")}),
-             0);
-    QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("set-secret"), name,
-                          SecretStore::clerkSecretKeyKind()},
-                         "sk_test_editclerk\n"),
-             0);
-    const QString key = SecretStore::profileKey(name, SecretStore::clerkSecretKeyKind());
-    QCOMPARE(read(key), SecretStore::Status::Ok);
+    const QString key = addProfileWithClerkKey(QStringLiteral("edit-clerk-"));
+    QVERIFY(!key.isEmpty());
+    const QString name = m_lastName;
 
     // The database changes: the key stays.
     QCOMPARE(rolecallctl({QStringLiteral("profiles"), QStringLiteral("edit"), name,

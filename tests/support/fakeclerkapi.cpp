@@ -1,5 +1,6 @@
 #include "support/fakeclerkapi.h"
 
+#include "support/socketfaults.h"
 #include "support/testdata.h"
 
 #include <QDateTime>
@@ -504,18 +505,7 @@ void FakeClerkApi::trickle(QTcpSocket *socket, const Response &response)
     out += "Content-Type: application/json\r\n";
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += "Connection: close\r\n\r\n" + response.body;
-    auto *timer = new QTimer(socket);
-    auto position = std::make_shared<qsizetype>(0);
-    connect(timer, &QTimer::timeout, socket, [socket, timer, out, position] {
-        if (*position >= out.size()) {
-            timer->stop();
-            socket->disconnectFromHost();
-            return;
-        }
-        socket->write(out.mid(*position, 1));
-        ++*position;
-    });
-    timer->start(m_behaviour.trickleIntervalMs);
+    testing::trickle(socket, out, m_behaviour.trickleIntervalMs);
 }
 
 } // namespace rolecall::testing

@@ -2,11 +2,11 @@
 // trickling paths), kept apart from the protocol it speaks when healthy.
 #include "support/testidp.h"
 
+#include "support/socketfaults.h"
+
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
-
-#include <memory>
 
 namespace rolecall::testing {
 
@@ -23,19 +23,10 @@ bool TestIdentityProvider::injectFault(QTcpSocket *socket, const Request &reques
     }
     if (path == m_behaviour.tricklePath) {
         const QByteArray body = "{\"issuer\":\"" + issuer().toUtf8() + "\"}";
-        QByteArray out = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                         QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-        auto *timer = new QTimer(socket);
-        auto position = std::make_shared<qsizetype>(0);
-        connect(timer, &QTimer::timeout, socket, [socket, timer, out, position] {
-            if (*position >= out.size()) {
-                timer->stop();
-                socket->disconnectFromHost();
-                return;
-            }
-            socket->write(out.mid((*position)++, 1));
-        });
-        timer->start(m_behaviour.trickleIntervalMs);
+        const QByteArray out =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        trickle(socket, out, m_behaviour.trickleIntervalMs);
         return true;
     }
     const int delay = m_behaviour.pathDelayMs.value(path, 0);
