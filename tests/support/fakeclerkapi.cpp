@@ -473,7 +473,7 @@ void FakeClerkApi::send(QTcpSocket *socket, const Response &response)
     socket->disconnectFromHost();
 }
 
-void FakeClerkApi::sendOversized(QTcpSocket *socket)
+void FakeClerkApi::sendOversized(QTcpSocket *socket) const
 {
     // A JSON array that never ends, in 64 KiB writes as the socket drains,
     // until oversizedBytes are out or the client hangs up.
@@ -498,7 +498,7 @@ void FakeClerkApi::sendOversized(QTcpSocket *socket)
     pump();
 }
 
-void FakeClerkApi::trickle(QTcpSocket *socket, const Response &response)
+void FakeClerkApi::trickle(QTcpSocket *socket, const Response &response) const
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                      reasonPhrase(response.status) + "\r\n";

@@ -124,8 +124,8 @@ private:
     Response countUsers() const;
     static Response clerkError(int status, const char *code, const QString &message);
     void send(QTcpSocket *socket, const Response &response);
-    void sendOversized(QTcpSocket *socket);
-    void trickle(QTcpSocket *socket, const Response &response);
+    void sendOversized(QTcpSocket *socket) const;
+    void trickle(QTcpSocket *socket, const Response &response) const;
     QByteArray userJson(const FakeClerkUser &user);
     void reindex();
 
