@@ -1,6 +1,7 @@
 // rolecallctl: the command-line front on the same services the console uses.
 #include "buildinfo/buildinfo.h"
 #include "cli/cli.h"
+#include "services/syncservice.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -9,6 +10,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Before anything can start a child process: it must not inherit the key.
+    rolecall::takeClerkSecretKeyFromEnvironment();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Rolecall"));
     QCoreApplication::setApplicationName(QStringLiteral("rolecallctl"));

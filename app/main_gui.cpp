@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
 #include "screens/usersscreen.h"
+#include "services/syncservice.h"
 #include "widgets/savedviewsmenu.h"
 
 #include <QApplication>
@@ -46,6 +47,9 @@ int main(int argc, char *argv[])
         }
     }
 
+    // Before anything can start a child process (the browser opener): no
+    // child inherits the Clerk key hook.
+    rolecall::takeClerkSecretKeyFromEnvironment();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Rolecall"));
     QApplication::setApplicationName(QStringLiteral("rolecall"));

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, AddressSanitizer + UBSan; CMake preset
 # "fuzz") and runs each for a bounded time: the loopback receiver's HTTP
-# request parser and the JWKS / ID token parsing, i.e. the code that reads
-# bytes from the network. Exits non-zero when a fuzzer finds a crash, a leak
+# request parser, the JWKS / ID token parsing, the Clerk user JSON, the users
+# file / CSV reader and the database URL parser, i.e. the code that reads
+# bytes from the network or from files and settings an admin is handed. Exits non-zero when a fuzzer finds a crash, a leak
 # or a hang; the reproducer is left in build/fuzz/artifacts/<fuzzer>/.
 #
 #   ROLECALL_FUZZ_SECONDS  time per fuzzer (default 30)
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 ./packaging/install-deps.sh clang libclang-rt-dev
 
 seconds=${ROLECALL_FUZZ_SECONDS:-30}
-fuzzers=(fuzz_httprequest fuzz_idtoken)
+fuzzers=(fuzz_httprequest fuzz_idtoken fuzz_clerkuser fuzz_userlist fuzz_connectionurl)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${fuzzers[@]}"

@@ -93,8 +93,11 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     m_users->detailPanel()->setSyncStatusModel(m_sync->model());
 
     m_sourceLabel = new QLabel(this);
+    m_sourceLabel->setTextFormat(Qt::PlainText);
     m_schemaLabel = new QLabel(this);
+    m_schemaLabel->setTextFormat(Qt::PlainText);
     m_countLabel = new QLabel(this);
+    m_countLabel->setTextFormat(Qt::PlainText);
     m_countLabel->setAccessibleName(tr("Users loaded"));
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0); // busy indicator

@@ -16,7 +16,16 @@ bool startDetached(QStringList command, const QUrl &url, QString *error)
     }
     const QString program = command.takeFirst();
     command << url.toString(QUrl::FullyEncoded);
-    if (!QProcess::startDetached(program, command)) {
+    // No shell: the program gets the URL as one argument. And no secret of
+    // ours in its environment (main() takes the Clerk key hook out of the
+    // process; this holds for anyone who calls in without main()).
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(command);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"));
+    process.setProcessEnvironment(environment);
+    if (!process.startDetached()) {
         *error = QStringLiteral("Could not start the browser command \"%1\".").arg(program);
         return false;
     }

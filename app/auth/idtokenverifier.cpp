@@ -220,6 +220,13 @@ Result verifyIdToken(const QByteArray &token, const Jwks &keys, const IdTokenExp
                     QStringLiteral("The ID token is not meant for the client ID \"%1\".")
                         .arg(expected.clientId));
     const QJsonValue azp = p.value(QLatin1String("azp"));
+    // OIDC Core §3.1.3.7: several audiences need an azp naming this client;
+    // without one, any of the other audiences could have asked for the token.
+    if (azp.isUndefined() && claims.audience.size() > 1)
+        return fail(IdTokenError::WrongAudience,
+                    QStringLiteral("The ID token names several audiences but no authorized party "
+                                   "(azp); it is not accepted for the client ID \"%1\".")
+                        .arg(expected.clientId));
     if (!azp.isUndefined() && azp.toString() != expected.clientId)
         return fail(IdTokenError::WrongAudience,
                     QStringLiteral("The ID token was issued to another authorized party than the "

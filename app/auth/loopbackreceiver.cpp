@@ -96,10 +96,11 @@ bool LoopbackReceiver::listen(QString *error)
 }
 
 void LoopbackReceiver::expect(const QString &state, const QString &issuer,
-                              std::chrono::milliseconds timeout)
+                              std::chrono::milliseconds timeout, bool issuerRequired)
 {
     m_state = state;
     m_issuer = issuer;
+    m_issuerRequired = issuerRequired;
     m_timeout = timeout;
     m_waiting = m_server.isListening();
     if (m_waiting)
@@ -211,6 +212,14 @@ void LoopbackReceiver::handleRequest(QTcpSocket *socket, const QByteArray &metho
         decoded(query, QStringLiteral("iss")) != m_issuer) {
         fail(Failure::IssuerMismatch,
              QStringLiteral("The sign-in answer came from an unexpected issuer."), socket);
+        return;
+    }
+    // ... and so does a missing one from a provider that promised to send it.
+    if (m_issuerRequired && !query.hasQueryItem(QStringLiteral("iss"))) {
+        fail(Failure::IssuerMismatch,
+             QStringLiteral("The sign-in answer did not say which issuer sent it, though the "
+                            "provider promises to (RFC 9207)."),
+             socket);
         return;
     }
     if (query.hasQueryItem(QStringLiteral("error"))) {

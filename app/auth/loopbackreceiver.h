@@ -64,9 +64,12 @@ public:
 
     // Starts the wait for the callback of the request sent with state. A
     // non-empty issuer is compared with the RFC 9207 iss parameter when the
-    // response carries one.
+    // response carries one; `issuerRequired` (the provider's discovery
+    // advertises authorization_response_iss_parameter_supported) refuses a
+    // response without it, as a mix-up attack would send.
     void expect(const QString &state, const QString &issuer,
-                std::chrono::milliseconds timeout = std::chrono::minutes(5));
+                std::chrono::milliseconds timeout = std::chrono::minutes(5),
+                bool issuerRequired = false);
 
     // Answers the browser that delivered the code with the outcome of the
     // token exchange and closes that connection. Does nothing when no browser
@@ -108,6 +111,7 @@ private:
     QTcpServer m_server;
     QUrl m_redirectUri;
     QString m_state, m_issuer;
+    bool m_issuerRequired = false;
     bool m_waiting = false;
     std::chrono::milliseconds m_timeout{std::chrono::minutes(5)};
     std::chrono::milliseconds m_connectionTimeout{std::chrono::seconds(10)};

@@ -1,5 +1,7 @@
 #include "auth/oidcclient.h"
 
+#include "services/boundedreply.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +9,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcAuth, "rolecall.auth", QtInfoMsg)
 
@@ -56,12 +60,28 @@ QString OidcClient::hostOf(const QUrl &url) const
     return url.host().isEmpty() ? m_issuer : url.host();
 }
 
-QNetworkReply *OidcClient::get(const QUrl &url)
+// Every answer: at most maxDocumentSize bytes (JWKS: its own limit), and a
+// deadline for the whole request beside the inactivity timeout.
+QNetworkReply *OidcClient::bounded(QNetworkReply *reply, qint64 maxBytes) const
+{
+    BoundedReply::watch(reply, {maxBytes, m_deadlineMs});
+    return reply;
+}
+
+QString OidcClient::networkProblem(const QNetworkReply *reply)
+{
+    const BoundedReply *bounds = BoundedReply::of(reply);
+    if (bounds && bounds->overrun() != BoundedReply::Overrun::None)
+        return bounds->message();
+    return reply->errorString();
+}
+
+QNetworkReply *OidcClient::get(const QUrl &url, qint64 maxBytes)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setRawHeader("Accept", "application/json");
-    return m_network->get(request);
+    return bounded(m_network->get(request), maxBytes);
 }
 
 QNetworkReply *OidcClient::postForm(const QUrl &url, const FormFields &form)
@@ -82,7 +102,7 @@ QNetworkReply *OidcClient::postForm(const QUrl &url, const FormFields &form)
     // A token endpoint that redirects is misconfigured; never resend a code.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    return m_network->post(request, body);
+    return bounded(m_network->post(request, body), maxDocumentSize);
 }
 
 void OidcClient::fetchMetadata(Callback<ProviderMetadata> done)
@@ -90,13 +110,13 @@ void OidcClient::fetchMetadata(Callback<ProviderMetadata> done)
     const QUrl issuerUrl(m_issuer, QUrl::StrictMode);
     QUrl url = issuerUrl;
     url.setPath(issuerUrl.path() + QStringLiteral("/.well-known/openid-configuration"));
-    QNetworkReply *reply = get(url);
+    QNetworkReply *reply = get(url, maxDocumentSize);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done, issuerUrl] {
         reply->deleteLater();
         if (reply->error() != QNetworkReply::NoError) {
             done(std::nullopt, error(ProviderError::Kind::Network,
                                      QStringLiteral("Cannot reach the sign-in provider %1: %2")
-                                         .arg(m_issuer, reply->errorString())));
+                                         .arg(m_issuer, networkProblem(reply))));
             return;
         }
         const QJsonObject doc = QJsonDocument::fromJson(reply->read(maxDocumentSize)).object();
@@ -124,6 +144,8 @@ void OidcClient::fetchMetadata(Callback<ProviderMetadata> done)
         metadata.jwksUri = endpoint(doc, "jwks_uri", allowHttp);
         metadata.userinfoEndpoint = endpoint(doc, "userinfo_endpoint", allowHttp);
         metadata.revocationEndpoint = endpoint(doc, "revocation_endpoint", allowHttp);
+        metadata.issParameterSupported =
+            doc.value(QLatin1String("authorization_response_iss_parameter_supported")).toBool();
         if (metadata.authorizationEndpoint.isEmpty() || metadata.tokenEndpoint.isEmpty() ||
             metadata.jwksUri.isEmpty()) {
             done(std::nullopt, error(ProviderError::Kind::Protocol,
@@ -146,14 +168,14 @@ void OidcClient::fetchMetadata(Callback<ProviderMetadata> done)
 
 void OidcClient::fetchJwks(const QUrl &jwksUri, Callback<Jwks> done)
 {
-    QNetworkReply *reply = get(jwksUri);
+    QNetworkReply *reply = get(jwksUri, Jwks::maxDocumentSize);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done, jwksUri] {
         reply->deleteLater();
         if (reply->error() != QNetworkReply::NoError) {
             done(std::nullopt, error(ProviderError::Kind::Network,
                                      QStringLiteral("Cannot fetch the provider's signing keys from "
                                                     "%1: %2")
-                                         .arg(hostOf(jwksUri), reply->errorString())));
+                                         .arg(hostOf(jwksUri), networkProblem(reply))));
             return;
         }
         QString parseError;
@@ -200,10 +222,10 @@ void OidcClient::tokenRequest(const QUrl &tokenEndpoint, const FormFields &form,
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->read(maxDocumentSize);
         const QJsonObject json = QJsonDocument::fromJson(body).object();
-        if (status == 0) {
+        if (status == 0 || reply->error() == QNetworkReply::OperationCanceledError) {
             done(std::nullopt, error(ProviderError::Kind::Network,
                                      QStringLiteral("Cannot reach the sign-in provider at %1: %2")
-                                         .arg(hostOf(tokenEndpoint), reply->errorString())));
+                                         .arg(hostOf(tokenEndpoint), networkProblem(reply))));
             return;
         }
         if (status != 200) {
@@ -231,7 +253,9 @@ void OidcClient::tokenRequest(const QUrl &tokenEndpoint, const FormFields &form,
         tokens.accessToken = json.value(QLatin1String("access_token")).toString();
         tokens.refreshToken = json.value(QLatin1String("refresh_token")).toString();
         tokens.idToken = json.value(QLatin1String("id_token")).toString().toUtf8();
-        tokens.expiresIn = json.value(QLatin1String("expires_in")).toInt();
+        // Clamped: a day at most, so no arithmetic on it can overflow.
+        tokens.expiresIn = int(std::clamp<qint64>(
+            qint64(json.value(QLatin1String("expires_in")).toDouble()), 0, 24 * 3600));
         tokens.scope = json.value(QLatin1String("scope")).toString();
         const QString type = json.value(QLatin1String("token_type")).toString();
         if (tokens.accessToken.isEmpty() ||

@@ -25,6 +25,9 @@ struct ProviderMetadata
     QUrl jwksUri;
     QUrl userinfoEndpoint;
     QUrl revocationEndpoint; // empty when the provider has none
+    // RFC 9207 authorization_response_iss_parameter_supported: callbacks
+    // without iss are then refused.
+    bool issParameterSupported = false;
 };
 
 // A token endpoint answer (RFC 6749 §5.1; OIDC adds id_token).
@@ -64,7 +67,10 @@ public:
 
     const QString &issuer() const { return m_issuer; }
     const QString &clientId() const { return m_clientId; }
+    // Inactivity: silence this long aborts a request.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // Deadline: the whole request, send to last byte, however it trickles.
+    void setDeadline(int milliseconds) { m_deadlineMs = milliseconds; }
 
     void fetchMetadata(Callback<ProviderMetadata> done);
     void fetchJwks(const QUrl &jwksUri, Callback<Jwks> done);
@@ -78,7 +84,9 @@ public:
 
 private:
     using FormFields = QList<std::pair<QString, QString>>;
-    QNetworkReply *get(const QUrl &url);
+    QNetworkReply *get(const QUrl &url, qint64 maxBytes);
+    QNetworkReply *bounded(QNetworkReply *reply, qint64 maxBytes) const;
+    static QString networkProblem(const QNetworkReply *reply);
     QNetworkReply *postForm(const QUrl &url, const FormFields &form);
     void tokenRequest(const QUrl &tokenEndpoint, const FormFields &form,
                       Callback<TokenResponse> done);
@@ -88,6 +96,7 @@ private:
     const QString m_clientId;
     QPointer<QNetworkAccessManager> m_network;
     int m_timeoutMs = 30000;
+    int m_deadlineMs = 60000;
 };
 
 } // namespace rolecall::auth

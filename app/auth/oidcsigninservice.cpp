@@ -144,7 +144,8 @@ void OidcSignInService::signIn()
                     if (attempt == m_attempt)
                         endAttempt(message);
                 });
-        m_receiver->expect(state, m_metadata->issuer, m_browserTimeout);
+        m_receiver->expect(state, m_metadata->issuer, m_browserTimeout,
+                           m_metadata->issParameterSupported);
         Q_EMIT authorizationUrlReady(url);
         QString browserError;
         if (m_openBrowser && !m_openBrowser(url, &browserError))
@@ -343,6 +344,21 @@ void OidcSignInService::restore()
             return;
         }
         const QJsonObject session = QJsonDocument::fromJson(result.value).object();
+        const QString issuedBy = session.value(QLatin1String("issuer")).toString();
+        if (session.value(QLatin1String("format")).toInt() == sessionFormat &&
+            issuedBy != m_profile.issuer) {
+            // Bound to where it was issued: a refresh token never goes to
+            // another issuer's token endpoint, whatever the settings now say.
+            Q_EMIT notice(tr("The stored session was issued by %1, not by this profile's issuer "
+                             "%2, so it was not sent there and is deleted; sign in again.")
+                              .arg(issuedBy.isEmpty() ? tr("an unknown issuer") : issuedBy,
+                                   m_profile.issuer));
+            setState(State::SignedOut);
+            // signedOut() once the entry is gone, so a CLI that exits then
+            // leaves nothing behind.
+            forgetSession([this] { Q_EMIT signedOut(); });
+            return;
+        }
         if (session.value(QLatin1String("format")).toInt() != sessionFormat ||
             session.value(QLatin1String("clientId")).toString() != m_profile.clientId ||
             session.value(QLatin1String("refreshToken")).toString().isEmpty()) {

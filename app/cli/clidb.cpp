@@ -45,6 +45,13 @@ bool confirmed(const QCommandLineParser &parser, const QString &question, CliCon
     return false;
 }
 
+QCommandLineOption asOwnerOption()
+{
+    return {QStringLiteral("as-owner"),
+            QStringLiteral("No sign-in: the database login must own the tables (a database "
+                           "without an admin yet).")};
+}
+
 const QString alreadyInstalled =
     QStringLiteral("The audit table \"RolecallAuditEvent\" is already installed; nothing to do.\n");
 
@@ -140,8 +147,10 @@ int runInstallIndexes(CliContext &context)
     parser.setApplicationDescription(QStringLiteral(
         "Create the missing indexes 'rolecallctl db check' names, after showing the exact SQL "
         "and asking. Each is built with CREATE INDEX CONCURRENTLY: writes go on meanwhile, but "
-        "it can take a while on big tables. Needs only database rights (the right to create "
-        "indexes on the tables), no sign-in: indexes change no data."));
+        "it can take a while on big tables. Needs the profile's signed-in session of an active "
+        "ADMIN, or --as-owner with the login that owns the tables (a database without an admin "
+        "yet); checked again with the DDL."));
+    parser.addOption(asOwnerOption());
     Format format = Format::Table;
     ConnectionSettings settings;
     int exitCode = ExitOk;
@@ -159,6 +168,13 @@ int runInstallIndexes(CliContext &context)
             context.out << "All the indexes the console uses are present; nothing to do.\n";
             return ExitOk;
         }
+        // Who may: asked before anything is shown, and checked again with the DDL.
+        std::optional<Actor> actor;
+        if (!parser.isSet(QStringLiteral("as-owner"))) {
+            actor = signedInActor(context, &exitCode);
+            if (!actor)
+                return exitCode;
+        }
         context.out << "These statements will run, one at a time:\n\n";
         for (const IndexAdvice &item : std::as_const(missing))
             context.out << item.sql << '\n';
@@ -170,7 +186,7 @@ int runInstallIndexes(CliContext &context)
             context.out.flush();
             QElapsedTimer timer;
             timer.start();
-            source.installIndex(item.sql).waitForFinished();
+            source.installIndex(item.sql, actor).waitForFinished();
             context.out << " done (" << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1)
                         << " s)\n";
         }
@@ -188,7 +204,9 @@ int runInstallAudit(CliContext &context)
     parser.setApplicationDescription(QStringLiteral(
         "Create the optional, append-only audit table \"RolecallAuditEvent\" after showing the "
         "exact SQL and asking. From then on every role change also records an event in it. "
-        "Needs the profile's signed-in session of an active ADMIN."));
+        "Needs the profile's signed-in session of an active ADMIN, or --as-owner with the login "
+        "that owns the tables; checked in the same transaction as the DDL."));
+    parser.addOption(asOwnerOption());
     Format format = Format::Table;
     ConnectionSettings settings;
     int exitCode = ExitOk;
@@ -200,15 +218,18 @@ int runInstallAudit(CliContext &context)
             context.out << alreadyInstalled;
             return ExitOk;
         }
-        const std::optional<Actor> actor = signedInActor(context, &exitCode);
-        if (!actor)
-            return exitCode;
-        if (!mayWrite(source, *actor, context))
-            return ExitNotPermitted;
+        std::optional<Actor> actor;
+        if (!parser.isSet(QStringLiteral("as-owner"))) {
+            actor = signedInActor(context, &exitCode);
+            if (!actor)
+                return exitCode;
+            if (!mayWrite(source, *actor, context))
+                return ExitNotPermitted;
+        }
         context.out << "This SQL will run, in one transaction:\n\n" << auditTableSql() << '\n';
         if (!confirmed(parser, QStringLiteral("Create the audit table? [y/N] "), context))
             return ExitFailure;
-        if (source.installAuditTable(*actor).result())
+        if (source.installAuditTable(actor).result())
             context.out << "Created the audit table \"RolecallAuditEvent\".\n";
         else
             context.out << alreadyInstalled;

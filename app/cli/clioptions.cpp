@@ -93,10 +93,14 @@ bool verbConnection(const QCommandLineParser &parser, CliContext &context,
                     ConnectionSettings *settings)
 {
     QString error;
-    if (connectionFromOptions(parser, context.profile, settings, &error))
-        return true;
-    context.err << "rolecallctl: " << error << '\n';
-    return false;
+    if (!connectionFromOptions(parser, context.profile, settings, &error)) {
+        context.err << "rolecallctl: " << error << '\n';
+        return false;
+    }
+    // A weaker sslmode is the URL's own choice; it is said, not refused.
+    if (const QString warning = settings->transportWarning(); !warning.isEmpty())
+        context.err << "rolecallctl: warning: " << warning << '\n';
+    return true;
 }
 
 bool verbConnection(const QCommandLineParser &parser, CliContext &context,

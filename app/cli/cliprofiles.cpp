@@ -7,6 +7,7 @@
 #include "cli/clisessionsupport.h"
 #include "cli/terminal.h"
 #include "itemmodels/tableexport.h"
+#include "services/boundsecret.h"
 #include "services/profilestore.h"
 #include "services/syncservice.h"
 
@@ -272,6 +273,28 @@ int runShow(CliContext &context, ProfileStore &store)
     return ExitOk;
 }
 
+// Deletes the secrets a changed issuer, client ID or Clerk API URL leaves
+// tied to the old value, after saying so on stderr.
+int removeInvalidatedSecrets(CliContext &context, const QString &name, const QStringList &kinds)
+{
+    if (kinds.isEmpty())
+        return ExitOk;
+    context.err << "rolecallctl: note: " << invalidatedSecretsText(name, kinds) << '\n';
+    KeychainSecretStore secrets;
+    for (const QString &kind : kinds) {
+        const SecretStore::Result result =
+            waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+                secrets.remove(SecretStore::profileKey(name, kind), loop, std::move(done));
+            });
+        if (result.status == SecretStore::Status::Unavailable) {
+            context.err << "rolecallctl: the keychain could not be reached to delete them ("
+                        << result.message << "); they are not sent to the new address anyway\n";
+            return ExitFailure;
+        }
+    }
+    return ExitOk;
+}
+
 int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
 {
     QCommandLineParser parser;
@@ -285,6 +308,7 @@ int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
     const QString name = parser.positionalArguments().first();
     Profile p;
     p.name = name;
+    std::optional<Profile> before;
     if (adding) {
         if (!parser.isSet(QStringLiteral("issuer")) || !parser.isSet(QStringLiteral("client-id"))) {
             context.err << "rolecallctl: profiles add needs --issuer URL and --client-id ID\n";
@@ -295,6 +319,7 @@ int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
         if (!existing)
             return noSuchProfile(context, name);
         p = *existing;
+        before = *existing;
     }
     const bool changed = applyOptions(parser, p);
     const bool makeDefault = parser.isSet(QStringLiteral("default"));
@@ -326,6 +351,8 @@ int runAddOrEdit(CliContext &context, ProfileStore &store, bool adding)
         return storeFailed(context, error);
     context.out << (adding ? "Added" : "Updated") << " profile " << name
                 << (store.defaultProfile() == name ? " (default)" : "") << ".\n";
+    if (before)
+        return removeInvalidatedSecrets(context, name, secretKindsInvalidated(*before, p));
     return ExitOk;
 }
 
@@ -505,7 +532,7 @@ int runSetSecret(CliContext &context, ProfileStore &store)
     QByteArray value = in.readLine().trimmed();
     in.close();
     if (value.size() > 64 * 1024) {
-        value.fill('\0');
+        wipeSecret(value);
         context.err << "rolecallctl: the " << kind
                     << " on standard input is longer than 64 KiB; "
                        "nothing was stored\n";
@@ -516,18 +543,22 @@ int runSetSecret(CliContext &context, ProfileStore &store)
         return ExitValidation;
     }
     if (kind == SecretStore::clerkSecretKeyKind() && !isClerkSecretKey(value)) {
-        value.fill('\0');
+        wipeSecret(value);
         context.err << "rolecallctl: that is not a Clerk secret key (those start with sk_test_ or "
                        "sk_live_); nothing was stored\n";
         return ExitValidation;
     }
     KeychainSecretStore secrets;
     const QString key = SecretStore::profileKey(name, kind);
+    // Bound to the Clerk API the profile names now: never sent anywhere else.
+    const std::optional<Profile> profile = store.profile(name);
+    QByteArray entry = packBoundSecret(value, clerkKeyOrigin(profile.value_or(Profile())));
     const SecretStore::Result result =
         waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
-            secrets.write(key, value, loop, std::move(done));
+            secrets.write(key, entry, loop, std::move(done));
         });
-    value.fill('\0'); // do not leave the key lying around in this process
+    wipeSecret(value); // do not leave the key lying around in this process
+    wipeSecret(entry);
     if (result.status != SecretStore::Status::Ok) {
         context.err << "rolecallctl: " << result.message << '\n';
         return ExitFailure;

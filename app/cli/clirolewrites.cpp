@@ -9,6 +9,7 @@
 #include "cli/clisessionsupport.h"
 #include "cli/cliusers.h"
 #include "domain/datasourceerror.h"
+#include "domain/userlist.h"
 #include "pg/pgdatasource.h"
 
 #include <QCommandLineParser>
@@ -23,23 +24,16 @@ namespace rolecall::cli {
 
 namespace {
 
-constexpr qsizetype maxReason = 1000;
-constexpr qsizetype maxNotes = 10000;
-
 // Checks what can be checked without the database; false with the error printed.
 bool validateTexts(const QString &reason, const QString &notes, const QDateTime &start,
                    const QDateTime &end, CliContext &context)
 {
-    QString problem;
-    if (reason.trimmed().isEmpty())
-        problem = QStringLiteral("--reason must not be empty");
-    else if (reason.size() > maxReason)
-        problem = QStringLiteral("--reason is longer than %1 characters").arg(maxReason);
-    else if (notes.size() > maxNotes)
-        problem = QStringLiteral("--notes is longer than %1 characters").arg(maxNotes);
-    else if (end.isValid() && start.isValid() && end <= start)
+    // The same sentence the console's dialogs and the data source give.
+    QString problem = grantTextProblem(reason, notes);
+    if (problem.isEmpty() && end.isValid() && start.isValid() && end <= start)
         problem = QStringLiteral("--end must be after --start");
-    else if (end.isValid() && !start.isValid() && end <= QDateTime::currentDateTimeUtc())
+    else if (problem.isEmpty() && end.isValid() && !start.isValid() &&
+             end <= QDateTime::currentDateTimeUtc())
         problem = QStringLiteral("--end is in the past; a grant must end after it starts");
     if (problem.isEmpty())
         return true;
@@ -90,7 +84,8 @@ QJsonArray usersJson(const QList<User> &users)
     return array;
 }
 
-// One Clerk ID or email per line; blank lines and # comments skipped.
+// One Clerk ID or email per line (blank lines and # comments skipped), or a
+// CSV export of users or grants (its clerkId column): parseUserList().
 bool readUsersFile(const QString &path, QStringList *users, CliContext &context)
 {
     QFile file;
@@ -101,11 +96,11 @@ bool readUsersFile(const QString &path, QStringList *users, CliContext &context)
         context.err << "rolecallctl: cannot read " << path << ": " << file.errorString() << '\n';
         return false;
     }
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        const QString name = QString::fromUtf8(line).trimmed();
-        if (!name.isEmpty() && !name.startsWith(QLatin1Char('#')))
-            users->append(name);
+    QString error;
+    *users << parseUserList(file.readAll(), &error);
+    if (!error.isEmpty()) {
+        context.err << "rolecallctl: " << path << ": " << error << '\n';
+        return false;
     }
     return true;
 }

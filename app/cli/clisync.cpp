@@ -14,8 +14,11 @@
 #include "cli/clisessionsupport.h"
 #include "domain/datasourceerror.h"
 #include "itemmodels/tableexport.h"
+#include "services/boundsecret.h"
 #include "services/profilestore.h"
+#include "services/syncservice.h"
 #include "services/syncstore.h"
+#include "sync/freshadminstore.h"
 #include "sync/syncapplier.h"
 #include "sync/syncrun.h"
 
@@ -52,11 +55,9 @@ bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTar
         url = profile->clerkApiUrl;
     if (!url.isEmpty()) {
         const QUrl parsed(url, QUrl::StrictMode);
-        if (!parsed.isValid() || parsed.isRelative() || !parsed.userInfo().isEmpty() ||
-            (parsed.scheme() != QLatin1String("https") &&
-             parsed.scheme() != QLatin1String("http"))) {
-            context.err << "rolecallctl: the Clerk API URL must be an http(s) URL without a user "
-                           "name or password\n";
+        QString problem;
+        if (!checkServiceUrl(url, QStringLiteral("Clerk API URL"), &problem)) {
+            context.err << "rolecallctl: " << problem << '\n';
             return false;
         }
         target->settings.baseUrl = parsed;
@@ -71,7 +72,7 @@ bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTar
         }
         target->settings.rateLimit = int(rate);
     }
-    const QByteArray fromEnv = qgetenv("ROLECALL_CLERK_SECRET_KEY").trimmed();
+    const QByteArray fromEnv = takeClerkSecretKeyFromEnvironment();
     if (!fromEnv.isEmpty()) {
         target->settings.secretKey = fromEnv;
         return true;
@@ -94,7 +95,17 @@ bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTar
                     << " clerk-secret-key' (" << result.message << ")\n";
         return false;
     }
-    target->settings.secretKey = result.value;
+    // Sent only to the API it was entered for.
+    QString problem;
+    std::optional<QByteArray> key =
+        unpackBoundSecret(result.value, originOf(target->settings.baseUrl), &problem);
+    if (!key) {
+        context.err << "rolecallctl: profile " << profile->name << ": " << problem
+                    << " ('rolecallctl profiles set-secret " << profile->name
+                    << " clerk-secret-key')\n";
+        return false;
+    }
+    target->settings.secretKey = *key;
     return true;
 }
 
@@ -352,9 +363,10 @@ BatchPlan planBatch(const QList<SyncRecord> &targets, const QSet<SyncStatus> &al
 // Runs the actions for `targets` through SyncApplier, one transaction each,
 // and prints each outcome as it comes. A refusal for not being an admin ends
 // the batch (exit 4); otherwise the exit code is the worst failure's.
-int applyBatch(SyncStore &syncStore, const Actor &actor, const std::optional<ClerkUser> &actorClerk,
-               const QList<SyncRecord> &targets, const QSet<SyncStatus> &allOf,
-               const QString &reason, bool dryRun, Format format, CliContext &context)
+int applyBatch(SyncStore &syncStore, const Actor &actor,
+               const std::optional<ClerkApiSettings> &freshAdmin, const QList<SyncRecord> &targets,
+               const QSet<SyncStatus> &allOf, const QString &reason, bool dryRun, Format format,
+               CliContext &context)
 {
     const BatchPlan plan = planBatch(targets, allOf, reason, format, context);
     int worst = plan.worst;
@@ -363,7 +375,12 @@ int applyBatch(SyncStore &syncStore, const Actor &actor, const std::optional<Cle
             *note.stream << note.text;
     };
 
-    FailureKindStore store(syncStore);
+    ClerkApiClient clerkNow(freshAdmin.value_or(ClerkApiSettings()), nullptr);
+    FreshAdminSyncStore freshStore(&syncStore,
+                                   [&clerkNow](const QString &id, QObject *receiver, auto done) {
+                                       clerkNow.fetchUser(id, receiver, std::move(done));
+                                   });
+    FailureKindStore store(freshAdmin ? static_cast<SyncStore &>(freshStore) : syncStore);
     SyncApplier applier(&store);
     std::optional<JsonArrayWriter> json;
     if (format == Format::Json)
@@ -395,7 +412,7 @@ int applyBatch(SyncStore &syncStore, const Actor &actor, const std::optional<Cle
         finished = true;
         loop.quit();
     });
-    applier.start(actor, actorClerk, plan.actions, dryRun);
+    applier.start(actor, std::nullopt, plan.actions, dryRun);
     if (!finished) // an empty batch finishes at once
         loop.exec();
 
@@ -503,9 +520,8 @@ int runApply(CliContext &context)
                 targets.append(record);
         }
     };
-    std::optional<ClerkUser> actorClerk;
-    if (!runComparison(opened.syncStore(), clerk.settings, context, onRecords, &actorClerk,
-                       actor->clerkId))
+    SchemaKind kind = SchemaKind::Unknown;
+    if (!runComparison(opened.syncStore(), clerk.settings, context, onRecords, nullptr, {}, &kind))
         return ExitFailure;
     for (const QString &name : named) {
         if (!found.contains(name)) {
@@ -514,7 +530,12 @@ int runApply(CliContext &context)
         }
     }
 
-    return applyBatch(opened.syncStore(), *actor, actorClerk, targets, allOf, reason,
+    // SehatScan: whether the actor is an admin is read from Clerk at each
+    // write, not taken from the comparison that just ran.
+    std::optional<ClerkApiSettings> freshAdmin;
+    if (kind == SchemaKind::SehatScan)
+        freshAdmin = clerk.settings;
+    return applyBatch(opened.syncStore(), *actor, freshAdmin, targets, allOf, reason,
                       parser.isSet(QStringLiteral("dry-run")), format, context);
 }
 

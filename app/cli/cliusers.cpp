@@ -229,10 +229,10 @@ int runUsersShow(CliContext &context)
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << "ID:           " << user->id << '\n'
-        << "Clerk ID:     " << user->clerkId << '\n'
-        << "Email:        " << user->email << '\n'
-        << "Name:         " << user->displayName() << '\n'
+    out << "ID:           " << terminalSafe(user->id) << '\n'
+        << "Clerk ID:     " << terminalSafe(user->clerkId) << '\n'
+        << "Email:        " << terminalSafe(user->email) << '\n'
+        << "Name:         " << terminalSafe(user->displayName()) << '\n'
         << "Created:      " << localText(user->createdAt) << '\n'
         << "Active roles: "
         << (roles.isEmpty() ? QStringLiteral("none") : roles.join(QStringLiteral(", ")))

@@ -12,9 +12,11 @@
 #include "domain/connectionsettings.h"
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
+#include "services/boundsecret.h"
 #include "services/profilestore.h"
 
 #include <QDesktopServices>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStatusBar>
@@ -79,10 +81,21 @@ void ConsoleController::chooseProfile()
             m_secrets->remove(SecretStore::profileKey(name, what), this,
                               [](const SecretStore::Result &) {});
     });
+    connect(dialog, &ProfilesDialog::secretsInvalidated, this,
+            [this](const QString &name, const QStringList &kinds) {
+                m_window->statusBar()->showMessage(invalidatedSecretsText(name, kinds), 15000);
+                for (const QString &what : kinds)
+                    m_secrets->remove(SecretStore::profileKey(name, what), this,
+                                      [](const SecretStore::Result &) {});
+            });
     connect(dialog, &ProfilesDialog::clerkSecretKeyEntered, this,
             [this](const QString &name, const QByteArray &key) {
+                // Bound to the Clerk API the profile names now.
+                const std::optional<Profile> profile = m_profiles->profile(name);
+                const QByteArray entry =
+                    packBoundSecret(key, clerkKeyOrigin(profile.value_or(Profile())));
                 m_secrets->write(
-                    SecretStore::profileKey(name, SecretStore::clerkSecretKeyKind()), key, this,
+                    SecretStore::profileKey(name, SecretStore::clerkSecretKeyKind()), entry, this,
                     [this, name](const SecretStore::Result &result) {
                         m_window->statusBar()->showMessage(
                             result.status == SecretStore::Status::Ok
@@ -94,14 +107,25 @@ void ConsoleController::chooseProfile()
                     });
             });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (const std::optional<Profile> chosen = m_profiles->profile(dialog->selectedProfile()))
+        // Validated as on every other way in (--profile, the last one used).
+        QString error;
+        if (const std::optional<Profile> chosen =
+                m_profiles->resolve(dialog->selectedProfile(), &error))
             openProfile(*chosen);
+        else
+            m_window->statusBar()->showMessage(error, 15000);
     });
     dialog->open();
 }
 
 void ConsoleController::openProfile(const Profile &profile)
 {
+    QString invalid;
+    if (!profile.validate(&invalid)) {
+        m_window->statusBar()->showMessage(
+            tr("Profile %1 is not opened: %2").arg(profile.name, invalid), 15000);
+        return;
+    }
     m_profile = profile;
     if (m_dialog)
         m_dialog->close();
@@ -136,6 +160,21 @@ void ConsoleController::openProfile(const Profile &profile)
     m_service->restore();
 }
 
+void ConsoleController::showTransportWarning(const QString &warning)
+{
+    if (warning.isEmpty()) {
+        delete m_transportWarning;
+        return;
+    }
+    if (!m_transportWarning) {
+        m_transportWarning = new QLabel(m_window);
+        m_transportWarning->setObjectName(QStringLiteral("transportWarning"));
+        m_transportWarning->setTextFormat(Qt::PlainText);
+        m_window->statusBar()->addPermanentWidget(m_transportWarning);
+    }
+    m_transportWarning->setText(warning);
+}
+
 void ConsoleController::showSignIn()
 {
     if (!m_service || m_dialog)
@@ -161,6 +200,7 @@ void ConsoleController::showSignIn()
 
 DataSource *ConsoleController::createDataSource()
 {
+    showTransportWarning({});
     if (!m_profile.apiBaseUrl.isEmpty()) {
         // The backend API with the session's access token, refreshed once
         // after a 401 (see ApiClient).
@@ -180,8 +220,10 @@ DataSource *ConsoleController::createDataSource()
     ConnectionSettings settings;
     QString error;
     if (!m_profile.databaseUrl.isEmpty() &&
-        ConnectionSettings::fromUrl(m_profile.databaseUrl, &settings, &error))
+        ConnectionSettings::fromUrl(m_profile.databaseUrl, &settings, &error)) {
+        showTransportWarning(settings.transportWarning());
         return new PgDataSource(settings);
+    }
     return nullptr;
 }
 

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QLabel;
 class QNetworkAccessManager;
 class QSettings;
 
@@ -51,6 +52,8 @@ public:
     // Opens `name` (empty: the default, else the only one, else the chooser).
     // `signInNow` starts the browser sign-in at once when no session is kept.
     void start(const QString &name, bool signInNow);
+    // Validates first (https for the issuer and the APIs, the database URL):
+    // an invalid profile is not opened, and the status bar says why.
     void openProfile(const Profile &profile);
     void chooseProfile();
     void showSignIn();
@@ -67,6 +70,7 @@ private:
     // PostgreSQL for a profile with a database URL, the backend API for one
     // with an API URL (its token from the profile's sign-in); nullptr else.
     DataSource *createDataSource();
+    void showTransportWarning(const QString &warning);
 
     MainWindow *m_window;
     std::unique_ptr<QSettings> m_settings;
@@ -76,6 +80,7 @@ private:
     auth::OidcSignInService *m_service = nullptr;
     QPointer<SignInDialog> m_dialog;
     QPointer<ApiDataSource> m_apiSource; // the window's, for an API profile
+    QPointer<QLabel> m_transportWarning; // in the status bar while the database URL asks for it
     Profile m_profile;
     bool m_signInNow = false;
 };

@@ -1,7 +1,9 @@
 #include "console/profilesyncservice.h"
 
 #include "pg/pgsync.h"
+#include "services/boundsecret.h"
 #include "services/secretstore.h"
+#include "sync/freshadminstore.h"
 #include "sync/syncrun.h"
 
 #include <QNetworkAccessManager>
@@ -27,6 +29,15 @@ ProfileSyncService::ProfileSyncService(QString profile, SyncStore *store, ClerkA
 {
     m_store->setParent(this);
     m_clerk.secretKey.clear();
+    m_freshAdminStore = new FreshAdminSyncStore(
+        m_store,
+        [this](const QString &id, QObject *context, auto done) {
+            if (m_client)
+                m_client->fetchUser(id, context, std::move(done));
+            else
+                done(std::nullopt, tr("no comparison is open, so Clerk cannot be asked"));
+        },
+        this);
 }
 
 ProfileSyncService::~ProfileSyncService()
@@ -71,14 +82,24 @@ void ProfileSyncService::startRun()
         // A newer start or a cancel drops this answer.
         m_keyRead.current([this](const SecretStore::Result &result) {
             m_starting = false;
-            if (result.status == SecretStore::Status::Ok && !result.value.isEmpty())
-                startWithKey(result.value.trimmed());
-            else if (result.status == SecretStore::Status::NotFound || result.value.isEmpty())
+            if (result.status == SecretStore::Status::Ok && !result.value.isEmpty()) {
+                // Sent only to the API it was entered for.
+                QString problem;
+                std::optional<QByteArray> key =
+                    unpackBoundSecret(result.value, originOf(m_clerk.baseUrl), &problem);
+                if (!key) {
+                    Q_EMIT runRefused(problem, true);
+                    return;
+                }
+                startWithKey(key->trimmed());
+                wipeSecret(*key);
+            } else if (result.status == SecretStore::Status::NotFound || result.value.isEmpty()) {
                 Q_EMIT runRefused(missingClerkKeyMessage(m_profile), true);
-            else
+            } else {
                 Q_EMIT runRefused(tr("The Clerk secret key could not be read from the keychain: %1")
                                       .arg(result.message),
                                   false);
+            }
         }));
 }
 
@@ -105,11 +126,11 @@ void ProfileSyncService::cancelRun()
 QFuture<SyncActionResult> ProfileSyncService::apply(const Actor &actor, const SyncAction &action,
                                                     bool dryRun)
 {
-    // SehatScan writes check the actor's Clerk role as the last run saw it.
-    std::optional<ClerkUser> actorClerk;
-    if (m_run)
-        actorClerk = m_run->clerkUser(actor.clerkId);
-    return m_store->apply(actor, actorClerk, action, dryRun);
+    // SehatScan writes check the actor's Clerk role as Clerk has it now,
+    // not as the comparison saw it.
+    if (m_run && m_run->schemaKind() == SchemaKind::SehatScan)
+        return m_freshAdminStore->apply(actor, std::nullopt, action, dryRun);
+    return m_store->apply(actor, std::nullopt, action, dryRun);
 }
 
 } // namespace rolecall

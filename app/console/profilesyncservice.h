@@ -29,7 +29,9 @@ class SyncStore;
 //   cancelRun: reading the key ─▶ runRefused("Cancelled.") (its answer is dropped);
 //              a run going ─▶ run->cancel() (the run says finished/failed itself)
 //   a new startRun drops an earlier answer and replaces the run (its signals stop)
-//   apply(actor, action) ─▶ PgSyncStore::apply, the actor's Clerk user as the last run saw it
+//   apply(actor, action) ─▶ SehatScan: FreshAdminSyncStore (the actor's Clerk user read
+//                           again with the run's client) ─▶ PgSyncStore::apply
+//                        ─▶ Akako: PgSyncStore::apply (the ADMIN check is in the database)
 class ProfileSyncService final : public SyncService
 {
     Q_OBJECT
@@ -66,6 +68,7 @@ private:
     QPointer<SecretStore> m_secrets;
     QPointer<QNetworkAccessManager> m_network;
     SyncStore *m_store;
+    SyncStore *m_freshAdminStore; // m_store, the actor's Clerk user read at each write
     ClerkApiClient *m_client = nullptr;
     SyncRun *m_run = nullptr;
     StaleAnswerGuard m_keyRead; // the keychain read of the latest start

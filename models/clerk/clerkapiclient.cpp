@@ -1,5 +1,8 @@
 #include "clerk/clerkapiclient.h"
 
+#include "services/boundedreply.h"
+#include "services/boundsecret.h"
+
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -25,7 +28,7 @@ namespace {
 struct RawPage
 {
     QJsonArray users;
-    QString lastId;
+    QStringList ids; // in page order: fallbacks for a cursor deleted mid-walk
     QString error;
 };
 
@@ -44,18 +47,19 @@ void abortIfUnderway(QNetworkReply *reply)
         reply->abort();
 }
 
-// Retry-After is seconds (Clerk's docs); an HTTP date is accepted too.
-qint64 retryAfterMs(const QNetworkReply *reply)
+// Retry-After is seconds (Clerk's docs); an HTTP date is accepted too. Either
+// is clamped to [0, ceiling] before it becomes milliseconds: a hostile or
+// broken answer cannot overflow the conversion or park the walk for days.
+qint64 retryAfterMs(const QNetworkReply *reply, qint64 ceilingMs)
 {
     const QByteArray value = reply->rawHeader("Retry-After").trimmed();
-    bool ok = false;
-    const double seconds = value.toDouble(&ok);
-    if (ok && seconds >= 0)
-        return qint64(seconds * 1000);
+    const qint64 seconds = clampedNumber(value, 0, ceilingMs / 1000 + 1, -1);
+    if (seconds >= 0)
+        return std::min(seconds * 1000, ceilingMs);
     const QDateTime at = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
     if (at.isValid())
-        return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at));
-    return 1000; // a 429 without the header: wait a second
+        return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(at), 0, ceilingMs);
+    return std::min<qint64>(1000, ceilingMs); // a 429 without the header: wait a second
 }
 
 } // namespace
@@ -67,6 +71,10 @@ ClerkApiClient::ClerkApiClient(ClerkApiSettings settings, QNetworkAccessManager 
     , m_network(network ? network : new QNetworkAccessManager(this))
     , m_limiter(m_settings.rateLimit, m_settings.rateWindowMs + m_settings.rateSlackMs)
 {
+    // A copy of the key's bytes of our own, so the destructor wipes exactly
+    // this one and never a buffer the caller still shares.
+    m_settings.secretKey =
+        QByteArray(m_settings.secretKey.constData(), m_settings.secretKey.size());
     m_settings.pageSize = std::clamp(m_settings.pageSize, 1, 500);
     m_convertPool.setMaxThreadCount(1); // one worker: pages stay in order
 }
@@ -76,7 +84,7 @@ ClerkApiClient::~ClerkApiClient()
     m_requests.renew();
     for (const QPointer<QNetworkReply> &reply : std::as_const(m_inFlight))
         abortIfUnderway(reply);
-    m_settings.secretKey.fill('\0');
+    wipeSecret(m_settings.secretKey);
 }
 
 qint64 ClerkApiClient::nowMs()
@@ -100,6 +108,9 @@ void ClerkApiClient::start()
     m_countDone = m_pagesDone = m_lastPageSeen = false;
     m_converting = 0;
     m_lastId.clear();
+    m_lastPageIds.clear();
+    m_cursorWorked = false;
+    m_cursorRefusals = 0;
     m_delivered = 0;
     requestCount();
     requestPage();
@@ -116,6 +127,39 @@ void ClerkApiClient::cancel()
     for (const QPointer<QNetworkReply> &reply : replies)
         abortIfUnderway(reply);
     Q_EMIT failed(tr("Cancelled."));
+}
+
+void ClerkApiClient::fetchUser(
+    const QString &id, QObject *context,
+    std::function<void(const std::optional<ClerkUser> &, const QString &)> done)
+{
+    Call call;
+    call.path = QStringLiteral("/users/") + QString::fromLatin1(QUrl::toPercentEncoding(id));
+    QNetworkReply *reply = get(call);
+    connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 404) {
+            done(std::nullopt, {});
+            return;
+        }
+        const BoundedReply *bounds = BoundedReply::of(reply);
+        if (reply->error() != QNetworkReply::NoError || status != 200) {
+            const QString why = bounds && bounds->overrun() != BoundedReply::Overrun::None
+                                    ? bounds->message()
+                                : status == 0 ? reply->errorString()
+                                              : tr("Clerk answered %1").arg(status);
+            done(std::nullopt, why);
+            return;
+        }
+        ClerkUser user;
+        QString error;
+        if (!parseClerkUser(QJsonDocument::fromJson(reply->readAll()).object(), &user, &error)) {
+            done(std::nullopt, tr("Clerk's user could not be read: %1").arg(error));
+            return;
+        }
+        done(user, {});
+    });
 }
 
 void ClerkApiClient::requestCount()
@@ -171,8 +215,12 @@ void ClerkApiClient::onPageBody(const QByteArray &body)
             return;
         }
         const qsizetype count = raw.users.size();
-        if (count > 0)
-            m_lastId = raw.lastId;
+        if (count > 0) {
+            m_lastPageIds = raw.ids;
+            m_lastId = raw.ids.last();
+        }
+        if (!m_lastId.isEmpty() && !m_useOffset && count > 0)
+            m_cursorWorked = m_cursorWorked || m_delivered > 0;
         m_delivered += count;
         const bool more = count >= m_settings.pageSize;
         if (more)
@@ -191,8 +239,9 @@ void ClerkApiClient::onPageBody(const QByteArray &body)
             return raw;
         }
         raw.users = doc.array();
-        if (!raw.users.isEmpty())
-            raw.lastId = raw.users.last().toObject().value(QLatin1String("id")).toString();
+        raw.ids.reserve(raw.users.size());
+        for (const QJsonValue &user : std::as_const(raw.users))
+            raw.ids << user.toObject().value(QLatin1String("id")).toString();
         return raw;
     }));
 }
@@ -257,12 +306,11 @@ void ClerkApiClient::schedule(const std::shared_ptr<Call> &call)
     QTimer::singleShot(delay, this, m_requests.current([this, call] { schedule(call); }));
 }
 
-void ClerkApiClient::send(const std::shared_ptr<Call> &call)
+QNetworkReply *ClerkApiClient::get(const Call &call)
 {
     m_limiter.spend(nowMs());
     ++m_requestsSent;
-    ++call->attempt;
-    QNetworkRequest request(urlFor(*call));
+    QNetworkRequest request(urlFor(call));
     request.setRawHeader("Authorization", "Bearer " + m_settings.secretKey);
     request.setRawHeader("Accept", "application/json");
     if (!m_settings.apiVersion.isEmpty())
@@ -270,29 +318,42 @@ void ClerkApiClient::send(const std::shared_ptr<Call> &call)
     // Never follow a redirect: it would carry the key to wherever it points.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
+    // Silence for the inactivity timeout, or the whole request over its
+    // deadline, or a body over the limit: aborted, and retried or reported.
+    request.setTransferTimeout(std::min(m_settings.timeoutMs, m_settings.inactivityTimeoutMs));
     QNetworkReply *reply = m_network->get(request);
+    BoundedReply::watch(reply, {m_settings.maxBodyBytes, m_settings.timeoutMs});
+    return reply;
+}
+
+void ClerkApiClient::send(const std::shared_ptr<Call> &call)
+{
+    ++call->attempt;
+    QNetworkReply *reply = get(*call);
     m_inFlight.append(reply);
-    auto timedOut = std::make_shared<bool>(false);
-    auto *timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
-    });
-    timer->start(m_settings.timeoutMs);
     const quint64 ticket = m_requests.ticket();
-    connect(reply, &QNetworkReply::finished, this, [this, call, reply, timedOut, ticket] {
+    connect(reply, &QNetworkReply::finished, this, [this, call, reply, ticket] {
         reply->deleteLater();
         m_inFlight.removeAll(reply);
         if (m_requests.isCurrent(ticket))
-            onReply(call, reply, *timedOut);
+            onReply(call, reply);
     });
 }
 
-void ClerkApiClient::onReply(const std::shared_ptr<Call> &call, QNetworkReply *reply, bool timedOut)
+void ClerkApiClient::onReply(const std::shared_ptr<Call> &call, QNetworkReply *reply)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = timedOut ? QByteArray() : reply->readAll();
+    const BoundedReply *bounds = BoundedReply::of(reply);
+    const auto overrun = bounds ? bounds->overrun() : BoundedReply::Overrun::None;
+    const bool timedOut = overrun == BoundedReply::Overrun::Deadline ||
+                          reply->error() == QNetworkReply::TimeoutError ||
+                          reply->error() == QNetworkReply::OperationCanceledError;
+    if (overrun == BoundedReply::Overrun::TooLarge) {
+        // Not retried: the same request would bring the same answer.
+        fail(tr("Clerk's answer to GET %1 was refused: %2").arg(call->path, bounds->message()));
+        return;
+    }
+    const QByteArray body = timedOut ? QByteArray() : reply->read(m_settings.maxBodyBytes);
     if (!timedOut && reply->error() == QNetworkReply::NoError && status == 200) {
         call->onBody(body);
         return;
@@ -304,7 +365,7 @@ void ClerkApiClient::onReply(const std::shared_ptr<Call> &call, QNetworkReply *r
         return;
     }
     if (status == 429) {
-        const qint64 wait = retryAfterMs(reply);
+        const qint64 wait = retryAfterMs(reply, m_settings.backoffMaxMs);
         m_limiter.blockUntil(nowMs() + wait); // the block holds for every request
         retryLater(call, wait, tr("Clerk's rate limit was reached (429)"));
         return;
@@ -314,6 +375,27 @@ void ClerkApiClient::onReply(const std::shared_ptr<Call> &call, QNetworkReply *r
             status == 0 ? reply->errorString() : tr("Clerk answered %1").arg(status);
         retryLater(call, -1, tr("GET %1 failed: %2").arg(what, reason));
         return;
+    }
+    if ((status == 400 || status == 422) &&
+        call->query.hasQueryItem(QStringLiteral("starting_after")) && !m_useOffset) {
+        // Either the cursor's user was deleted during the walk, or this
+        // instance pages by offset only. Going on after the user before the
+        // cursor tells them apart: it skips no one and repeats no one, where
+        // paging by offset after a deletion would skip whoever moved up.
+        const QString refused = call->query.queryItemValue(QStringLiteral("starting_after"));
+        m_lastPageIds.removeAll(refused);
+        const bool cursorUnsupported = !m_cursorWorked && m_cursorRefusals++ > 0;
+        if (!cursorUnsupported && !m_lastPageIds.isEmpty()) {
+            qCInfo(lcClerk) << "the cursor was refused; going on after the user before it";
+            m_lastId = m_lastPageIds.last();
+            requestPage();
+            return;
+        }
+        if (m_cursorWorked) {
+            fail(tr("Clerk's users changed under the walk: every user of the last page was "
+                    "deleted, so where to go on is unknown. Nothing was decided; run it again."));
+            return;
+        }
     }
     if ((status == 400 || status == 422) &&
         call->query.hasQueryItem(QStringLiteral("starting_after")) && !m_useOffset) {

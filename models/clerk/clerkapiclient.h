@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QJsonArray;
 class QNetworkAccessManager;
@@ -29,8 +30,10 @@ struct ClerkApiSettings
     // Clerk counts arrivals, the limiter counts sends: a little slack keeps
     // a request sent exactly one window later from arriving inside it.
     qint64 rateSlackMs = 150;
-    int timeoutMs = 30'000; // every request, from send to the last byte
-    int maxAttempts = 8;    // per request, counting the first
+    int timeoutMs = 30'000;                   // every request, from send to the last byte
+    int inactivityTimeoutMs = 15'000;         // silence within a request
+    qint64 maxBodyBytes = 32LL * 1024 * 1024; // one answer; 500 users are about 1 MB
+    int maxAttempts = 8;                      // per request, counting the first
     qint64 backoffStartMs = 500;
     qint64 backoffMaxMs = 60'000;
     int pageSize = 500; // Clerk's maximum
@@ -68,6 +71,11 @@ public:
 
     void start();
     void cancel();
+    // One user now (GET /users/{id}), apart from any walk: `done(user, {})`,
+    // `done(nullopt, {})` when Clerk has no such user, `done(nullopt,
+    // message)` when it could not be asked. On `context`'s thread.
+    void fetchUser(const QString &id, QObject *context,
+                   std::function<void(const std::optional<ClerkUser> &, const QString &)> done);
     bool isRunning() const { return m_running; }
     bool wasCancelled() const { return m_cancelled; }
 
@@ -97,8 +105,10 @@ private:
     void onPageBody(const QByteArray &body);
     void convertPage(const QJsonArray &array);
     void schedule(const std::shared_ptr<Call> &call);
+    // One GET with the key, the limits and no redirects; counted against the rate limit.
+    QNetworkReply *get(const Call &call);
     void send(const std::shared_ptr<Call> &call);
-    void onReply(const std::shared_ptr<Call> &call, QNetworkReply *reply, bool timedOut);
+    void onReply(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     void retryLater(const std::shared_ptr<Call> &call, qint64 delayMs, const QString &reason);
     void fail(const QString &message);
     QUrl urlFor(const Call &call) const;
@@ -116,8 +126,11 @@ private:
     bool m_countDone = false;
     bool m_pagesDone = false;
     bool m_lastPageSeen = false;
-    int m_converting = 0; // pages parsed but not yet delivered
-    QString m_lastId;     // cursor: the last user of the previous page
+    int m_converting = 0;        // pages parsed but not yet delivered
+    QString m_lastId;            // cursor: the last user of the previous page
+    QStringList m_lastPageIds;   // that page's users, for a cursor deleted mid-walk
+    bool m_cursorWorked = false; // a page came back for a starting_after cursor
+    int m_cursorRefusals = 0;
     qint64 m_delivered = 0;
     int m_requestsSent = 0;
     int m_retries = 0;

@@ -5,15 +5,30 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include <optional>
+
 namespace rolecall {
 
 namespace {
 
-QDateTime fromClerkMillis(const QJsonValue &value)
+// JSON numbers are doubles: one outside [0, max] is refused before the
+// conversion to an integer, which would be undefined for it (found by
+// tests/fuzz/fuzz_clerkuser.cpp).
+std::optional<qint64> wholeNumber(const QJsonValue &value, double max)
 {
     if (!value.isDouble())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble()), Qt::UTC);
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (!(number >= 0 && number <= max)) // NaN fails both
+        return std::nullopt;
+    return qint64(number);
+}
+
+QDateTime fromClerkMillis(const QJsonValue &value)
+{
+    // Up to the year 9999 in milliseconds.
+    const std::optional<qint64> millis = wholeNumber(value, 253402300799999.0);
+    return millis ? QDateTime::fromMSecsSinceEpoch(*millis, Qt::UTC) : QDateTime();
 }
 
 } // namespace
@@ -91,7 +106,7 @@ qint64 parseClerkTotalCount(const QByteArray &body)
 {
     const QJsonObject object = QJsonDocument::fromJson(body).object();
     const QJsonValue count = object.value(QLatin1String("total_count"));
-    return count.isDouble() ? qint64(count.toDouble()) : -1;
+    return wholeNumber(count, 1e15).value_or(-1);
 }
 
 QString clerkErrorText(const QByteArray &body)

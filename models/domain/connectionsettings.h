@@ -25,8 +25,19 @@ struct ConnectionSettings
     // The URL form, without any secret; round-trips through fromUrl().
     QString toUrl() const;
 
-    // libpq keyword options for QSqlDatabase::setConnectOptions().
+    // libpq keyword options for QSqlDatabase::setConnectOptions(). Over TCP
+    // to anything but loopback, sslmode defaults to verify-full (the server's
+    // certificate checked against the root certificates, and issued for the
+    // host); the URL's own sslmode wins.
     QString connectOptions() const;
+
+    // TCP to a host that is not a loopback address.
+    bool isRemoteTcp() const;
+    // The sslmode the connection uses; empty: libpq's default (local).
+    QString sslMode() const;
+    // A sentence for the console's status bar and the CLI's stderr when the
+    // URL asks for less than verify-full over a network; empty otherwise.
+    QString transportWarning() const;
 
     // "user@host:port/db" for titles and messages.
     QString displayName() const;

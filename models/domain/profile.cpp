@@ -2,6 +2,7 @@
 
 #include "domain/connectionsettings.h"
 
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -18,7 +19,7 @@ bool fail(QString *error, const QString &message)
 
 bool isLoopbackHost(const QString &host)
 {
-    return host == QLatin1String("127.0.0.1") || host == QLatin1String("::1") ||
+    return QHostAddress(host).isLoopback() ||
            host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0;
 }
 
@@ -45,7 +46,8 @@ bool isScopeToken(const QString &token)
 }
 
 // Issuer, API and Clerk URLs: absolute http(s) with a host and no user info
-// (user info is where a password would hide, and settings hold no secret).
+// (user info is where a password would hide, and settings hold no secret),
+// https unless on loopback: each is sent a token, a session or a key.
 bool checkHttpUrl(const QString &text, const QString &field, bool issuerRules, QString *error)
 {
     if (hasSpaceOrControl(text))
@@ -65,12 +67,12 @@ bool checkHttpUrl(const QString &text, const QString &field, bool issuerRules, Q
     if (!url.userInfo().isEmpty())
         return fail(error,
                     QStringLiteral("The %1 must not contain a user name or password.").arg(field));
-    if (!issuerRules)
-        return true;
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
         return fail(error, QStringLiteral("The %1 must use https:// (plain http:// is allowed "
                                           "only for 127.0.0.1, ::1 or localhost).")
                                .arg(field));
+    if (!issuerRules)
+        return true;
     if (url.hasQuery() || url.hasFragment())
         return fail(error, QStringLiteral("The %1 must not have a query (?...) or a fragment "
                                           "(#...).")
@@ -83,6 +85,11 @@ bool checkHttpUrl(const QString &text, const QString &field, bool issuerRules, Q
 }
 
 } // namespace
+
+bool checkServiceUrl(const QString &text, const QString &field, QString *error)
+{
+    return checkHttpUrl(text, field, false, error);
+}
 
 bool Profile::validate(QString *error) const
 {
@@ -134,16 +141,8 @@ bool Profile::validate(QString *error) const
     if (!databaseUrl.isEmpty() && !apiBaseUrl.isEmpty())
         return fail(error, QStringLiteral("A profile reads either a database (URL) or a backend "
                                           "API (URL), not both; clear one of them."));
-    if (!apiBaseUrl.isEmpty()) {
-        if (!checkHttpUrl(apiBaseUrl, QStringLiteral("API URL"), false, error))
-            return false;
-        // The API gets the access token: plain http only to this machine.
-        const QUrl api(apiBaseUrl);
-        if (api.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 &&
-            !isLoopbackHost(api.host()))
-            return fail(error, QStringLiteral("The API URL must use https:// (plain http:// is "
-                                              "allowed only for 127.0.0.1, ::1 or localhost)."));
-    }
+    if (!apiBaseUrl.isEmpty() && !checkHttpUrl(apiBaseUrl, QStringLiteral("API URL"), false, error))
+        return false;
     return clerkApiUrl.isEmpty() ||
            checkHttpUrl(clerkApiUrl, QStringLiteral("Clerk API URL"), false, error);
 }

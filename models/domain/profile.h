@@ -32,4 +32,9 @@ struct Profile
     bool operator==(const Profile &) const = default;
 };
 
+// An address a secret or a session goes to (the Clerk API, the backend API):
+// absolute, no user info, and https:// unless the host is a loopback address.
+// false and *error (naming `field`) otherwise.
+bool checkServiceUrl(const QString &text, const QString &field, QString *error);
+
 } // namespace rolecall

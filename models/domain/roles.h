@@ -19,6 +19,18 @@ enum class GrantState {
 
 QString grantStateName(GrantState state); // "active", "future", "ended"
 
+inline constexpr int maxReasonLength = 1000;
+inline constexpr int maxNotesLength = 10000;
+
+// Why a reason or admin notes cannot be stored, for people; empty when they
+// can. Both are one line of printable text: no control characters, no line
+// breaks, since ending a grant appends "Ended <instant> by <actor>: <reason>"
+// as a line of the notes and the audit reads who ended it from that line; a
+// line break would let the text forge one. The GUI, the CLI and every data
+// source give this same sentence. `reasonRequired` false: the reason may be
+// empty (a sync action fills in its own).
+QString grantTextProblem(const QString &reason, const QString &notes, bool reasonRequired = true);
+
 // A grant as the console shows it: the row, its state at the asked instant,
 // and who ended it and why when the console (or the audit table) recorded it.
 struct GrantView

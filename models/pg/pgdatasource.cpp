@@ -144,12 +144,13 @@ QFuture<QList<IndexAdvice>> PgDataSource::adviseIndexes()
         [this](QSqlDatabase &db) { return rolecall::adviseIndexes(db, schema(db)); });
 }
 
-QFuture<void> PgDataSource::installIndex(const QString &sql)
+QFuture<void> PgDataSource::installIndex(const QString &sql, const std::optional<Actor> &actor)
 {
-    return run<void>([sql](QSqlDatabase &db) { runIndexStatement(db, sql); }, PgWork::Write);
+    return run<void>([sql, actor](QSqlDatabase &db) { runIndexStatement(db, sql, actor); },
+                     PgWork::Write);
 }
 
-QFuture<bool> PgDataSource::installAuditTable(const Actor &actor)
+QFuture<bool> PgDataSource::installAuditTable(const std::optional<Actor> &actor)
 {
     return run<bool>(
         [this, actor](QSqlDatabase &db) { return installAuditTableAs(db, schema(db), actor); },

@@ -67,11 +67,12 @@ public:
     const ConnectionSettings &settings() const { return m_settings; }
 
     // Schema maintenance (pgmaintenance.h), outside the DataSource interface:
-    // installIndex() runs one IndexAdvice::sql; installAuditTable() needs an
-    // active ADMIN and yields false when the table was there already.
+    // installIndex() runs one IndexAdvice::sql; installAuditTable() yields
+    // false when the table was there already. Both need an active ADMIN, or
+    // (nullopt) a login that owns the tables, checked with the DDL.
     QFuture<QList<IndexAdvice>> adviseIndexes();
-    QFuture<void> installIndex(const QString &sql);
-    QFuture<bool> installAuditTable(const Actor &actor);
+    QFuture<void> installIndex(const QString &sql, const std::optional<Actor> &actor);
+    QFuture<bool> installAuditTable(const std::optional<Actor> &actor);
     QFuture<bool> auditTableInstalled();
     // Database-enforced rights (pgrights.h): what is installed, the exact SQL
     // install/uninstall would run (the audit table's first when it is

@@ -262,7 +262,31 @@ QList<IndexAdvice> adviseIndexes(QSqlDatabase &db, const SchemaInfo &schema)
     return advice;
 }
 
-void runIndexStatement(QSqlDatabase &db, const QString &sql)
+void requireSchemaRights(QSqlDatabase &db, const std::optional<Actor> &actor)
+{
+    if (actor) {
+        QSqlQuery roles(db);
+        if (roles.exec(QStringLiteral(R"(SELECT to_regclass('"UserRole"') IS NOT NULL)")) &&
+            roles.next() && !roles.value(0).toBool())
+            throw DataSourceError(DataSourceError::Kind::NotPermitted,
+                                  QStringLiteral("This database has no roles, so nobody is its "
+                                                 "ADMIN; use --as-owner with the login that "
+                                                 "owns the tables."));
+        writer::requireAdmin(db, *actor, false);
+        return;
+    }
+    QSqlQuery owner(db);
+    owner.prepare(QStringLiteral(R"(SELECT pg_has_role(session_user, c.relowner, 'USAGE')
+        FROM pg_class c WHERE c.oid = to_regclass('"User"'))"));
+    if (!owner.exec() || !owner.next() || !owner.value(0).toBool())
+        throw DataSourceError(
+            DataSourceError::Kind::NotPermitted,
+            QStringLiteral("--as-owner: the database login %1 does not own the "
+                           "tables; sign in as an active ADMIN instead.")
+                .arg(db.userName().isEmpty() ? QStringLiteral("in use") : db.userName()));
+}
+
+void runIndexStatement(QSqlDatabase &db, const QString &sql, const std::optional<Actor> &actor)
 {
     QStringList statements;
     const QStringList lines = sql.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -280,6 +304,23 @@ void runIndexStatement(QSqlDatabase &db, const QString &sql)
                                "CREATE EXTENSION IF NOT EXISTS pg_trgm) can run here, not: %1")
                     .arg(statement));
         statements << statement;
+    }
+
+    // Held until the last statement is done: ending an ADMIN grant takes this
+    // lock exclusively, so the check below stays true for the whole build.
+    execPlain(db, QStringLiteral("SELECT pg_advisory_lock_shared(hashtext('rolecall-admins'))"),
+              QStringLiteral("wait for other role changes"));
+    const auto unlock = [&db]() {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT pg_advisory_unlock_shared(hashtext('rolecall-admins'))"));
+    };
+    try {
+        writer::Transaction tx(db, QStringLiteral("60s"));
+        requireSchemaRights(db, actor);
+        tx.commit();
+    } catch (...) {
+        unlock();
+        throw;
     }
 
     // A big table takes longer than the session's statement timeout.
@@ -321,25 +362,29 @@ void runIndexStatement(QSqlDatabase &db, const QString &sql)
         }
     } catch (...) {
         restoreTimeout();
+        unlock();
         throw;
     }
     restoreTimeout();
+    unlock();
 }
 
-bool installAuditTableAs(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor)
+bool installAuditTableAs(QSqlDatabase &db, const SchemaInfo &schema,
+                         const std::optional<Actor> &actor)
 {
     writer::requireRoleSchema(schema);
-    {
-        // The writers' own check, in a transaction of its own: the DDL below
-        // opens its own. An actor demoted in between could still install the
-        // (append-only, data-free) table; nothing else follows from it.
-        writer::Transaction tx(db, QStringLiteral("60s"));
-        writer::requireAdmin(db, actor, false);
-        tx.commit();
-    }
-    if (auditTableExists(db))
+    // Thrown out of the transaction when the table is there: rolled back.
+    struct AlreadyThere
+    {};
+    try {
+        installAuditTable(db, [&actor](QSqlDatabase &tx) {
+            requireSchemaRights(tx, actor);
+            if (auditTableExists(tx))
+                throw AlreadyThere();
+        });
+    } catch (const AlreadyThere &) {
         return false;
-    installAuditTable(db);
+    }
     return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <optional>
 
 class QSqlDatabase;
 
@@ -37,10 +38,22 @@ QList<IndexAdvice> adviseIndexes(QSqlDatabase &db, const SchemaInfo &schema);
 // Accepts only CREATE INDEX CONCURRENTLY IF NOT EXISTS and CREATE EXTENSION IF
 // NOT EXISTS pg_trgm (Validation otherwise). On failure drops the INVALID index
 // a failed concurrent build leaves and throws Query with the server's message.
-void runIndexStatement(QSqlDatabase &db, const QString &sql);
+//
+// Who: `actor` must be an active ADMIN, or, with nullopt (rolecallctl
+// --as-owner: a database without an admin yet), the login must own the
+// tables; NotPermitted otherwise. The check runs under the admins' lock,
+// held (session-level, shared) until the last statement is done, so no ADMIN
+// grant can be ended between the check and the DDL. (CREATE INDEX
+// CONCURRENTLY cannot run inside the check's transaction.)
+void runIndexStatement(QSqlDatabase &db, const QString &sql, const std::optional<Actor> &actor);
 
-// Creates the audit table (installAuditTable()) after checking that `actor` is
-// an active ADMIN (NotPermitted otherwise). Returns false when it was there.
-bool installAuditTableAs(QSqlDatabase &db, const SchemaInfo &schema, const Actor &actor);
+// Creates the audit table (installAuditTable()) after checking, in the same
+// transaction as the DDL, that `actor` is an active ADMIN (or, nullopt, that
+// the login owns the tables); NotPermitted otherwise. False when it was there.
+bool installAuditTableAs(QSqlDatabase &db, const SchemaInfo &schema,
+                         const std::optional<Actor> &actor);
+
+// The check both installers run: an active ADMIN, or the tables' owner.
+void requireSchemaRights(QSqlDatabase &db, const std::optional<Actor> &actor);
 
 } // namespace rolecall

@@ -139,7 +139,7 @@ RoleGrant writeEndGrant(QSqlDatabase &db, const SchemaInfo &schema, const Actor 
     const ActorRow admin = requireAdmin(db, actor, isAdminGrant);
     if (!found)
         invalid(QStringLiteral("No grant with id \"%1\".").arg(request.grantId));
-    checkText(request.reason, QStringLiteral("reason"), maxReasonLength, true, false);
+    checkReasonAndNotes(request.reason, QString());
     checkInstant(request.at, QStringLiteral("end"));
     if (rightsFunctionsInstalled(db)) {
         const RoleGrant ended = rights::endGrant(db, actor, request);
@@ -278,9 +278,11 @@ QString auditTableSql()
 )");
 }
 
-void installAuditTable(QSqlDatabase &db)
+void installAuditTable(QSqlDatabase &db, const std::function<void(QSqlDatabase &)> &check)
 {
     Transaction tx(db, QStringLiteral("60s"));
+    if (check)
+        check(db);
     const QStringList statements = auditTableStatements();
     for (const QString &statement : statements) {
         // DDL cannot be prepared; these fixed statements carry no values.

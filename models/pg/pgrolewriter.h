@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "domain/roles.h"
 
 class QSqlDatabase;
@@ -24,6 +26,7 @@ QList<RoleGrant> writeBulkGrant(QSqlDatabase &db, const SchemaInfo &schema, cons
 // records an event in it, in the same transaction. auditTableSql() is the exact
 // SQL installAuditTable() runs (in one transaction), for showing before asking.
 QString auditTableSql();
-void installAuditTable(QSqlDatabase &db);
+// `check`, when given, runs first inside the same transaction (who may do it).
+void installAuditTable(QSqlDatabase &db, const std::function<void(QSqlDatabase &)> &check = {});
 
 } // namespace rolecall

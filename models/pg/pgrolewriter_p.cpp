@@ -93,31 +93,10 @@ void checkInstant(const QDateTime &instant, const QString &what)
                     .arg(what, instant.toUTC().toString(Qt::ISODate)));
 }
 
-void checkText(const QString &text, const QString &what, int maxLength, bool required,
-               bool allowCarriageReturn)
+void checkReasonAndNotes(const QString &reason, const QString &notes, bool reasonRequired)
 {
-    if (required && text.trimmed().isEmpty())
-        invalid(QStringLiteral("A %1 is required.").arg(what));
-    if (text.size() > maxLength)
-        invalid(QStringLiteral("The %1 is %2 characters long; at most %3 are allowed.")
-                    .arg(what)
-                    .arg(text.size())
-                    .arg(maxLength));
-    for (const QChar c : text) {
-        if (c.category() != QChar::Other_Control || c == QLatin1Char('\n') ||
-            c == QLatin1Char('\t') || (allowCarriageReturn && c == QLatin1Char('\r')))
-            continue;
-        invalid(QStringLiteral("The %1 contains a control character (U+%2); only line breaks "
-                               "and tabs are allowed.")
-                    .arg(what)
-                    .arg(c.unicode(), 4, 16, QLatin1Char('0')));
-    }
-}
-
-void checkReasonAndNotes(const QString &reason, const QString &notes)
-{
-    checkText(reason, QStringLiteral("reason"), maxReasonLength, true, false);
-    checkText(notes, QStringLiteral("admin notes"), maxNotesLength, false, true);
+    if (const QString problem = grantTextProblem(reason, notes, reasonRequired); !problem.isEmpty())
+        invalid(problem);
 }
 
 void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString &role)

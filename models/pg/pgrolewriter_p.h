@@ -15,8 +15,6 @@ class QVariant;
 
 namespace rolecall::writer {
 
-constexpr int maxReasonLength = 1000;
-constexpr int maxNotesLength = 10000;
 constexpr int maxBulkUsers = 100000;
 
 // One write transaction: BEGIN with its own statement timeout; rolled back
@@ -53,9 +51,8 @@ void requireRoleSchema(const SchemaInfo &schema);
 [[noreturn]] void invalid(const QString &message);
 QVariant textOrNull(const QString &text);
 void checkInstant(const QDateTime &instant, const QString &what);
-void checkText(const QString &text, const QString &what, int maxLength, bool required,
-               bool allowCarriageReturn);
-void checkReasonAndNotes(const QString &reason, const QString &notes);
+// Throws Validation with grantTextProblem()'s sentence.
+void checkReasonAndNotes(const QString &reason, const QString &notes, bool reasonRequired = true);
 void requireKnownRole(QSqlDatabase &db, const SchemaInfo &schema, const QString &role);
 QDateTime transactionNow(QSqlDatabase &db);
 // Throws Validation when ending the ADMIN grants `grantIds` at `newEnd` would

@@ -1,5 +1,8 @@
 #include "services/syncservice.h"
 
+#include <QMutex>
+#include <QMutexLocker>
+
 namespace rolecall {
 
 QString clerkSecretKeyGrantsText()
@@ -21,6 +24,18 @@ QString missingClerkKeyMessage(const QString &profile)
 bool isClerkSecretKey(const QByteArray &value)
 {
     return value.startsWith("sk_") && value.size() > 8 && !value.contains(' ');
+}
+
+QByteArray takeClerkSecretKeyFromEnvironment()
+{
+    static QMutex mutex;
+    static QByteArray taken;
+    const QMutexLocker lock(&mutex);
+    if (qEnvironmentVariableIsSet("ROLECALL_CLERK_SECRET_KEY")) {
+        taken = qgetenv("ROLECALL_CLERK_SECRET_KEY").trimmed();
+        qunsetenv("ROLECALL_CLERK_SECRET_KEY");
+    }
+    return taken;
 }
 
 } // namespace rolecall

@@ -58,4 +58,10 @@ QString clerkSecretKeyGrantsText();
 // fail later.
 bool isClerkSecretKey(const QByteArray &value);
 
+// ROLECALL_CLERK_SECRET_KEY (the hook for tests and automation), taken out
+// of this process's environment so that no child process (a browser opener,
+// a keychain helper) inherits it; the value is kept in memory and returned by
+// every later call. Both executables call it first thing.
+QByteArray takeClerkSecretKeyFromEnvironment();
+
 } // namespace rolecall

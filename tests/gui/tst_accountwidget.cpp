@@ -45,6 +45,7 @@ private Q_SLOTS:
     void noUserRowIsReadOnly();
     void unreadableAccessIsReadOnly();
     void notSignedIn();
+    void showsTheProvidersTextAsPlainText();
 };
 
 void TestAccountWidget::adminHasNoBadge()
@@ -121,6 +122,23 @@ void TestAccountWidget::notSignedIn()
     QVERIFY(widget.isReadOnly());
     QVERIFY(widget.accountText().startsWith(QLatin1String("Not signed in")));
     QVERIFY(widget.rolesText().isEmpty());
+}
+
+void TestAccountWidget::showsTheProvidersTextAsPlainText()
+{
+    // A name or email from the provider that looks like markup stays text:
+    // no link, no image, no styling can be smuggled into the window.
+    Identity identity = sampleIdentity();
+    identity.name = QStringLiteral("<a href=\"https://evil.example\"><b>Ada</b></a>");
+    identity.email = QStringLiteral("<img src=x>@example.com");
+    AccountWidget widget;
+    widget.setIdentity(identity);
+    widget.setAccess(makeAccess({QStringLiteral("LEARNER")}));
+    widget.show();
+    const QList<QLabel *> labels = widget.findChildren<QLabel *>();
+    QVERIFY(!labels.isEmpty());
+    for (QLabel *label : labels)
+        QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
 }
 
 QTEST_MAIN(TestAccountWidget)

@@ -161,7 +161,8 @@ void TestAuditScreen::exportsAndCopies()
     const QStringList lines =
         QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + screen.model()->rowCount());
-    QVERIFY(lines[0].startsWith(QLatin1String("When,Action,User,User's Clerk ID,Role,By")));
+    QVERIFY(lines[0].startsWith(
+        QLatin1String("\"When\",\"Action\",\"User\",\"User's Clerk ID\",\"Role\",\"By\"")));
 
     screen.view()->selectRow(0);
     const QString copied = screen.copySelectedRows();

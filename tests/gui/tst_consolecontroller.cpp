@@ -10,11 +10,15 @@
 #include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
 #include "screens/syncscreen.h"
+#include "services/boundsecret.h"
+#include "services/profilestore.h"
 #include "support/clitestsupport.h"
 #include "support/consoletestprofile.h"
 #include "widgets/accountwidget.h"
 
 #include <QApplication>
+#include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void restoresTheSessionWithoutABrowser();
     void isReadOnlyForALearner();
     void keepsAClerkKeyEnteredInTheProfileEditor();
+    void refusesToOpenAProfileThatSendsSecretsInTheClear();
+    void warnsOfADatabaseConnectionThatIsNotVerified();
 
 private:
     testing::ConsoleTestProfile m_console;
@@ -136,8 +142,48 @@ void TestConsoleController::keepsAClerkKeyEnteredInTheProfileEditor()
                  this, [&read](const SecretStore::Result &result) { read = result; });
     QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), waitMs);
     QCOMPARE(read->status, SecretStore::Status::Ok);
-    QCOMPARE(read->value, key);
+    // Kept with the Clerk API it was entered for, and given only to that one.
+    const std::optional<Profile> profile =
+        ProfileStore(*openAppSettings()).profile(m_console.name());
+    QVERIFY(profile);
+    QString problem;
+    QCOMPARE(unpackBoundSecret(read->value, clerkKeyOrigin(*profile), &problem), key);
+    QVERIFY(!unpackBoundSecret(read->value, QStringLiteral("https://elsewhere.example"), &problem));
     dialog->reject();
+}
+
+void TestConsoleController::refusesToOpenAProfileThatSendsSecretsInTheClear()
+{
+    // A settings file edited elsewhere: the Clerk API over plain http to
+    // another host. Chosen or named, it is not opened.
+    std::optional<Profile> tampered = ProfileStore(*openAppSettings()).profile(m_console.name());
+    QVERIFY(tampered);
+    tampered->clerkApiUrl = QStringLiteral("http://clerk-proxy.example.com/v1");
+    MainWindow window({});
+    ConsoleController controller(&window);
+    controller.openProfile(*tampered);
+    QVERIFY(!controller.signInService());
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("https://")),
+             qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestConsoleController::warnsOfADatabaseConnectionThatIsNotVerified()
+{
+    std::optional<Profile> profile = ProfileStore(*openAppSettings()).profile(m_console.name());
+    QVERIFY(profile);
+    profile->databaseUrl = QStringLiteral("postgresql://me@db.example.com/app?sslmode=require");
+    MainWindow window({});
+    ConsoleController controller(&window);
+    controller.openProfile(*profile);
+    auto *warning = window.findChild<QLabel *>(QStringLiteral("transportWarning"));
+    QVERIFY(warning);
+    QVERIFY2(warning->text().contains(QLatin1String("sslmode=require")),
+             qPrintable(warning->text()));
+    QCOMPARE(warning->textFormat(), Qt::PlainText);
+    // verify-full (the default over a network): no warning.
+    profile->databaseUrl = QStringLiteral("postgresql://me@db.example.com/app");
+    controller.openProfile(*profile);
+    QTRY_VERIFY(!window.findChild<QLabel *>(QStringLiteral("transportWarning")));
 }
 
 QTEST_MAIN(TestConsoleController)

@@ -41,9 +41,9 @@ void TestCsvExport::writesTheRowsTheModelShows()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(file.readAll()),
-             QStringLiteral("Clerk ID,Name\r\n"
-                            "user_a,\"Ada, Countess\"\r\n"
-                            "user_b,\"'=HYPERLINK(\"\"x\"\")\"\r\n"));
+             QStringLiteral("\"Clerk ID\",\"Name\"\r\n"
+                            "\"user_a\",\"Ada, Countess\"\r\n"
+                            "\"user_b\",\"'=HYPERLINK(\"\"x\"\")\"\r\n"));
 }
 
 void TestCsvExport::saysWhyAFileCannotBeWritten()

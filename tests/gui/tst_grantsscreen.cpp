@@ -163,12 +163,12 @@ void TestGrantsScreen::exportsCsvWithTheFormulaGuard()
     const QString csv = QString::fromUtf8(file.readAll());
     const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + screen.model()->rowCount());
-    QVERIFY(lines[0].startsWith(QLatin1String("User,Email,Role,State,Starts")));
+    QVERIFY(lines[0].startsWith(QLatin1String("\"User\",\"Email\",\"Role\",\"State\",\"Starts\"")));
     QVERIFY2(csv.contains(QLatin1String(guardedField)), qPrintable(csv.left(2000)));
     QVERIFY(!csv.contains(QLatin1String(",=HYPERLINK")));
     // instants as UTC ISO 8601
     static const QRegularExpression isoInstant(
-        QStringLiteral(",\\d{4}-\\d\\d-\\d\\dT[0-9:.]{12}Z,"));
+        QStringLiteral(",\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]{12}Z\","));
     QVERIFY(csv.contains(isoInstant));
 
     QVERIFY(!screen.exportCsv(dir.filePath(QStringLiteral("no/such/dir/x.csv")), &error));

@@ -108,10 +108,10 @@ void TestOverviewScreen::exportsAndCopies()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString csv = QString::fromUtf8(file.readAll());
-    QVERIFY(csv.contains(QLatin1String("Users,7\r\n")));
-    QVERIFY(csv.contains(QLatin1String("Users without a role,3\r\n")));
-    QVERIFY(csv.contains(QLatin1String("ADMIN,1,1\r\n")));
-    QVERIFY(csv.contains(QLatin1String("Month,LEARNER,MENTOR,ADMIN\r\n")));
+    QVERIFY(csv.contains(QLatin1String("\"Users\",\"7\"\r\n")));
+    QVERIFY(csv.contains(QLatin1String("\"Users without a role\",\"3\"\r\n")));
+    QVERIFY(csv.contains(QLatin1String("\"ADMIN\",\"1\",\"1\"\r\n")));
+    QVERIFY(csv.contains(QLatin1String("\"Month\",\"LEARNER\",\"MENTOR\",\"ADMIN\"\r\n")));
 
     screen.rolesView()->selectRow(2);
     const QString copied = screen.copySelectedRows();

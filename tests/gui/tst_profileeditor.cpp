@@ -2,6 +2,7 @@
 // input intact; valid input is saved to the store.
 #include "dialogs/profileeditor.h"
 #include "services/profilestore.h"
+#include "services/secretstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void defaultCheckboxMovesTheDefault();
     void takesTheClerkApiUrlAndSecretKey();
     void offersTheDatabaseOrTheBackendApi();
+    void saysWhichSecretsAChangeDeletesBeforeSaving_data();
+    void saysWhichSecretsAChangeDeletesBeforeSaving();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -187,6 +190,9 @@ void TestProfileEditor::editsKeepTheName()
     field(editor, "clientIdField")->setText(QStringLiteral("client-456"));
     field(editor, "scopesField")->setText(QStringLiteral("openid  email"));
     clickOk(editor);
+    // A new client ID leaves the stored session behind: said first, OK again saves.
+    QVERIFY2(editor.errorText().contains(QLatin1String("session")), qPrintable(editor.errorText()));
+    clickOk(editor);
     QVERIFY2(!editor.isVisible(), qPrintable(editor.errorText()));
 
     const std::optional<Profile> stored = m_store->profile(QStringLiteral("staging"));
@@ -280,8 +286,53 @@ void TestProfileEditor::takesTheClerkApiUrlAndSecretKey()
     QCOMPARE(again.count(), 0);
 }
 
-QTEST_MAIN(TestProfileEditor)
-#include "tst_profileeditor.moc"
+void TestProfileEditor::saysWhichSecretsAChangeDeletesBeforeSaving_data()
+{
+    QTest::addColumn<QByteArray>("fieldName");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QStringList>("kinds");
+    QTest::newRow("issuer") << QByteArray("issuerField") << "https://other.clerk.accounts.dev"
+                            << QStringList{SecretStore::sessionKind()};
+    QTest::newRow("client id") << QByteArray("clientIdField") << "client-456"
+                               << QStringList{SecretStore::sessionKind()};
+    QTest::newRow("clerk api url") << QByteArray("clerkApiField") << "https://proxy.example.com/v1"
+                                   << QStringList{SecretStore::clerkSecretKeyKind()};
+    QTest::newRow("database only")
+        << QByteArray("databaseField") << "postgresql://admin@db.example.com:5432/other"
+        << QStringList();
+}
+
+void TestProfileEditor::saysWhichSecretsAChangeDeletesBeforeSaving()
+{
+    QFETCH(QByteArray, fieldName);
+    QFETCH(QString, value);
+    QFETCH(QStringList, kinds);
+    QString error;
+    QVERIFY(m_store->add(sampleProfile(QStringLiteral("prod")), &error));
+    ProfileEditor editor(*m_store, m_store->profile(QStringLiteral("prod")), nullptr);
+    editor.show();
+    QSignalSpy invalidated(&editor, &ProfileEditor::secretsInvalidated);
+    field(editor, fieldName.constData())->setText(value);
+    clickOk(editor);
+    if (kinds.isEmpty()) {
+        QVERIFY2(!editor.isVisible(), qPrintable(editor.errorText()));
+        QCOMPARE(invalidated.count(), 0);
+        return;
+    }
+    // Said first; nothing saved, nothing deleted yet.
+    QVERIFY(editor.isVisible());
+    QVERIFY2(editor.errorText().contains(QLatin1String("deleted")) &&
+                 editor.errorText().contains(QLatin1String("OK again")),
+             qPrintable(editor.errorText()));
+    QCOMPARE(invalidated.count(), 0);
+    QCOMPARE(m_store->profile(QStringLiteral("prod")), sampleProfile(QStringLiteral("prod")));
+    // OK again: saved, and the console is told which secrets to delete.
+    clickOk(editor);
+    QVERIFY2(!editor.isVisible(), qPrintable(editor.errorText()));
+    QCOMPARE(invalidated.count(), 1);
+    QCOMPARE(invalidated.first().at(0).toString(), QStringLiteral("prod"));
+    QCOMPARE(invalidated.first().at(1).toStringList(), kinds);
+}
 
 void TestProfileEditor::offersTheDatabaseOrTheBackendApi()
 {
@@ -315,3 +366,6 @@ void TestProfileEditor::offersTheDatabaseOrTheBackendApi()
     ProfileEditor editing(*m_store, saved, nullptr);
     QCOMPARE(editing.findChild<QComboBox *>(QStringLiteral("sourceCombo"))->currentIndex(), 1);
 }
+
+QTEST_MAIN(TestProfileEditor)
+#include "tst_profileeditor.moc"

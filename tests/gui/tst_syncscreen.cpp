@@ -7,6 +7,7 @@
 #include "itemmodels/syncstatusmodel.h"
 #include "pg/pgdatasource.h"
 #include "screens/syncscreen.h"
+#include "services/boundsecret.h"
 #include "services/memorysecretstore.h"
 #include "support/fakeclerkapi.h"
 #include "support/pgtestcluster.h"
@@ -113,8 +114,9 @@ std::unique_ptr<SyncScreen> TestSyncScreen::makeScreen(bool storeKey, int pageSi
 {
     if (storeKey) {
         bool stored = false;
+        // Stored as the console stores it: bound to the Clerk API's origin.
         m_secrets->write(SecretStore::profileKey(profileName, ProfileSyncService::secretKind()),
-                         secret, m_secrets.get(),
+                         packBoundSecret(secret, originOf(QUrl(m_api->baseUrl()))), m_secrets.get(),
                          [&stored](const SecretStore::Result &) { stored = true; });
         if (!QTest::qWaitFor([&stored] { return stored; }, waitMs))
             qWarning("the secret store did not answer");
@@ -366,11 +368,23 @@ void TestSyncScreen::explainsAMissingKeyAndApiFailures()
     QCOMPARE(screen->progressBar()->maximum(), 1); // not busy any more
     QCOMPARE(m_api->requestCount(), 0);
 
-    // A wrong key: Clerk says 401, the screen says the run failed, never the key.
+    // A key entered for another Clerk API: not sent there, asked for again.
     bool stored = false;
     m_secrets->write(SecretStore::profileKey(profileName, ProfileSyncService::secretKind()),
-                     QByteArrayLiteral("sk_test_wrong"), m_secrets.get(),
-                     [&stored](const SecretStore::Result &) { stored = true; });
+                     packBoundSecret(secret, QStringLiteral("https://api.clerk.com")),
+                     m_secrets.get(), [&stored](const SecretStore::Result &) { stored = true; });
+    QTRY_VERIFY(stored);
+    screen->startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(screen->messageText().contains(QLatin1String("not sent there")),
+                             waitMs);
+    QCOMPARE(m_api->requestCount(), 0);
+
+    // A wrong key: Clerk says 401, the screen says the run failed, never the key.
+    stored = false;
+    m_secrets->write(
+        SecretStore::profileKey(profileName, ProfileSyncService::secretKind()),
+        packBoundSecret(QByteArrayLiteral("sk_test_wrong"), originOf(QUrl(m_api->baseUrl()))),
+        m_secrets.get(), [&stored](const SecretStore::Result &) { stored = true; });
     QTRY_VERIFY(stored);
     screen->startRun();
     QTRY_VERIFY_WITH_TIMEOUT(screen->messageText().contains(QLatin1String("did not complete")),
@@ -399,7 +413,7 @@ void TestSyncScreen::exportsAndCopiesRows()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString csv = QString::fromUtf8(file.readAll());
     QCOMPARE(csv.count(QStringLiteral("\r\n")), 4); // header and three people
-    QVERIFY(csv.startsWith(QLatin1String("Clerk ID,Status,")));
+    QVERIFY(csv.startsWith(QLatin1String("\"Clerk ID\",\"Status\",")));
     QVERIFY2(csv.contains(QLatin1String("'=HYPERLINK")), qPrintable(csv)); // formula guard
     QVERIFY(!screen->exportCsv(dir.filePath(QStringLiteral("no/such/dir.csv")), &error));
     QVERIFY(!error.isEmpty());

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void initTestCase();
     void checkListsMissingIndexes();
     void installIndexesAsksFirst();
+    void installIndexesNeedsAnAdminOrTheOwner();
     void installsIndexesWithYes();
     void installAuditNeedsSignIn();
     void installAuditNeedsAnAdmin();
@@ -160,7 +161,7 @@ void TestCliDb::installIndexesAsksFirst()
     const QString indexes = QStringLiteral(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1");
     const QStringList before = column(m_db, indexes);
-    const Run run = ctl(words("db install-indexes"), "n\n");
+    const Run run = ctl(words("db install-indexes --as-owner"), "n\n");
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("nothing changed")), qPrintable(run.err));
     QVERIFY2(run.out.contains(QLatin1String(
@@ -172,9 +173,28 @@ void TestCliDb::installIndexesAsksFirst()
                 .isEmpty());
 }
 
+void TestCliDb::installIndexesNeedsAnAdminOrTheOwner()
+{
+    const QString indexes = QStringLiteral(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1");
+    const QStringList before = column(m_db, indexes);
+    // Neither signed in nor --as-owner: nothing is shown or run.
+    Run run = ctl(words("db install-indexes --yes"));
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains(QLatin1String("not signed in")), qPrintable(run.err));
+    // A LEARNER: refused by the check that runs with the DDL.
+    signInAs(7);
+    run = ctl(words("db install-indexes --yes"));
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains(QLatin1String("Only an active ADMIN")), qPrintable(run.err));
+    QCOMPARE(column(m_db, indexes), before);
+    // The next tests start signed out.
+    QCOMPARE(ctl({QStringLiteral("logout")}).exitCode, 0);
+}
+
 void TestCliDb::installsIndexesWithYes()
 {
-    Run run = ctl(words("db install-indexes --yes"));
+    Run run = ctl(words("db install-indexes --as-owner --yes"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
     QVERIFY2(run.out.contains(QLatin1String("Creating UserRole_userId_idx ... done")),
              qPrintable(run.out));
@@ -284,7 +304,7 @@ void TestCliDb::advisesSehatScanIndexes()
                  qPrintable(advice.constLast().sql));
 
     for (const IndexAdvice &item : std::as_const(advice))
-        source.installIndex(item.sql).waitForFinished();
+        source.installIndex(item.sql, std::nullopt).waitForFinished();
     advice = source.adviseIndexes().result();
     QCOMPARE(advice.size(), expected.size());
     for (const IndexAdvice &item : std::as_const(advice))
@@ -293,7 +313,8 @@ void TestCliDb::advisesSehatScanIndexes()
     // Only the advised kinds of statement run.
     QVERIFY_THROWS_EXCEPTION(
         rolecall::DataSourceError,
-        source.installIndex(QStringLiteral("DROP TABLE \"User\";")).waitForFinished());
+        source.installIndex(QStringLiteral("DROP TABLE \"User\";"), std::nullopt)
+            .waitForFinished());
 }
 
 QTEST_GUILESS_MAIN(TestCliDb)

@@ -187,9 +187,10 @@ void TestCliProfiles::listsAsCsvAndTable()
     addDev();
     run = rolecallctl(args({"profiles", "list", "--format", "csv"}));
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(run.out, QStringLiteral("name,default,issuer,clientId,databaseUrl\r\n"
-                                     "dev,true,") +
-                          devIssuer + QStringLiteral(",abc123,") + devDb + QStringLiteral("\r\n"));
+    QCOMPARE(run.out,
+             QStringLiteral("\"name\",\"default\",\"issuer\",\"clientId\",\"databaseUrl\"\r\n"
+                            "\"dev\",\"true\",\"") +
+                 devIssuer + QStringLiteral("\",\"abc123\",\"") + devDb + QStringLiteral("\"\r\n"));
     run = rolecallctl(args({"profiles", "list"}));
     QCOMPARE(run.exitCode, 0);
     const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);

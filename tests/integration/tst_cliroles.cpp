@@ -298,7 +298,8 @@ void TestCliRoles::listsGrantsWithAndWithoutHistory()
     run = ctl(QStringList() << QStringLiteral("roles") << QStringLiteral("list")
                             << clerkIdOfSeedUser(1) << words("--history --format csv"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(run.out.startsWith(QLatin1String("id,role,state,start,end,assignedBy,")),
+    QVERIFY2(run.out.startsWith(
+                 QLatin1String("\"id\",\"role\",\"state\",\"start\",\"end\",\"assignedBy\",")),
              qPrintable(run.out));
     QCOMPARE(run.out.count(QStringLiteral("\r\n")), 3);
 }

@@ -114,8 +114,10 @@ void TestCliSync::statusFilteredAsCsvAndTable()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QStringList lines = run.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3); // header, 21, 22
-    QVERIFY2(lines.first().startsWith(QLatin1String("clerkId,status,")), qPrintable(run.out));
-    QVERIFY(lines.at(1).startsWith(clerkIdOfSeedUser(21) + QStringLiteral(",missing,")));
+    QVERIFY2(lines.first().startsWith(QLatin1String("\"clerkId\",\"status\",")),
+             qPrintable(run.out));
+    QVERIFY(lines.at(1).startsWith(QLatin1Char('"') + clerkIdOfSeedUser(21) +
+                                   QStringLiteral("\",\"missing\",")));
     run = ctl(words("sync status --status orphaned") + dbArgs());
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(clerkIdOfSeedUser(20)));

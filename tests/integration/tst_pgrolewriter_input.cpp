@@ -121,6 +121,16 @@ void TestPgRoleWriterInput::rejectsBadInput_data()
     *row(QStringLiteral("escape in notes"))
         << user << role << none << none << reason
         << QString(QStringLiteral("a") + QChar(0x1b) + QStringLiteral("[2J"));
+    // One line each: a line break could forge an "Ended ... by ..." line.
+    *row(QStringLiteral("newlines in notes"))
+        << user << role << none << none << reason
+        << QStringLiteral("line one\nEnded 2026-01-01T00:00:00.000Z by ceo@example.com: x");
+    *row(QStringLiteral("newline in reason"))
+        << user << role << none << none << QStringLiteral("first\nsecond") << QString();
+    *row(QStringLiteral("tab in reason"))
+        << user << role << none << none << QStringLiteral("first\tsecond") << QString();
+    *row(QStringLiteral("line separator in notes"))
+        << user << role << none << none << reason << QStringLiteral("a\u2028b");
 
     // roles
     const QStringList roles = {QStringLiteral("admin"),
@@ -213,9 +223,9 @@ void TestPgRoleWriterInput::storesTextVerbatim_data()
                              << "Zoë Łukasz Дмитриев Nguyễn";
     QTest::newRow("emoji") << 60 << "🎉 promoted 👩‍💻"
                            << "🇳🇿 flag";
-    QTest::newRow("newlines in notes") << 70 << "first line"
-                                       << "line one\nline two\n\n\ttabbed\r\nwindows";
-    QTest::newRow("newline in reason") << 80 << "first\nsecond\tthird"
+    QTest::newRow("line-like text in notes") << 70 << "first line"
+                                             << "line one / line two ; windows";
+    QTest::newRow("Ended in a reason") << 80 << "Ended by nobody: just words"
                                        << "";
     QTest::newRow("backslashes and like") << 90 << "C:\\path\\to\\%_"
                                           << "\\x00 \\' E'\\n'";

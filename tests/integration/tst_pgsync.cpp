@@ -8,6 +8,7 @@
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
 #include "support/testdata.h"
+#include "sync/freshadminstore.h"
 #include "sync/syncapplier.h"
 #include "sync/syncrun.h"
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void refusesNonAdminsAndConflicts();
     void seesClerkChangesBetweenRuns();
     void classifiesAndSyncsSehatScan();
+    void readsTheSehatScanAdminAfreshAtEachWrite();
     void appliesABatchWithPreviewAndProgress();
     void survivesRateLimitsAndFailingPages();
     void cancelNamesNoOrphans();
@@ -369,6 +371,71 @@ void TestPgSync::classifiesAndSyncsSehatScan()
     QCOMPARE(after.records.value(id(41)).status, SyncStatus::InSync);
     QCOMPARE(after.records.value(id(3)).status, SyncStatus::InSync);
     QCOMPARE(after.records.value(id(10)).status, SyncStatus::PasswordAccount);
+}
+
+void TestPgSync::readsTheSehatScanAdminAfreshAtEachWrite()
+{
+    QString error;
+    const QString db = m_cluster->createDatabase(Fixture::SehatScan, &error);
+    QVERIFY2(!db.isEmpty() && seedSehatScanUsers(*m_cluster, db, 5, &error), qPrintable(error));
+    QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 5);
+    users << FakeClerkApi::seedUser(41) << FakeClerkApi::seedUser(42);
+    users[0].publicRole = QStringLiteral("admin");
+    m_api->setUsers(users);
+    const RunResult run = runSync(db, id(1));
+    QVERIFY2(run.complete, qPrintable(run.failure));
+    QVERIFY(run.actorClerk && run.actorClerk->publicRole == QLatin1String("admin"));
+
+    // Demoted in Clerk after the comparison: the snapshot still says admin,
+    // Clerk no longer does, and the write goes by Clerk.
+    FakeClerkUser demoted = users.first();
+    demoted.publicRole.clear();
+    QVERIFY(m_api->updateUser(demoted));
+    ClerkApiSettings settings;
+    settings.baseUrl = QUrl(m_api->baseUrl());
+    settings.secretKey = secret;
+    ClerkApiClient clerk(settings, nullptr);
+    PgSyncStore pg(m_cluster->connection(db));
+    FreshAdminSyncStore fresh(&pg, [&clerk](const QString &clerkId, QObject *context, auto done) {
+        clerk.fetchUser(clerkId, context, std::move(done));
+    });
+    const Actor clerkAdmin{id(1), emailOfSeedUser(1)};
+    const auto applyFresh = [&](int n) {
+        const SyncAction sync{SyncAction::Kind::Sync, id(n), run.records.value(id(n)).clerk, {}};
+        QFuture<SyncActionResult> future = fresh.apply(clerkAdmin, run.actorClerk, sync, false);
+        (void)QTest::qWaitFor([&future] { return future.isFinished(); }, 15000);
+        return future;
+    };
+    const int asked = m_api->userRequestCount();
+    const std::optional<DataSourceError> refused = errorOf(applyFresh(41));
+    QVERIFY(refused);
+    QCOMPARE(refused->kind(), DataSourceError::Kind::NotPermitted);
+    QCOMPARE(m_api->userRequestCount(), asked + 1);
+    QCOMPARE(scalar(db, QStringLiteral(R"(SELECT count(*) FROM "User" WHERE "id" = ?)"), {id(41)})
+                 .toInt(),
+             0);
+
+    // Made admin again: the next write goes through, read afresh again.
+    QVERIFY(m_api->updateUser(users.first()));
+    const QFuture<SyncActionResult> created = applyFresh(41);
+    QVERIFY2(!errorOf(created),
+             qPrintable(errorOf(created) ? errorOf(created)->message() : QString()));
+    QVERIFY(created.result().created);
+
+    // Clerk cannot be asked: nothing is written, and the message says why.
+    settings.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1/v1"));
+    ClerkApiClient unreachable(settings, nullptr);
+    FreshAdminSyncStore blind(&pg,
+                              [&unreachable](const QString &clerkId, QObject *context, auto done) {
+                                  unreachable.fetchUser(clerkId, context, std::move(done));
+                              });
+    const SyncAction sync{SyncAction::Kind::Sync, id(42), run.records.value(id(42)).clerk, {}};
+    QFuture<SyncActionResult> future = blind.apply(clerkAdmin, run.actorClerk, sync, false);
+    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 15000);
+    const std::optional<DataSourceError> unasked = errorOf(future);
+    QVERIFY(unasked);
+    QVERIFY2(unasked->message().contains(QLatin1String("still an admin")),
+             qPrintable(unasked->message()));
 }
 
 void TestPgSync::appliesABatchWithPreviewAndProgress()

@@ -93,8 +93,10 @@ void TestRolecallctl::listsUsersAsCsv()
     const QStringList lines = run.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4);
     QCOMPARE(lines.first(),
-             QStringLiteral("id,clerkId,email,firstName,lastName,activeRoles,createdAt,updatedAt"));
-    QVERIFY2(lines.at(1).startsWith(QLatin1String("cu0000001200,user_")), qPrintable(lines.at(1)));
+             QStringLiteral("\"id\",\"clerkId\",\"email\",\"firstName\",\"lastName\","
+                            "\"activeRoles\",\"createdAt\",\"updatedAt\""));
+    QVERIFY2(lines.at(1).startsWith(QLatin1String("\"cu0000001200\",\"user_")),
+             qPrintable(lines.at(1)));
     QVERIFY(run.out.endsWith(QLatin1String("\r\n")));
 }
 

@@ -4,12 +4,12 @@
 // redirect to the loopback address like a real one would.
 #include "auth/oidcsigninservice.h"
 #include "services/memorysecretstore.h"
+#include "support/testbrowser.h"
 #include "support/testidp.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -18,6 +18,7 @@
 
 using namespace rolecall;
 using rolecall::auth::OidcSignInService;
+using rolecall::testing::TestBrowser;
 using rolecall::testing::TestIdentityProvider;
 
 namespace {
@@ -47,7 +48,6 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<OidcSignInService> makeService();
-    void visit(const QUrl &url);
     QByteArray storedSession();
 
     std::unique_ptr<TestIdentityProvider> m_idp;
@@ -56,8 +56,7 @@ private:
     Profile m_profile;
     bool m_browserActs = true;
     QList<QUrl> m_opened;
-    QList<int> m_pageStatus;
-    QStringList m_pages;
+    std::unique_ptr<TestBrowser> m_browser;
 };
 
 void TestSignIn::init()
@@ -67,18 +66,18 @@ void TestSignIn::init()
     QVERIFY2(m_idp->start(&error), qPrintable(error));
     m_secrets = std::make_unique<MemorySecretStore>();
     m_network = std::make_unique<QNetworkAccessManager>();
+    m_browser = std::make_unique<TestBrowser>(m_network.get());
     m_profile = Profile{};
     m_profile.name = QStringLiteral("test");
     m_profile.issuer = m_idp->issuer();
     m_profile.clientId = m_idp->clientId();
     m_browserActs = true;
     m_opened.clear();
-    m_pageStatus.clear();
-    m_pages.clear();
 }
 
 void TestSignIn::cleanup()
 {
+    m_browser.reset();
     m_network.reset();
     m_secrets.reset();
     m_idp.reset();
@@ -90,29 +89,9 @@ std::unique_ptr<OidcSignInService> TestSignIn::makeService()
         m_profile, m_secrets.get(), m_network.get(), [this](const QUrl &url, QString *) {
             m_opened << url;
             if (m_browserActs)
-                QTimer::singleShot(0, this, [this, url] { visit(url); });
+                QTimer::singleShot(0, m_browser.get(), [this, url] { m_browser->visit(url); });
             return true;
         });
-}
-
-// A browser: GET, follow redirects by hand (to the loopback address too), keep the page.
-void TestSignIn::visit(const QUrl &url)
-{
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
-        if (status >= 300 && status < 400 && location.isValid()) {
-            visit(url.resolved(location));
-            return;
-        }
-        m_pageStatus << status;
-        m_pages << QString::fromUtf8(reply->readAll());
-    });
 }
 
 QByteArray TestSignIn::storedSession()
@@ -178,9 +157,10 @@ void TestSignIn::signsInEndToEnd()
     QVERIFY(!service->accessToken().isEmpty());
 
     // the browser was told the truth, on a self-contained page
-    QTRY_COMPARE_WITH_TIMEOUT(m_pages.size(), 1, waitMs);
-    QCOMPARE(m_pageStatus.first(), 200);
-    QVERIFY2(m_pages.first().contains(QLatin1String("Signed in")), qPrintable(m_pages.first()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_browser->pages.size(), 1, waitMs);
+    QCOMPARE(m_browser->statuses.first(), 200);
+    QVERIFY2(m_browser->pages.first().contains(QLatin1String("Signed in")),
+             qPrintable(m_browser->pages.first()));
 
     // the session is in the keychain: refresh token yes, access token no
     const QJsonObject session = QJsonDocument::fromJson(storedSession()).object();
@@ -318,8 +298,9 @@ void TestSignIn::rejectsBadIdTokens()
     QCOMPARE(service->state(), SignInService::State::SignedOut);
     QVERIFY(service->accessToken().isEmpty());
     QVERIFY(storedSession().isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(m_pages.size(), 1, waitMs);
-    QVERIFY2(m_pages.first().contains(QLatin1String("failed")), qPrintable(m_pages.first()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_browser->pages.size(), 1, waitMs);
+    QVERIFY2(m_browser->pages.first().contains(QLatin1String("failed")),
+             qPrintable(m_browser->pages.first()));
 }
 
 void TestSignIn::refetchesKeysOnceForAnUnknownKid()
@@ -380,8 +361,9 @@ void TestSignIn::reportsProviderFailures()
     const QString message = failed.first().first().toString();
     QVERIFY2(!message.isEmpty() && message.contains(messagePart), qPrintable(message));
     QCOMPARE(service->state(), SignInService::State::SignedOut);
-    QTRY_COMPARE_WITH_TIMEOUT(m_pages.size(), 1, waitMs);
-    QVERIFY2(!m_pages.first().contains(QLatin1String("Signed in")), qPrintable(m_pages.first()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_browser->pages.size(), 1, waitMs);
+    QVERIFY2(!m_browser->pages.first().contains(QLatin1String("Signed in")),
+             qPrintable(m_browser->pages.first()));
 }
 
 void TestSignIn::ignoresACallbackWithTheWrongState()
@@ -390,8 +372,8 @@ void TestSignIn::ignoresACallbackWithTheWrongState()
     auto service = makeService();
     QSignalSpy failed(service.get(), &SignInService::failed);
     service->signIn();
-    QTRY_COMPARE_WITH_TIMEOUT(m_pages.size(), 1, waitMs);
-    QCOMPARE(m_pageStatus.first(), 400);
+    QTRY_COMPARE_WITH_TIMEOUT(m_browser->pages.size(), 1, waitMs);
+    QCOMPARE(m_browser->statuses.first(), 400);
     QCOMPARE(service->state(), SignInService::State::WaitingForBrowser); // still waiting
     QVERIFY(failed.isEmpty());
     service->cancel();

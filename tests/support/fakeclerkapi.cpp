@@ -1,5 +1,6 @@
 #include "support/fakeclerkapi.h"
 
+#include "support/socketfaults.h"
 #include "support/testdata.h"
 
 #include <QDateTime>
@@ -15,6 +16,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <memory>
 
 namespace rolecall::testing {
 
@@ -281,6 +283,14 @@ void FakeClerkApi::handle(QTcpSocket *socket, const QByteArray &method, const QB
     m_maxInWindow = std::max(m_maxInWindow, int(m_recent.size()));
     if (int(m_recent.size()) > m_behaviour.rateLimit && m_blockedUntil <= now)
         m_blockedUntil = m_recent.front() + m_behaviour.rateWindowMs;
+    if (index < m_behaviour.storm429) {
+        ++m_rateLimited;
+        Response response =
+            clerkError(429, "too_many_requests", QStringLiteral("Too many requests, retry later."));
+        response.headers.append({QByteArrayLiteral("Retry-After"), m_behaviour.stormRetryAfter});
+        send(socket, response);
+        return;
+    }
     if (index == m_behaviour.forced429 || m_blockedUntil > now) {
         ++m_rateLimited;
         const qint64 waitMs = index == m_behaviour.forced429
@@ -308,6 +318,13 @@ void FakeClerkApi::handle(QTcpSocket *socket, const QByteArray &method, const QB
         send(socket, countUsers());
         return;
     }
+    if (url.path().startsWith(QLatin1String("/v1/users/"))) { // GET /v1/users/{user_id}
+        ++m_userRequests;
+        const std::optional<FakeClerkUser> found = user(url.path().mid(10));
+        send(socket, found ? Response{200, userJson(*found), {}}
+                           : clerkError(404, "resource_not_found", QStringLiteral("Not found")));
+        return;
+    }
     if (url.path() != QLatin1String("/v1/users")) {
         send(socket, clerkError(404, "resource_not_found", QStringLiteral("Not found")));
         return;
@@ -315,12 +332,31 @@ void FakeClerkApi::handle(QTcpSocket *socket, const QByteArray &method, const QB
     const int listIndex = m_listRequests++;
     m_listQueries << url.query(QUrl::FullyDecoded);
     const Response response = listUsers(url.query(QUrl::FullyEncoded), listIndex);
+    // The instance changes under the walk, once this page is on its way.
+    for (const QString &id : m_behaviour.deleteAfterList.value(listIndex))
+        removeUser(id);
+    for (const FakeClerkUser &user : m_behaviour.addAfterList.value(listIndex))
+        addUser(user);
     if (response.status == -1) { // hang: never answer this one
         m_hanging.append(socket);
         return;
     }
     int delay = m_behaviour.pageDelayMs;
     const int page = response.headers.isEmpty() ? -1 : response.headers.first().second.toInt();
+    if (page >= 0 && page == m_behaviour.oversizedPage) {
+        sendOversized(socket);
+        return;
+    }
+    if (page >= 0 && m_behaviour.rawPages.contains(page)) {
+        send(socket, Response{200, m_behaviour.rawPages.value(page), {}});
+        return;
+    }
+    if (page >= 0 && page == m_behaviour.tricklePage) {
+        Response clean = response;
+        clean.headers.clear();
+        trickle(socket, clean);
+        return;
+    }
     if (m_behaviour.slowPages.contains(page))
         delay += m_behaviour.slowPageDelayMs;
     Response clean = response;
@@ -435,6 +471,41 @@ void FakeClerkApi::send(QTcpSocket *socket, const Response &response)
     out += "\r\n" + response.body;
     socket->write(out);
     socket->disconnectFromHost();
+}
+
+void FakeClerkApi::sendOversized(QTcpSocket *socket) const
+{
+    // A JSON array that never ends, in 64 KiB writes as the socket drains,
+    // until oversizedBytes are out or the client hangs up.
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+    if (!m_behaviour.hideOversizedLength)
+        head += "Content-Length: " + QByteArray::number(m_behaviour.oversizedBytes) + "\r\n";
+    head += "Connection: close\r\n\r\n[";
+    socket->write(head);
+    auto left = std::make_shared<qint64>(m_behaviour.oversizedBytes - 1);
+    const QByteArray chunk(64 * 1024, ' ');
+    auto pump = [socket, left, chunk] {
+        while (*left > 0 && socket->bytesToWrite() < 256 * 1024 &&
+               socket->state() == QAbstractSocket::ConnectedState) {
+            const qint64 n = std::min<qint64>(*left, chunk.size());
+            socket->write(chunk.constData(), n);
+            *left -= n;
+        }
+        if (*left <= 0)
+            socket->disconnectFromHost();
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+    pump();
+}
+
+void FakeClerkApi::trickle(QTcpSocket *socket, const Response &response) const
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                     reasonPhrase(response.status) + "\r\n";
+    out += "Content-Type: application/json\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += "Connection: close\r\n\r\n" + response.body;
+    testing::trickle(socket, out, m_behaviour.trickleIntervalMs);
 }
 
 } // namespace rolecall::testing

@@ -56,6 +56,19 @@ public:
         int forced429 = -1;          // this request (0-based, any path) gets a 429 ...
         int forced429RetryAfter = 1; // ... with this Retry-After
         bool refuseCursor = false;   // 422 for starting_after (an instance without it)
+        // Faults (tests/integration/tst_clerkfaults.cpp):
+        int storm429 = 0;                 // the first N requests (any path) get a 429 ...
+        QByteArray stormRetryAfter = "0"; // ... with this Retry-After, verbatim
+        QHash<int, QByteArray> rawPages;  // list page -> this body instead, 200, every time
+        int oversizedPage = -1;           // this list page answers ...
+        qint64 oversizedBytes = 0;        // ... a body this long (Content-Length says so)
+        bool hideOversizedLength = false; // ... sent without Content-Length (chunk by chunk)
+        int tricklePage = -1;             // this list page's answer comes a byte ...
+        int trickleIntervalMs = 100;      // ... every this many ms
+        // Users deleted and added while a walk pages: applied right after
+        // the list request of that index (0-based) was answered.
+        QHash<int, QStringList> deleteAfterList;
+        QHash<int, QList<FakeClerkUser>> addAfterList;
     };
 
     explicit FakeClerkApi(QObject *parent = nullptr);
@@ -90,6 +103,7 @@ public:
     int listRequestCount() const { return m_listRequests; }
     int rateLimitedCount() const { return m_rateLimited; }
     int unauthorizedCount() const { return m_unauthorized; }
+    int userRequestCount() const { return m_userRequests; }   // GET /v1/users/{id}
     QStringList listQueries() const { return m_listQueries; } // the query strings
     // The most requests that arrived in any window of rateWindowMs.
     int maxRequestsInWindow() const { return m_maxInWindow; }
@@ -110,6 +124,8 @@ private:
     Response countUsers() const;
     static Response clerkError(int status, const char *code, const QString &message);
     void send(QTcpSocket *socket, const Response &response);
+    void sendOversized(QTcpSocket *socket) const;
+    void trickle(QTcpSocket *socket, const Response &response) const;
     QByteArray userJson(const FakeClerkUser &user);
     void reindex();
 
@@ -128,6 +144,7 @@ private:
     int m_listRequests = 0;
     int m_rateLimited = 0;
     int m_unauthorized = 0;
+    int m_userRequests = 0;
     int m_maxInWindow = 0;
     QStringList m_listQueries;
     QList<QTcpSocket *> m_hanging;

@@ -240,6 +240,8 @@ TestIdentityProvider::ParseResult TestIdentityProvider::parseRequest(const QByte
 
 void TestIdentityProvider::dispatch(QTcpSocket *socket, const Request &request)
 {
+    if (injectFault(socket, request))
+        return;
     const QString path = request.url.path();
     const bool get = request.method == "GET";
     const bool post = request.method == "POST";
@@ -340,7 +342,8 @@ TestIdentityProvider::Response TestIdentityProvider::discovery() const
         {QStringLiteral("subject_types_supported"), strings({"public"})},
         {QStringLiteral("claims_supported"),
          strings({"sub", "iss", "aud", "exp", "iat", "email", "name"})},
-        {QStringLiteral("authorization_response_iss_parameter_supported"), m_behaviour.sendIss},
+        {QStringLiteral("authorization_response_iss_parameter_supported"),
+         m_behaviour.sendIss || m_behaviour.advertiseIss},
     };
     if (m_behaviour.revocation)
         doc.insert(QStringLiteral("revocation_endpoint"),

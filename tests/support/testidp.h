@@ -60,6 +60,14 @@ public:
         bool jwtAccessTokens = false;    // access tokens as RS256 at+jwt instead of oat_…
         // discovery
         bool revocation = true; // false: no revocation_endpoint, and it answers 404
+        // faults (tst_providerfaults.cpp)
+        bool advertiseIss = false;          // advertise RFC 9207 iss even when sendIss is false
+        QSet<QString> downPaths;            // these paths: the connection closes unanswered
+        QHash<QString, QByteArray> garbage; // these paths: 200 with this body
+        QHash<QString, int> pathDelayMs;    // these paths answer this many ms later
+        QString tricklePath;                // this path's answer comes a byte at a time ...
+        int trickleIntervalMs = 50;         // ... every this many ms
+        qint64 clockSkewSeconds = 0;        // the provider's clock is off by this much
     };
 
     explicit TestIdentityProvider(QObject *parent = nullptr);
@@ -140,6 +148,8 @@ private:
     void onReadyRead(QTcpSocket *socket);
     static ParseResult parseRequest(const QByteArray &buffer);
     void dispatch(QTcpSocket *socket, const Request &request);
+    // Behaviour's faults; true when it answered (or will) in their place.
+    bool injectFault(QTcpSocket *socket, const Request &request);
     void reply(QTcpSocket *socket, const Request &request, const Response &response);
     void sendRaw(QTcpSocket *socket, const Response &response);
 
@@ -173,6 +183,7 @@ private:
     QString m_lastNonce, m_lastScope;
     QUrl m_lastRedirectUri;
     int m_jwksRequests = 0;
+    bool m_delayedDispatch = false;
 };
 
 } // namespace rolecall::testing

@@ -34,7 +34,7 @@ QString TestIdentityProvider::randomToken(int bytes)
 QByteArray TestIdentityProvider::makeIdToken(const QJsonObject &overrides,
                                              const QString &nonce) const
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = QDateTime::currentSecsSinceEpoch() + m_behaviour.clockSkewSeconds;
     QJsonObject claims = userClaims();
     claims.insert(QStringLiteral("iss"), issuer());
     claims.insert(QStringLiteral("aud"), m_clientId);
@@ -49,7 +49,7 @@ QByteArray TestIdentityProvider::makeIdToken(const QJsonObject &overrides,
 
 QByteArray TestIdentityProvider::makeAccessToken(const QJsonObject &overrides) const
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = QDateTime::currentSecsSinceEpoch() + m_behaviour.clockSkewSeconds;
     const QJsonObject claims{
         {QStringLiteral("iss"), issuer()},
         {QStringLiteral("sub"), m_user.subject},

@@ -161,8 +161,11 @@ void TestIdTokenVerifier::acceptsGoodTokens_data()
     QTest::newRow("typ lower case")
         << rs256(withClaim(header(), QStringLiteral("typ"), QStringLiteral("jwt")), good, k1);
     QTest::newRow("aud array") << claim("aud", QJsonArray{clientId});
-    QTest::newRow("aud array of several")
-        << claim("aud", QJsonArray{QStringLiteral("x"), clientId});
+    QTest::newRow("aud array of several, azp this client") << rs256(
+        header(),
+        withClaim(withClaim(good, QStringLiteral("aud"), QJsonArray{QStringLiteral("x"), clientId}),
+                  QStringLiteral("azp"), clientId),
+        k1);
     QTest::newRow("azp equal") << claim("azp", clientId);
     QTest::newRow("expired within leeway") << claim("exp", now - 59);
     QTest::newRow("nbf within leeway") << claim("nbf", now + 59);
@@ -180,8 +183,9 @@ void TestIdTokenVerifier::acceptsGoodTokens()
 
 void TestIdTokenVerifier::readsClaims()
 {
-    const QJsonObject payload = withClaim(goodPayload(), QStringLiteral("aud"),
-                                          QJsonArray{clientId, QStringLiteral("api")});
+    const QJsonObject payload = withClaim(withClaim(goodPayload(), QStringLiteral("aud"),
+                                                    QJsonArray{clientId, QStringLiteral("api")}),
+                                          QStringLiteral("azp"), clientId);
     const auto result = verifyIdToken(rs256(header(), payload, m_key1), *m_jwks, expectations());
     QVERIFY(std::holds_alternative<IdTokenClaims>(result));
     const IdTokenClaims &claims = std::get<IdTokenClaims>(result);
@@ -260,6 +264,9 @@ void TestIdTokenVerifier::rejectsBadTokens_data()
         IdTokenError::WrongAudience);
     row("missing aud", claim("aud", {}), IdTokenError::WrongAudience);
     row("azp mismatch", claim("azp", QStringLiteral("client_other")), IdTokenError::WrongAudience);
+    // OIDC Core 3.1.3.7: several audiences need an azp naming this client.
+    row("several audiences without azp", claim("aud", QJsonArray{QStringLiteral("x"), clientId}),
+        IdTokenError::WrongAudience);
     row("expired beyond leeway", claim("exp", now - 60), IdTokenError::Expired);
     row("missing exp", claim("exp", {}), IdTokenError::Malformed);
     row("exp as string", claim("exp", QStringLiteral("1800003600")), IdTokenError::Malformed);

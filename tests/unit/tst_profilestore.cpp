@@ -180,6 +180,7 @@ void TestProfileStore::validates_data()
     QTest::newRow("api url") << "apiBaseUrl"
                              << "https://lms.example.com/api/rolecall/v1"
                              << "";
+    // Tokens and keys go there: https unless on loopback.
     QTest::newRow("api url loopback http") << "apiBaseUrl"
                                            << "http://127.0.0.1:3000/api"
                                            << "";
@@ -189,6 +190,12 @@ void TestProfileStore::validates_data()
     QTest::newRow("api url and db") << "apiBaseUrlWithDb"
                                     << "https://lms.example.com/api"
                                     << "not both";
+    QTest::newRow("clerk api url http") << "clerkApiUrl"
+                                        << "http://api.clerk.com/v1"
+                                        << "https://";
+    QTest::newRow("clerk api url http loopback") << "clerkApiUrl"
+                                                 << "http://127.0.0.1:8099/v1"
+                                                 << "";
     QTest::newRow("api url ftp") << "apiBaseUrl"
                                  << "ftp://x"
                                  << "API URL";
@@ -384,6 +391,14 @@ void TestProfileStore::explainsWhatCannotBeResolved()
                          QStringLiteral("http://evil.example.com"));
     QVERIFY(!store.resolve(QStringLiteral("prod"), &error));
     QVERIFY2(error.contains(QLatin1String("profiles edit prod")), qPrintable(error));
+    // So is one whose Clerk API URL was turned into plain http elsewhere.
+    m_settings->setValue(QStringLiteral("profiles/prod/issuer"),
+                         QStringLiteral("https://clerk.example.com"));
+    QVERIFY2(store.resolve(QStringLiteral("prod"), &error), qPrintable(error));
+    m_settings->setValue(QStringLiteral("profiles/prod/clerkApiUrl"),
+                         QStringLiteral("http://clerk-proxy.example.com/v1"));
+    QVERIFY(!store.resolve(QStringLiteral("prod"), &error));
+    QVERIFY2(error.contains(QLatin1String("https://")), qPrintable(error));
 }
 
 void TestProfileStore::keepsNoSecretInTheSettingsFile()

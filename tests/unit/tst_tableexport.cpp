@@ -12,6 +12,9 @@ private Q_SLOTS:
     void quotesCsvFields_data();
     void quotesCsvFields();
     void recordsEndInCrLf();
+    void makesTextSafeForATerminal_data();
+    void makesTextSafeForATerminal();
+    void stripsControlsFromTextTables();
     void measuresDisplayWidth_data();
     void measuresDisplayWidth();
     void alignsTextTables();
@@ -20,36 +23,110 @@ private Q_SLOTS:
 void TestTableExport::quotesCsvFields_data()
 {
     QTest::addColumn<QString>("value");
-    QTest::addColumn<bool>("guard");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("plain") << "Zoë" << false << "Zoë";
-    QTest::newRow("comma") << "a,b" << false << "\"a,b\"";
-    QTest::newRow("quote") << "say \"hi\"" << false << "\"say \"\"hi\"\"\"";
-    QTest::newRow("newline") << "a\nb" << false << "\"a\nb\"";
-    QTest::newRow("apostrophe") << "O'Brien" << false << "O'Brien";
-    QTest::newRow("formula unguarded") << "=1+1" << false << "=1+1";
-    QTest::newRow("formula guarded") << "=1+1" << true << "'=1+1";
-    QTest::newRow("plus guarded") << "+49" << true << "'+49";
-    QTest::newRow("minus guarded") << "-2" << true << "'-2";
-    QTest::newRow("at guarded") << "@SUM(A1)" << true << "'@SUM(A1)";
-    QTest::newRow("tab guarded") << "\tx" << true << "'\tx";
-    QTest::newRow("guarded and quoted")
-        << "=HYPERLINK(\"x\",\"y\")" << true << "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"";
-    QTest::newRow("empty") << "" << true << "";
+    // Every field quoted, whatever it holds.
+    QTest::newRow("plain") << "Zoë"
+                           << "\"Zoë\"";
+    QTest::newRow("comma") << "a,b"
+                           << "\"a,b\"";
+    QTest::newRow("quote") << "say \"hi\""
+                           << "\"say \"\"hi\"\"\"";
+    QTest::newRow("newline") << "a\nb"
+                             << "\"a\nb\"";
+    QTest::newRow("apostrophe") << "O'Brien"
+                                << "\"O'Brien\"";
+    QTest::newRow("hyphen inside") << "Anne-Marie"
+                                   << "\"Anne-Marie\"";
+    QTest::newRow("email") << "zoe@example.com"
+                           << "\"zoe@example.com\"";
+    QTest::newRow("empty") << ""
+                           << "\"\"";
+    // The formula guard, at the start of the field.
+    QTest::newRow("equals") << "=1+1"
+                            << "\"'=1+1\"";
+    QTest::newRow("plus") << "+49"
+                          << "\"'+49\"";
+    QTest::newRow("minus") << "-2"
+                           << "\"'-2\"";
+    QTest::newRow("at") << "@SUM(A1)"
+                        << "\"'@SUM(A1)\"";
+    QTest::newRow("tab") << "\tx"
+                         << "\"'\tx\"";
+    QTest::newRow("carriage return") << "\r=x"
+                                     << "\"'\r'=x\"";
+    QTest::newRow("quotes inside a formula") << "=HYPERLINK(\"x\",\"y\")"
+                                             << "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"";
+    // ... and after anything a spreadsheet may split cells at.
+    QTest::newRow("after a comma") << "Doe,=cmd|' /C calc'!A0"
+                                   << "\"Doe,'=cmd|' /C calc'!A0\"";
+    QTest::newRow("after a semicolon") << "a;@SUM(A1)"
+                                       << "\"a;'@SUM(A1)\"";
+    QTest::newRow("after a tab") << "a\t+1"
+                                 << "\"a\t'+1\"";
+    QTest::newRow("after a line break") << "a\n-1"
+                                        << "\"a\n'-1\"";
+    QTest::newRow("separator then space") << "a, -1"
+                                          << "\"a, -1\"";
 }
 
 void TestTableExport::quotesCsvFields()
 {
     QFETCH(QString, value);
-    QFETCH(bool, guard);
-    QTEST(csvField(value, guard ? FormulaGuard::On : FormulaGuard::Off), "expected");
+    QTEST(csvField(value), "expected");
+    QTEST(csvField(value, FormulaGuard::On), "expected");
 }
 
 void TestTableExport::recordsEndInCrLf()
 {
     QCOMPARE(csvRecord({QStringLiteral("a"), QStringLiteral("b,c"), QString()}),
-             QStringLiteral("a,\"b,c\",\r\n"));
+             QStringLiteral("\"a\",\"b,c\",\"\"\r\n"));
+}
+
+void TestTableExport::makesTextSafeForATerminal_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    const QString bad(QChar::ReplacementCharacter);
+    QTest::newRow("plain") << "Zoë 田中"
+                           << "Zoë 田中";
+    QTest::newRow("colour") << "\x1b[31mred\x1b[0m"
+                            << "red";
+    QTest::newRow("clear screen") << "a\x1b[2J\x1b[Hb"
+                                  << "ab";
+    QTest::newRow("window title (OSC, BEL)") << "a\x1b]0;pwned\x07"
+                                                "b"
+                                             << "ab";
+    QTest::newRow("hyperlink (OSC, ST)") << "\x1b]8;;http://evil\x1b\\x\x1b]8;;\x1b\\"
+                                         << "x";
+    QTest::newRow("8-bit CSI") << QStringLiteral("a\u009b31mb") << "ab";
+    QTest::newRow("two-byte escape") << "a\x1b"
+                                        "cb"
+                                     << "ab";
+    QTest::newRow("lone escape at the end") << "a\x1b"
+                                            << "a";
+    QTest::newRow("newline") << "a\nb" << QStringLiteral("a") + bad + QStringLiteral("b");
+    QTest::newRow("carriage return")
+        << "ok\rforged" << QStringLiteral("ok") + bad + QStringLiteral("forged");
+    QTest::newRow("backspace") << "a\bb" << QStringLiteral("a") + bad + QStringLiteral("b");
+    QTest::newRow("bidi override")
+        << QStringLiteral("a\u202eb") << QStringLiteral("a") + bad + QStringLiteral("b");
+}
+
+void TestTableExport::makesTextSafeForATerminal()
+{
+    QFETCH(QString, text);
+    QTEST(terminalSafe(text), "expected");
+}
+
+void TestTableExport::stripsControlsFromTextTables()
+{
+    const QStringList lines =
+        formatTextTable({QStringLiteral("Name")}, {{QStringLiteral("\x1b[2Jx\ny")}});
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(2),
+             QStringLiteral("x") + QChar(QChar::ReplacementCharacter) + QStringLiteral("y"));
+    QCOMPARE(lines.at(1), QStringLiteral("----"));
 }
 
 void TestTableExport::measuresDisplayWidth_data()

@@ -67,6 +67,7 @@ BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const Q
     layout->addLayout(form);
 
     m_planSummary = new QLabel(tr("Preview to see who changes before anything is written."), this);
+    m_planSummary->setTextFormat(Qt::PlainText);
     m_planSummary->setObjectName(QStringLiteral("planSummary"));
     m_planSummary->setWordWrap(true);
     m_planSummary->setAccessibleName(tr("Preview summary"));
@@ -79,6 +80,7 @@ BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const Q
 
     addStatusRows(layout);
     m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(tr("Result"));

@@ -1,5 +1,7 @@
 #include "dialogs/dialogsupport.h"
 
+#include "domain/roles.h"
+
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QDateTimeEdit>
@@ -56,19 +58,7 @@ EndFields makeEndFields(const QDateTime &initial, const QString &accessibleName,
 
 QString textProblem(const QString &reason, const QString &notes)
 {
-    if (reason.trimmed().isEmpty())
-        return QCoreApplication::translate("RoleDialogs", "A reason is required.");
-    if (reason.size() > maxReasonLength)
-        return QCoreApplication::translate(
-                   "RoleDialogs", "The reason is %1 characters long; at most %2 are allowed.")
-            .arg(reason.size())
-            .arg(maxReasonLength);
-    if (notes.size() > maxNotesLength)
-        return QCoreApplication::translate(
-                   "RoleDialogs", "The admin notes are %1 characters long; at most %2 are allowed.")
-            .arg(notes.size())
-            .arg(maxNotesLength);
-    return {};
+    return grantTextProblem(reason, notes);
 }
 
 QString instantText(const QDateTime &instant)

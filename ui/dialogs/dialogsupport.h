@@ -15,10 +15,6 @@ namespace rolecall {
 // Small pieces the role dialogs share (their common state is WriteDialog).
 namespace dialogs {
 
-// The service's limits, checked before anything is sent (it checks again).
-constexpr int maxReasonLength = 1000;
-constexpr int maxNotesLength = 10000;
-
 // A date-time field with a calendar popup, in local time.
 QDateTimeEdit *makeDateTimeEdit(const QDateTime &value, QWidget *parent);
 // The required reason ("reasonField"), `placeholder` saying what it is for.
@@ -34,7 +30,8 @@ struct EndFields
     QHBoxLayout *row;
 };
 EndFields makeEndFields(const QDateTime &initial, const QString &accessibleName, QWidget *parent);
-// The same words the service uses for reason and notes.
+// The same words the service and the CLI use for reason and notes
+// (grantTextProblem), checked before anything is sent; the service checks again.
 QString textProblem(const QString &reason, const QString &notes);
 QString instantText(const QDateTime &instant);
 // Seconds do not matter to a grant: what the fields show, truncated.

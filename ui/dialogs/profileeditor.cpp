@@ -1,7 +1,9 @@
 #include "dialogs/profileeditor.h"
 
 #include "async/futurewatch.h"
+#include "services/boundsecret.h"
 #include "services/profilestore.h"
+#include "services/secretstore.h"
 #include "services/syncservice.h"
 
 #include <QCheckBox>
@@ -140,6 +142,7 @@ ProfileEditor::ProfileEditor(ProfileStore &store, std::optional<Profile> existin
     form->addRow(QString(), m_makeDefault);
 
     m_error = new QLabel(this);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setAccessibleName(tr("Problem"));
     m_error->setWordWrap(true);
@@ -273,10 +276,21 @@ void ProfileEditor::accept()
     }
     QByteArray clerkKey = m_clerkKey->text().trimmed().toUtf8();
     if (!clerkKey.isEmpty() && !isClerkSecretKey(clerkKey)) {
-        clerkKey.fill('\0');
+        wipeSecret(clerkKey);
         showError(tr("That is not a Clerk secret key: those start with sk_test_ or sk_live_ "
                      "(a publishable key, pk_…, grants nothing). Nothing was saved."));
         m_clerkKey->setFocus();
+        return;
+    }
+    QStringList invalidated = m_existing ? secretKindsInvalidated(*m_existing, p) : QStringList();
+    if (!clerkKey.isEmpty()) // the new key replaces the old one anyway
+        invalidated.removeAll(SecretStore::clerkSecretKeyKind());
+    if (!invalidated.isEmpty() && m_warnedAbout != p) {
+        // Say so first; OK again goes ahead.
+        m_warnedAbout = p;
+        wipeSecret(clerkKey);
+        showError(invalidatedSecretsText(p.name, invalidated) + QLatin1Char(' ') +
+                  tr("Press OK again to save."));
         return;
     }
     const bool saved = m_existing ? m_store.update(p, &error) : m_store.add(p, &error);
@@ -294,10 +308,13 @@ void ProfileEditor::accept()
         return;
     }
     m_error->hide();
+    if (!invalidated.isEmpty())
+        Q_EMIT secretsInvalidated(p.name, invalidated);
     if (!clerkKey.isEmpty()) {
         m_clerkKey->clear();
-        Q_EMIT clerkSecretKeyEntered(p.name, clerkKey);
-        clerkKey.fill('\0');
+        // The receivers get a copy of their own; this buffer is wiped.
+        Q_EMIT clerkSecretKeyEntered(p.name, QByteArray(clerkKey.constData(), clerkKey.size()));
+        wipeSecret(clerkKey);
     }
     QDialog::accept();
 }

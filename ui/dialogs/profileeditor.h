@@ -52,6 +52,11 @@ public Q_SLOTS:
 Q_SIGNALS:
     // After a successful save, when a key was typed; `key` is the secret.
     void clerkSecretKeyEntered(const QString &profile, const QByteArray &key);
+    // After a successful save that changed the issuer, client ID or Clerk API
+    // URL: the kinds of secret (SecretStore kinds) tied to the old values,
+    // for the console to delete. The editor said so first and took a second
+    // OK as the answer.
+    void secretsInvalidated(const QString &profile, const QStringList &kinds);
 
 private:
     Profile profileFromFields() const;
@@ -77,6 +82,9 @@ private:
     QPointer<ConnectionTester> m_tester;
     quint64 m_testRun = 0;
     bool m_testing = false;
+    // The change whose secret deletion the person was told about; a second
+    // OK with the same fields goes ahead.
+    std::optional<Profile> m_warnedAbout;
 };
 
 } // namespace rolecall

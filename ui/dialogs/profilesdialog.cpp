@@ -35,6 +35,7 @@ ProfilesDialog::ProfilesDialog(ProfileStore &store, QWidget *parent)
         auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Profile"), question,
                                     QMessageBox::Yes | QMessageBox::No, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextFormat(Qt::PlainText);
         connect(box, &QMessageBox::finished, this,
                 [answer = std::move(answer)](int button) { answer(button == QMessageBox::Yes); });
         box->open();
@@ -60,6 +61,7 @@ ProfilesDialog::ProfilesDialog(ProfileStore &store, QWidget *parent)
     m_empty->setMinimumHeight(m_list->minimumHeight());
 
     m_error = new QLabel(this);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setAccessibleName(tr("Problem"));
     m_error->setWordWrap(true);
@@ -215,6 +217,7 @@ void ProfilesDialog::openEditor(const std::optional<Profile> &existing)
     editor->setConnectionTester(m_tester);
     connect(editor, &ProfileEditor::clerkSecretKeyEntered, this,
             &ProfilesDialog::clerkSecretKeyEntered);
+    connect(editor, &ProfileEditor::secretsInvalidated, this, &ProfilesDialog::secretsInvalidated);
     connect(editor, &QDialog::accepted, this, [this, editor] { reload(editor->profile().name); });
     editor->open();
 }

@@ -59,6 +59,8 @@ Q_SIGNALS:
     // A Clerk secret key typed into the editor, for the console to keep in
     // the keychain.
     void clerkSecretKeyEntered(const QString &profile, const QByteArray &key);
+    // Secrets an edit left tied to old values (ProfileEditor::secretsInvalidated).
+    void secretsInvalidated(const QString &profile, const QStringList &kinds);
 
 private:
     void openEditor(const std::optional<Profile> &existing);

@@ -20,6 +20,7 @@ namespace {
 QLabel *makeMessageLabel(QWidget *parent, const QString &objectName, const QString &accessibleName)
 {
     auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
     label->setObjectName(objectName);
     label->setAccessibleName(accessibleName);
     label->setWordWrap(true);
@@ -49,6 +50,7 @@ SignInDialog::SignInDialog(SignInService *service, const Profile &profile, QWidg
     setWindowTitle(tr("Sign in to %1").arg(profile.name));
 
     auto *heading = new QLabel(tr("Sign in to %1").arg(profile.name), this);
+    heading->setTextFormat(Qt::PlainText);
     heading->setAccessibleName(tr("Profile"));
     QFont headingFont = heading->font();
     headingFont.setBold(true);
@@ -60,6 +62,7 @@ SignInDialog::SignInDialog(SignInService *service, const Profile &profile, QWidg
                                 "gets a read-only console.")
                                  .arg(host),
                              this);
+    intro->setTextFormat(Qt::PlainText);
     intro->setAccessibleName(tr("About signing in"));
     intro->setWordWrap(true);
 
@@ -75,6 +78,7 @@ SignInDialog::SignInDialog(SignInService *service, const Profile &profile, QWidg
     m_busy->setTextVisible(false);
     m_busy->setAccessibleName(tr("Signing in"));
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setAccessibleName(tr("Sign-in status"));
     m_status->setWordWrap(true);

@@ -59,6 +59,8 @@ SyncActionDialog::SyncActionDialog(SyncService *service, const Actor &actor,
     const bool needsReason =
         !m_actions.isEmpty() && m_actions.first().kind == SyncAction::Kind::EndAllGrants;
 
+    m_intro->setTextFormat(Qt::PlainText);
+    m_summary->setTextFormat(Qt::PlainText); // outcomes quote the database and Clerk
     m_intro->setWordWrap(true);
     m_intro->setText(tr("People to act on: %1. A dry run checks each one first and writes "
                         "nothing; Apply then writes each person in its own transaction, recorded "

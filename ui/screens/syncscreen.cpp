@@ -64,6 +64,9 @@ SyncScreen::SyncScreen(QWidget *parent)
     setAccessibleName(tr("Sync status"));
     m_proxy->setSourceModel(m_model);
 
+    // Text from Clerk, the provider or the database is never read as rich text.
+    m_source->setTextFormat(Qt::PlainText);
+    m_progressLabel->setTextFormat(Qt::PlainText);
     m_source->setAccessibleName(tr("Compared sources"));
     m_source->setText(tr("No Clerk instance to compare with: open a profile with a database."));
     m_start->setAccessibleName(tr("Start a sync status run"));

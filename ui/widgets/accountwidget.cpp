@@ -21,15 +21,18 @@ AccountWidget::AccountWidget(QWidget *parent)
     : QWidget(parent)
 {
     m_account = new QLabel(this);
+    m_account->setTextFormat(Qt::PlainText);
     m_account->setObjectName(QStringLiteral("accountLabel"));
     m_account->setAccessibleName(tr("Signed-in account"));
     m_account->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_roles = new QLabel(this);
+    m_roles->setTextFormat(Qt::PlainText);
     m_roles->setObjectName(QStringLiteral("rolesLabel"));
     m_roles->setAccessibleName(tr("Your roles"));
 
     m_badge = new QLabel(this);
+    m_badge->setTextFormat(Qt::PlainText);
     m_badge->setObjectName(QStringLiteral("readOnlyBadge"));
     m_badge->setAccessibleName(tr("Read-only"));
     m_badge->setAlignment(Qt::AlignCenter);

@@ -75,6 +75,7 @@ UserDetailPanel::UserDetailPanel(QWidget *parent)
     history->setFont(bold);
     layout->addWidget(history);
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setObjectName(QStringLiteral("detailStatus"));
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Grant history status"));
