@@ -97,7 +97,7 @@ QString WriteDialog::commandProfile() const
     return CommandHistory::instance()->profile();
 }
 
-void WriteDialog::recordCommand(const QString &what)
+void WriteDialog::recordCommand(const QString &what) const
 {
     CommandHistory::instance()->add(what, commandText());
 }

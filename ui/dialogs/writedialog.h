@@ -76,7 +76,7 @@ protected:
     // The profile the commands name (the console's; empty: the default one).
     QString commandProfile() const;
     // After a successful write: the command goes to the Command History.
-    void recordCommand(const QString &what);
+    void recordCommand(const QString &what) const;
     // Where the focus goes after a failed write (default: the OK button of
     // addOkCancelButtons()).
     virtual QWidget *retryFocusWidget() const;

@@ -6,7 +6,9 @@ namespace rolecall {
 
 CommandHistory *CommandHistory::instance()
 {
-    static auto *history = new CommandHistory; // lives as long as the process
+    // One per process, alive as long as it (the write dialogs add to it).
+    // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables)
+    static auto *history = new CommandHistory;
     return history;
 }
 

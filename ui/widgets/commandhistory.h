@@ -25,6 +25,7 @@ public:
     };
 
     static CommandHistory *instance();
+    ~CommandHistory() override; // never called: the one instance lives as long as the process
 
     void setProfile(const QString &profile) { m_profile = profile; }
     QString profile() const { return m_profile; }
@@ -40,7 +41,6 @@ Q_SIGNALS:
 
 private:
     CommandHistory() = default;
-    ~CommandHistory() override;
 
     QList<Entry> m_entries;
     QString m_profile;

@@ -94,7 +94,7 @@ QIcon badgeSwatch(BadgeTone tone, const QPalette &palette, int size)
     painter.setPen(QPen(badgeOutline(tone, palette), 1));
     painter.setBrush(badgeFill(tone, palette));
     painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), size / 4.0, size / 4.0);
-    return QIcon(pixmap);
+    return {pixmap};
 }
 
 namespace {
