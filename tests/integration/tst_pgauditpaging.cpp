@@ -93,7 +93,7 @@ void TestPgAuditPaging::initTestCase()
     QStringList names;
     for (const IndexAdvice &item : advice) {
         names << item.name;
-        source.installIndex(item.sql).waitForFinished();
+        source.installIndex(item.sql, std::nullopt).waitForFinished();
     }
     QVERIFY2(names.contains(QStringLiteral("UserRole_audit_granted_idx")),
              qPrintable(names.join(QLatin1Char(' '))));
