@@ -2,8 +2,8 @@
 #include "cli/cliroles.h"
 
 #include "cli/cli.h"
-#include "cli/cliexplain.h"
 #include "cli/clidatasource.h"
+#include "cli/cliexplain.h"
 #include "cli/cliinstant.h"
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"

@@ -126,8 +126,9 @@ void TestCtlCommandRun::theGrantDialogsCommandGrantsTheSame()
     // Words a shell would take apart if they were not quoted.
     const QString reason = QStringLiteral("Ann's cohort; $HOME `id` \"quoted\" * & more");
     dialog.findChild<QLineEdit *>(QStringLiteral("reasonField"))->setText(reason);
+    // One line: notes with a line break are refused (they could forge an "Ended … by …" line).
     dialog.findChild<QPlainTextEdit *>(QStringLiteral("notesField"))
-        ->setPlainText(QStringLiteral("First line\nsecond line — Zoë"));
+        ->setPlainText(QStringLiteral("First line, second line — Zoë"));
     dialog.findChild<QCheckBox *>(QStringLiteral("hasEndBox"))->setChecked(true);
     const GrantRequest request = dialog.request();
     const QString command = dialog.commandText();
