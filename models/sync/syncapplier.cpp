@@ -1,8 +1,7 @@
 #include "sync/syncapplier.h"
 
+#include "async/futurewatch.h"
 #include "domain/datasourceerror.h"
-
-#include <QFutureWatcher>
 
 namespace rolecall {
 
@@ -48,21 +47,18 @@ void SyncApplier::next()
     }
     const SyncAction action = m_actions.at(m_done);
     const quint64 ticket = m_batch.ticket();
-    auto *watcher = new QFutureWatcher<SyncActionResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, action, ticket] {
-        watcher->deleteLater();
+    const auto settle = [this, action, ticket](const std::optional<SyncActionResult> &result,
+                                               const DataSourceError *error) {
         if (!m_batch.isCurrent(ticket))
             return;
         ++m_done;
-        bool stop = false;
-        try {
-            const SyncActionResult result = watcher->result();
-            m_changed += result.changed ? 1 : 0;
-            Q_EMIT actionDone(result);
-        } catch (const DataSourceError &e) {
+        const bool stop = error && error->kind() == DataSourceError::Kind::NotPermitted;
+        if (result) {
+            m_changed += result->changed ? 1 : 0;
+            Q_EMIT actionDone(*result);
+        } else {
             ++m_failed;
-            stop = e.kind() == DataSourceError::Kind::NotPermitted;
-            Q_EMIT actionFailed(action.clerkId, e.message(), stop);
+            Q_EMIT actionFailed(action.clerkId, error->message(), stop);
         }
         Q_EMIT progress(m_done, int(m_actions.size()));
         if (stop) {
@@ -71,9 +67,14 @@ void SyncApplier::next()
             return;
         }
         next();
-    });
-    watcher->setFuture(m_apply ? m_apply(m_actor, m_actorClerk, action, m_dryRun)
-                               : m_store->apply(m_actor, m_actorClerk, action, m_dryRun));
+    };
+    // watchFuture turns any exception (not only DataSourceError) and a
+    // cancelled future into an error, so one bad action never stalls the batch.
+    watchFuture(
+        m_apply ? m_apply(m_actor, m_actorClerk, action, m_dryRun)
+                : m_store->apply(m_actor, m_actorClerk, action, m_dryRun),
+        this, [settle](const SyncActionResult &result) { settle(result, nullptr); },
+        [settle](const DataSourceError &error) { settle(std::nullopt, &error); });
 }
 
 } // namespace rolecall
