@@ -446,8 +446,13 @@ void TestMainWindow::offersTheExportOfTheScreenInFront()
     QVERIFY(toolBar->actions().contains(grants->exportAction()));
     QVERIFY(!toolBar->actions().contains(usersExport));
     QVERIFY(!window.actions().contains(usersExport));
-    QVERIFY(window.showScreen(QStringLiteral("syncScreen"))); // exports on its own buttons
+    auto *sync = window.findChild<SyncScreen *>(QStringLiteral("syncScreen"));
+    QVERIFY(sync);
+    QVERIFY(sync->exportAction());
+    QVERIFY(window.showScreen(QStringLiteral("syncScreen")));
     QVERIFY(!toolBar->actions().contains(grants->exportAction()));
+    QVERIFY(toolBar->actions().contains(sync->exportAction()));
+    QVERIFY(window.actions().contains(sync->exportAction())); // Ctrl+E on Sync too
     QVERIFY(window.showScreen(QStringLiteral("usersScreen")));
     QVERIFY(toolBar->actions().contains(usersExport));
 }

@@ -5,6 +5,7 @@
 #include "screens/syncactionchoice.h"
 #include "services/syncservice.h"
 #include "sync/syncrun.h"
+#include "widgets/actionicons.h"
 #include "widgets/columnsearchproxy.h"
 #include "widgets/csvexport.h"
 #include "widgets/csvsaveflow.h"
@@ -56,6 +57,7 @@ SyncScreen::SyncScreen(QWidget *parent)
     , m_counts(new SyncCountsBar(m_model, this))
     , m_search(new QLineEdit(this))
     , m_export(new QPushButton(tr("&Export CSV…"), this))
+    , m_exportAction(new QAction(tr("E&xport CSV…"), this))
     , m_copy(new QPushButton(tr("Cop&y rows"), this))
     , m_table(new QTableView(this))
     , m_diffPane(new SyncDiffPane(this))
@@ -95,7 +97,11 @@ SyncScreen::SyncScreen(QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, m_proxy, &ColumnSearchProxy::setSearch);
     m_export->setAccessibleName(tr("Export the shown rows as CSV"));
     m_copy->setAccessibleName(tr("Copy the selected rows"));
-    connect(m_export, &QPushButton::clicked, this, &SyncScreen::exportCsvInteractively);
+    // The window offers the same export in File and its toolbar (Ctrl+E), as on the other screens.
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setIcon(actionIcon(QStringLiteral("document-save-as")));
+    connect(m_export, &QPushButton::clicked, m_exportAction, &QAction::trigger);
+    connect(m_exportAction, &QAction::triggered, this, &SyncScreen::exportCsvInteractively);
     connect(m_copy, &QPushButton::clicked, this, &SyncScreen::copySelectedRows);
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);

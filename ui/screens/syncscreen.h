@@ -54,7 +54,7 @@ public:
     QWidget *widget() override { return this; }
     QString title() const override { return tr("S&ync"); }
     void setDataSource(DataSource *) override {}
-    QAction *exportAction() const override { return nullptr; }
+    QAction *exportAction() const override { return m_exportAction; }
 
     // The screen takes `service` over (nullptr: nothing to compare with).
     void setService(SyncService *service);
@@ -121,6 +121,7 @@ private:
     SyncCountsBar *m_counts;
     QLineEdit *m_search;
     QPushButton *m_export;
+    QAction *m_exportAction; // File ▸ Export and the toolbar while Sync is in front
     QPushButton *m_copy;
     QTableView *m_table;
     SyncDiffPane *m_diffPane;
