@@ -321,7 +321,8 @@ void MainWindow::setDataSource(DataSource *source)
     }
     source->setParent(this);
     m_sourceLabel->setText(source->displayName());
-    setWindowTitle(tr("Rolecall — %1").arg(source->displayName()));
+    // The platform appends " — Rolecall" (the application display name) itself.
+    setWindowTitle(source->displayName());
     feedScreen(m_users); // at once, wherever the window is: its first page comes first
     feedCurrentScreen();
 

@@ -133,7 +133,7 @@ void ConsoleController::openProfile(const Profile &profile)
     delete m_service;
 
     m_window->setDataSource(createDataSource());
-    m_window->setWindowTitle(tr("Rolecall — %1").arg(profile.name));
+    m_window->setWindowTitle(profile.name); // the platform appends " — Rolecall"
     m_window->setProfileName(profile.name);
     m_window->setSyncService(createSyncService(nullptr));
 
