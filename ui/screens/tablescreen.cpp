@@ -124,10 +124,14 @@ void TableScreen::refresh()
             if (request != m_schemaRequest)
                 return;
             m_detecting = false;
-            m_available = false;
-            m_view->hide();
             setBusy(false);
-            clearModel();
+            // A table on screen stays there (the banner's Retry reads it
+            // again once the database is back); nothing shown: nothing to keep.
+            if (!m_available || !m_view->model() || m_view->model()->rowCount() == 0) {
+                m_available = false;
+                m_view->hide();
+                clearModel();
+            }
             showError(message);
         });
 }
