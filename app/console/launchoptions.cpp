@@ -56,7 +56,7 @@ void addLaunchOptions(QCommandLineParser &parser)
                          "with its detail shown."),
                       QStringLiteral("KEY")});
     parser.addOption({QStringLiteral("theme"),
-                      tr("Colours: system (the default), light or dark; also ROLECALL_THEME."),
+                      tr("Colours: system, light or dark (default: system); also ROLECALL_THEME."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("view"),
                       tr("Open this saved view of the profile (View > Saved Views)."),
