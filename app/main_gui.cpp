@@ -2,13 +2,12 @@
 // then either a profile (sign-in, its database) or a bare database URL.
 #include "buildinfo/buildinfo.h"
 #include "console/consolecontroller.h"
+#include "console/launchoptions.h"
 #include "domain/connectionsettings.h"
 #include "icons/appicon.h"
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
-#include "screens/usersscreen.h"
 #include "services/syncservice.h"
-#include "widgets/savedviewsmenu.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -76,49 +75,22 @@ int main(int argc, char *argv[])
         QStringLiteral("Admin console for Clerk users and role grants in PostgreSQL."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("profile"),
-                      QStringLiteral("Open this profile (default: the default profile)."),
-                      QStringLiteral("NAME")});
-    parser.addOption(
-        {QStringLiteral("sign-in"),
-         QStringLiteral("Start the browser sign-in at once when no session is kept.")});
-    parser.addOption({QStringLiteral("db"),
-                      QStringLiteral("Browse this PostgreSQL database read-only, without a profile "
-                                     "or sign-in: postgresql://user@host:port/db (no password; use "
-                                     "PGPASSWORD or ~/.pgpass)."),
-                      QStringLiteral("URL")});
-    parser.addOption(
-        {QStringLiteral("screen"),
-         QStringLiteral("Open on this screen: users, grants, audit, overview or sync."),
-         QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("user"),
-                      QStringLiteral("Open the Users screen on this user (Clerk ID, email or name) "
-                                     "with its detail shown."),
-                      QStringLiteral("KEY")});
-    parser.addOption({QStringLiteral("view"),
-                      QStringLiteral("Open this saved view of the profile (View > Saved Views)."),
-                      QStringLiteral("NAME")});
+    rolecall::addLaunchOptions(parser);
     parser.process(app);
-
-    const QString screen = parser.value(QStringLiteral("screen")).toLower();
-    const QStringList screens{QStringLiteral("users"), QStringLiteral("grants"),
-                              QStringLiteral("audit"), QStringLiteral("overview"),
-                              QStringLiteral("sync")};
-    if (parser.isSet(QStringLiteral("screen")) && !screens.contains(screen)) {
-        qCritical("rolecall: no screen \"%s\"; choose one of: %s", qUtf8Printable(screen),
-                  qUtf8Printable(screens.join(QStringLiteral(", "))));
+    const rolecall::LaunchOptions options = rolecall::readLaunchOptions(parser);
+    // A screen or saved view that names nothing: said before any window opens.
+    if (const QString problem = rolecall::launchProblem(options); !problem.isEmpty()) {
+        qCritical("rolecall: %s", qUtf8Printable(problem));
         return 2;
     }
 
+    rolecall::applyLaunchTheme(options);
     rolecall::MainWindow window(&openPostgres);
-    QString url = parser.value(QStringLiteral("db"));
-    if (url.isEmpty() && !parser.isSet(QStringLiteral("profile")))
-        url = qEnvironmentVariable("ROLECALL_DATABASE_URL");
     std::unique_ptr<rolecall::ConsoleController> controller;
-    if (!url.isEmpty() && !parser.isSet(QStringLiteral("profile"))) {
+    if (options.opensDatabase()) {
         // The database is the gate for reading; without a sign-in nothing can change.
         QString error;
-        DataSource *source = openPostgres(url, &error);
+        DataSource *source = openPostgres(options.databaseUrl, &error);
         if (!source) {
             qCritical("rolecall: %s", qUtf8Printable(error));
             return 2;
@@ -129,21 +101,8 @@ int main(int argc, char *argv[])
         window.setDataSource(nullptr);
         window.show();
         controller = std::make_unique<rolecall::ConsoleController>(&window);
-        controller->start(parser.value(QStringLiteral("profile")),
-                          parser.isSet(QStringLiteral("sign-in")));
+        controller->start(options.profile, options.signIn);
     }
-    if (parser.isSet(QStringLiteral("user"))) {
-        window.showScreen(QStringLiteral("usersScreen"));
-        window.usersScreen()->openUser(parser.value(QStringLiteral("user")));
-    } else if (parser.isSet(QStringLiteral("view"))) {
-        const QString view = parser.value(QStringLiteral("view"));
-        if (!window.openView(view))
-            qWarning(
-                "rolecall: no saved view \"%s\" in this profile; saved views: %s",
-                qUtf8Printable(view),
-                qUtf8Printable(window.savedViewsMenu()->viewNames().join(QStringLiteral(", "))));
-    } else if (parser.isSet(QStringLiteral("screen"))) {
-        window.showScreen(screen + QStringLiteral("Screen"));
-    }
+    rolecall::applyLaunchTarget(window, options);
     return QApplication::exec();
 }

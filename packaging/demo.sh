@@ -8,7 +8,11 @@
 # the console exits.
 #
 #   packaging/demo.sh                     open the console
-#   packaging/demo.sh --screenshots DIR   run it under Xvfb and save PNGs to DIR
+#   packaging/demo.sh --screenshots DIR   run it under Xvfb and save PNGs to DIR:
+#       each screen, the keyboard flow step by step (keyboard-*.png: search,
+#       Down, Ctrl+G, a reason, Enter; real key presses through xdotool) and
+#       a set in the dark theme (dark-*.png, `rolecall --theme dark`)
+#   ROLECALL_DEMO_PRESET=ci packaging/demo.sh …   use another build preset's binaries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,10 +27,11 @@ if [ -n "$shots" ]; then
 else
   ./packaging/install-deps.sh
 fi
-cmake --preset dev >/dev/null
-cmake --build --preset dev --target rolecall rolecallctl rolecall-dev-issuer rolecall-test-browser \
-  rolecall-fake-clerk
-bin="$root/build/dev"
+preset=${ROLECALL_DEMO_PRESET:-dev}
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" --target rolecall rolecallctl rolecall-dev-issuer \
+  rolecall-test-browser rolecall-fake-clerk
+bin="$root/build/$preset"
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-demo.XXXXXX")
 # The demo's profile lives in its own settings folder, not among yours.
@@ -92,6 +97,12 @@ if [ -n "$shots" ]; then
       JOIN "UserRole" r ON r."userId" = u."id" GROUP BY u."email"
       ORDER BY count(*) DESC, u."email" LIMIT 1')
   export ROLECALL_SHOW_USER
+  # Someone without MENTOR, found by the keyboard flow and granted it.
+  ROLECALL_FLOW_USER=$("${psql[@]}" -d akako -A -t -c 'SELECT u."email" FROM "User" u
+      WHERE NOT EXISTS (SELECT 1 FROM "UserRole" r WHERE r."userId" = u."id"
+                        AND r."role" = '"'"'MENTOR'"'"')
+      ORDER BY u."email" LIMIT 1')
+  export ROLECALL_FLOW_USER
   # (No key repeat: a shortcut sent by xdotool must not type on in the dialog it opens.)
   HOME="$workdir/home" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -ardelay 60000" sh -c '
     printf "%s" demo | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null
@@ -113,6 +124,27 @@ if [ -n "$shots" ]; then
       "$ROLECALL_BIN/app/rolecall" --profile demo --screen $screen & app=$!
       sleep 7; shot $screen; kill $app; wait $app 2>/dev/null
     done
+    # The keyboard flow, one key at a time: Ctrl+F and a search, Down to the
+    # result, Ctrl+G, a reason, Enter (the grant is written).
+    keys() { xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync "$@"; }
+    "$ROLECALL_BIN/app/rolecall" --profile demo --screen users & app=$!
+    sleep 7
+    keys key ctrl+f; sleep 0.5
+    xdotool type --delay 40 "$ROLECALL_FLOW_USER"; sleep 2; shot keyboard-1-search
+    xdotool key Down; sleep 2; shot keyboard-2-down
+    xdotool key ctrl+g; sleep 2; shot keyboard-3-ctrl-g
+    xdotool type --delay 40 "Mentors the spring cohort"; sleep 1; shot keyboard-4-reason
+    xdotool key Return; sleep 3; shot keyboard-5-enter
+    kill $app; wait $app 2>/dev/null
+    # The dark theme: the same screens and dialog, colours from a dark palette.
+    "$ROLECALL_BIN/app/rolecall" --profile demo --theme dark --user "$ROLECALL_SHOW_USER" & app=$!
+    sleep 8; shot dark-users
+    keys key ctrl+g; sleep 2; shot dark-grant-role
+    kill $app; wait $app 2>/dev/null
+    for screen in grants overview; do
+      "$ROLECALL_BIN/app/rolecall" --profile demo --theme dark --screen $screen & app=$!
+      sleep 7; shot dark-$screen; kill $app; wait $app 2>/dev/null
+    done
     # Sync status against the fake Clerk API (F5 starts a run).
     printf "%s" sk_test_fakeclerkapi |
       "$ROLECALL_BIN/app/rolecallctl" profiles set-secret demo clerk-secret-key >/dev/null
@@ -120,8 +152,12 @@ if [ -n "$shots" ]; then
     sleep 5
     xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync key F5
     sleep 6; shot sync; kill $app; wait $app 2>/dev/null
+    ROLECALL_THEME=dark "$ROLECALL_BIN/app/rolecall" --profile demo --screen sync & app=$!
+    sleep 5
+    xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync key F5
+    sleep 6; shot dark-sync; kill $app; wait $app 2>/dev/null
     true'
-  echo "Saved signin, users, grant-role, grants, audit, overview and sync PNGs in $shots"
+  echo "Saved signin, users, grant-role, grants, audit, overview, sync, keyboard-* and dark-* PNGs in $shots"
 elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display here; running under Xvfb until you press Ctrl+C (or use --screenshots DIR)."
   ROLECALL_BROWSER="$bin/tests/tools/rolecall-test-browser" \

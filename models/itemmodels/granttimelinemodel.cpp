@@ -45,6 +45,13 @@ QString GrantTimelineModel::stateText(GrantState state)
     return {};
 }
 
+bool GrantTimelineModel::endsSoon(const GrantView &view, const QDateTime &now)
+{
+    const QDateTime &end = view.grant.effectiveEnd;
+    return view.state == GrantState::Active && end.isValid() &&
+           end <= now.addDays(grantEndsSoonDays);
+}
+
 QStringList GrantTimelineModel::describe(const GrantView &view)
 {
     const RoleGrant &g = view.grant;
@@ -110,6 +117,8 @@ QVariant GrantTimelineModel::data(const QModelIndex &index, int role) const
         return grantStateName(view.state);
     case UpdatedAtRole:
         return view.grant.updatedAt;
+    case EndsSoonRole:
+        return endsSoon(view, QDateTime::currentDateTimeUtc());
     default:
         return {};
     }

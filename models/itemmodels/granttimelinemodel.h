@@ -6,6 +6,10 @@
 
 namespace rolecall {
 
+// An active grant ending within this many days "ends soon": the Grants
+// screen and the user detail's history warn of it.
+inline constexpr int grantEndsSoonDays = 14;
+
 // One user's grant history as a readable timeline, newest first: each row says
 // which role, its state at the instant asked, from when until when, who granted
 // it and why, the admin notes, and who ended it and why where that is known.
@@ -20,6 +24,7 @@ public:
         GrantRoleRole,                    // QString: the role granted
         StateRole,                        // QString: active, future, ended
         UpdatedAtRole,                    // QDateTime, UTC: for stale-view checks
+        EndsSoonRole,                     // bool: active and ending within grantEndsSoonDays of now
     };
     Q_ENUM(Role)
 
@@ -40,6 +45,8 @@ public:
     // The lines one grant shows as, e.g. "MENTOR — active" then "From … until …".
     static QStringList describe(const GrantView &view);
     static QString stateText(GrantState state);
+    // Active at the instant read and ending within grantEndsSoonDays of `now`.
+    static bool endsSoon(const GrantView &view, const QDateTime &now);
 
 private:
     QList<GrantView> m_grants;

@@ -373,6 +373,44 @@ void UsersTableModel::reload(int pageSize)
     fetchMore({}); // no-op when a view already asked for the first page
 }
 
+void UsersTableModel::refreshKeepingRows()
+{
+    if (!m_source || m_window.rowCount() == 0) {
+        refresh();
+        return;
+    }
+    m_answers.renew(); // the reads of the rows shown no longer matter
+    const bool wasLoading = isLoading();
+    m_inFlight.clear();
+    m_wanted.clear();
+    m_appendInFlight = true; // no fetchMore() until the first page is in
+    m_lastError.clear();
+    const auto onPage = m_answers.current([this](const UserPage &result) {
+        const bool was = isLoading();
+        const int pageSize = m_window.pageSize();
+        beginResetModel();
+        m_window.reset(pageSize);
+        endResetModel();
+        if (m_totalCount != -1) {
+            m_totalCount = -1;
+            Q_EMIT totalCountChanged(m_totalCount);
+        }
+        storePage(0, true, result);
+        m_appendInFlight = false;
+        updateLoading(was);
+        Q_EMIT pageLoaded();
+        startCount(result.atEnd);
+    });
+    const auto onError = m_answers.current([this](const QString &message) {
+        const bool was = isLoading();
+        m_appendInFlight = false;
+        updateLoading(was);
+        fail(message); // the rows stay; fetching waits for the next refresh
+    });
+    watchFuture(m_source->fetchUsers(m_window.queryFor(0, currentQuery())), this, onPage, onError);
+    updateLoading(wasLoading);
+}
+
 // Counting waits for the first page: on a large table the count would compete
 // with it for the server, and a first page that is also the last one is the count.
 void UsersTableModel::startCount(bool firstPageWasLast)

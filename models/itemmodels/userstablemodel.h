@@ -88,6 +88,10 @@ public Q_SLOTS:
     void setAsOf(const QDateTime &instant);
     // Drops what is loaded and loads the first page again.
     void refresh();
+    // Reads the first page again but keeps the rows shown until it arrives:
+    // F5 and the error banner's Retry, so an outage leaves the list in place
+    // (its error reported) instead of an empty table.
+    void refreshKeepingRows();
 
 Q_SIGNALS:
     void loadingChanged(bool loading);

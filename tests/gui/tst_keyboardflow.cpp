@@ -3,6 +3,7 @@
 // written; Up, Escape and Enter move between search, results and detail; Ctrl+G
 // acts on the only result; F1 lists the shortcuts. Key events go to the real
 // widgets of a real main window, signed in as the seed's ADMIN.
+#include "dialogs/bulkgrantdialog.h"
 #include "dialogs/grantroledialog.h"
 #include "dialogs/shortcutsdialog.h"
 #include "itemmodels/userstablemodel.h"
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void searchDownCtrlGReasonEnterWritesTheGrant();
     void upAndEscapeMoveBetweenSearchResultsAndDetail();
     void ctrlGActsOnTheOnlyResult();
+    void ctrlShiftGActsOnTheOnlyResult();
     void tabGoesFromSearchToResults();
     void f1ListsTheShortcuts();
     void theDetailExplainsAccess();
@@ -202,6 +204,40 @@ void TestKeyboardFlow::ctrlGActsOnTheOnlyResult()
     QTRY_VERIFY(dialog->isAncestorOf(QApplication::focusWidget()));
     press(Qt::Key_Escape); // nothing typed: closes at once
     QTRY_VERIFY(!m_window->findChild<GrantRoleDialog *>());
+}
+
+void TestKeyboardFlow::ctrlShiftGActsOnTheOnlyResult()
+{
+    UsersScreen *screen = m_window->usersScreen();
+    search(QStringLiteral("user21@"), 1);
+    QVERIFY(!screen->detailPanel()->hasUser()); // nothing selected
+    QTRY_VERIFY(screen->bulkGrantAction()->isEnabled());
+    press(Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+    BulkGrantDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<BulkGrantDialog *>()) && dialog->isVisible());
+    // The one user listed, by name, not "every user matching the filter".
+    QCOMPARE(dialog->request().useFilter, false);
+    QCOMPARE(dialog->request().users, QStringList{testing::clerkIdOfSeedUser(21)});
+    QTRY_VERIFY(dialog->isAncestorOf(QApplication::focusWidget()));
+    press(Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->findChild<BulkGrantDialog *>());
+    // (No window manager here to give the window the keyboard back.)
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    // Several listed and two selected: the selection.
+    search(QStringLiteral("user1999"), 11);
+    press(Qt::Key_Down);
+    QTRY_VERIFY(m_window->usersView()->hasFocus());
+    press(Qt::Key_Down, Qt::ShiftModifier);
+    QCOMPARE(screen->selectedUserKeys().size(), 2);
+    press(Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY((dialog = m_window->findChild<BulkGrantDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->request().useFilter, false);
+    QCOMPARE(dialog->request().users, screen->selectedUserKeys());
+    QTRY_VERIFY(dialog->isAncestorOf(QApplication::focusWidget()));
+    press(Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->findChild<BulkGrantDialog *>());
 }
 
 void TestKeyboardFlow::tabGoesFromSearchToResults()

@@ -1,6 +1,7 @@
 // Status badges: every status has words and a tone; tones differ from each
 // other; the palette's text stays readable on every fill in a light and in a
 // dark palette; the delegate paints the words (never colour alone).
+#include "widgets/colorscheme.h"
 #include "widgets/statusbadge.h"
 
 #include <QImage>
@@ -14,7 +15,7 @@ using namespace rolecall;
 
 namespace {
 
-QPalette lightPalette()
+QPalette plainLightPalette()
 {
     QPalette p;
     p.setColor(QPalette::Base, Qt::white);
@@ -24,7 +25,7 @@ QPalette lightPalette()
     return p;
 }
 
-QPalette darkPalette()
+QPalette plainDarkPalette()
 {
     QPalette p;
     p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
@@ -80,8 +81,11 @@ void TestStatusBadge::givesEveryStatusATone()
 void TestStatusBadge::readsInLightAndDark_data()
 {
     QTest::addColumn<QPalette>("palette");
-    QTest::newRow("light") << lightPalette();
-    QTest::newRow("dark") << darkPalette();
+    QTest::newRow("light") << plainLightPalette();
+    QTest::newRow("dark") << plainDarkPalette();
+    // The palettes of `rolecall --theme light|dark`.
+    QTest::newRow("light theme") << rolecall::lightPalette();
+    QTest::newRow("dark theme") << rolecall::darkPalette();
 }
 
 void TestStatusBadge::readsInLightAndDark()

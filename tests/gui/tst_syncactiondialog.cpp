@@ -4,7 +4,9 @@
 // SyncApplier stops it; a closed profile and a closed dialog.
 #include "dialogs/syncactiondialog.h"
 #include "domain/datasourceerror.h"
+#include "support/tabchain.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPromise>
@@ -103,6 +105,7 @@ private Q_SLOTS:
     void stopsTheApplyOnANotPermittedError();
     void failsEveryoneOnceTheServiceIsGone();
     void dropsTheBatchWhenClosed();
+    void tabReachesEveryControlWithoutATrap();
 };
 
 void TestSyncActionDialog::previewsEveryoneThenAppliesThoseWhoWouldChange()
@@ -201,6 +204,23 @@ void TestSyncActionDialog::dropsTheBatchWhenClosed()
     QCOMPARE(service.calls.size(), 1);
     QCOMPARE(outcome(dialog, 0), QString());
     QCOMPARE(dialog.stage(), SyncActionDialog::Stage::Previewing);
+}
+
+void TestSyncActionDialog::tabReachesEveryControlWithoutATrap()
+{
+    ScriptedSyncService service;
+    SyncActionDialog dialog(&service, Actor{}, syncActions(people), QStringLiteral("Sync"));
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTRY_COMPARE(dialog.stage(), SyncActionDialog::Stage::Previewed);
+    QVERIFY(dialog.isAncestorOf(QApplication::focusWidget()));
+    auto *results = dialog.findChild<QTableWidget *>(QStringLiteral("actionResults"));
+    results->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(results->hasFocus());
+    // The outcomes, then Apply (the default once previewed) and the others.
+    const QString problem = testing::checkTabChain(&dialog, {results, dialog.applyButton()});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_MAIN(TestSyncActionDialog)

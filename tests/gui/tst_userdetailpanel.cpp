@@ -5,9 +5,13 @@
 #include "pg/pgdatasource.h"
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
+#include "widgets/colorscheme.h"
+#include "widgets/granttimelinedelegate.h"
+#include "widgets/statusbadge.h"
 #include "widgets/userdetailpanel.h"
 
 #include <QAbstractItemModelTester>
+#include <QImage>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
@@ -31,6 +35,29 @@ User bob()
     user.createdAt = QDateTime(QDate(2024, 1, 3), QTime(0, 0), Qt::UTC);
     return user;
 }
+
+User fixtureUser(const QString &name)
+{
+    User user;
+    user.id = QStringLiteral("u_") + name;
+    user.clerkId = QStringLiteral("user_") + name;
+    user.email = name + QStringLiteral("@example.test");
+    return user;
+}
+
+// Whether `image` has a pixel of `colour` (within rounding) inside `area`.
+bool hasColour(const QImage &image, const QRect &area, const QColor &colour)
+{
+    for (int x = area.left(); x < area.right(); ++x)
+        for (int y = area.top(); y < area.bottom(); ++y) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (std::abs(pixel.red() - colour.red()) <= 2 &&
+                std::abs(pixel.green() - colour.green()) <= 2 &&
+                std::abs(pixel.blue() - colour.blue()) <= 2)
+                return true;
+        }
+    return false;
+}
 } // namespace
 
 class TestUserDetailPanel : public QObject, public GrantStatesDatabase
@@ -43,6 +70,8 @@ private Q_SLOTS:
     void travelsInTime();
     void readOnlyDisablesEditsWithTheReason();
     void offersEndGrantForTheSelectedActiveGrant();
+    void historyShowsEachStateAsABadge_data();
+    void historyShowsEachStateAsABadge();
 
 private:
     std::unique_ptr<PgDataSource> m_source;
@@ -150,6 +179,64 @@ void TestUserDetailPanel::offersEndGrantForTheSelectedActiveGrant()
     QCOMPARE(endAsked.first().first().value<GrantView>().grant.id, QStringLiteral("g_expiring2"));
     panel.grantButton()->click();
     QCOMPARE(grantAsked.size(), 1);
+}
+
+void TestUserDetailPanel::historyShowsEachStateAsABadge_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light palette") << false;
+    QTest::newRow("dark palette") << true;
+}
+
+void TestUserDetailPanel::historyShowsEachStateAsABadge()
+{
+    QFETCH(bool, dark);
+    // Alice: an active LEARNER and a MENTOR starting in ten days; Erin: an
+    // ended ADMIN and a LEARNER ending in five days.
+    const QList<std::tuple<QString, QString, QString, BadgeTone>> expected = {
+        {QStringLiteral("alice"), QStringLiteral("g_active"), QStringLiteral("active"),
+         BadgeTone::Good},
+        {QStringLiteral("alice"), QStringLiteral("g_future"), QStringLiteral("starts later"),
+         BadgeTone::Info},
+        {QStringLiteral("erin"), QStringLiteral("g_expiring"), QStringLiteral("active, ends soon"),
+         BadgeTone::Warning},
+        {QStringLiteral("erin"), QStringLiteral("g_nullend"), QStringLiteral("ended"),
+         BadgeTone::Neutral},
+    };
+    UserDetailPanel panel;
+    if (dark)
+        panel.setPalette(darkPalette()); // rolecall --theme dark
+    panel.setDataSource(m_source.get());
+    panel.resize(520, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QSignalSpy loaded(&panel, &UserDetailPanel::loaded);
+    QString shownUser;
+    for (const auto &[user, grantId, words, tone] : expected) {
+        if (user != shownUser) {
+            panel.setUser(fixtureUser(user));
+            QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, waitMs);
+            loaded.clear();
+            shownUser = user;
+        }
+        QListView *view = panel.timelineView();
+        QVERIFY(qobject_cast<GrantTimelineDelegate *>(view->itemDelegate()));
+        QModelIndex index;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            if (view->model()->index(row, 0).data(GrantTimelineModel::GrantIdRole) == grantId)
+                index = view->model()->index(row, 0);
+        QVERIFY2(index.isValid(), qPrintable(grantId));
+        // Words, never colour alone, and the tone the Grants screen gives the same state.
+        QCOMPARE(GrantTimelineDelegate::badgeText(index), words);
+        QCOMPARE(GrantTimelineDelegate::toneAt(index), tone);
+        // Painted in the palette's tint of that tone, with room for the words.
+        const QColor fill = badgeFill(tone, view->palette());
+        QCOMPARE(fill.lightnessF() < 0.5, dark);
+        const QRect item = view->visualRect(index);
+        QVERIFY(item.height() >=
+                badgeSize(view->fontMetrics(), words).height() + 2 * view->fontMetrics().height());
+        QTRY_VERIFY(hasColour(view->viewport()->grab().toImage(), item, fill));
+    }
 }
 
 QTEST_MAIN(TestUserDetailPanel)

@@ -162,18 +162,17 @@ bool PgTestCluster::start(QString *error)
     // Another process may take the port between probe and start: try a few.
     for (int attempt = 0; attempt < 5 && !m_running; ++attempt) {
         m_port = freeLoopbackPort();
-        const QString serverOptions =
-            QStringLiteral("-p %1 -c listen_addresses=127.0.0.1 -k %2 -c fsync=off "
-                           "-c synchronous_commit=off -c full_page_writes=off "
-                           "-c max_connections=200 -c shared_buffers=128MB")
-                .arg(m_port)
-                .arg(m_dir.path());
+        m_serverOptions = QStringLiteral("-p %1 -c listen_addresses=127.0.0.1 -k %2 -c fsync=off "
+                                         "-c synchronous_commit=off -c full_page_writes=off "
+                                         "-c max_connections=200 -c shared_buffers=128MB")
+                              .arg(m_port)
+                              .arg(m_dir.path());
         QStringList pgctl =
             asServerUser(m_binDir + QStringLiteral("/pg_ctl"),
                          {QStringLiteral("-D"), data, QStringLiteral("-l"),
                           m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
                           QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-o"),
-                          serverOptions, QStringLiteral("start")});
+                          m_serverOptions, QStringLiteral("start")});
         m_running = runProcess(pgctl.takeFirst(), pgctl, &output, 90000);
     }
     if (!m_running) {
@@ -218,16 +217,34 @@ void PgTestCluster::stop()
 
 bool PgTestCluster::restart(QString *error)
 {
+    return pgCtl({QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("restart")},
+                 QStringLiteral("PostgreSQL did not restart: %1"), error);
+}
+
+bool PgTestCluster::pause(QString *error)
+{
+    return pgCtl({QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("stop")},
+                 QStringLiteral("PostgreSQL did not stop: %1"), error);
+}
+
+bool PgTestCluster::resume(QString *error)
+{
+    return pgCtl({QStringLiteral("-o"), m_serverOptions, QStringLiteral("start")},
+                 QStringLiteral("PostgreSQL did not start again: %1"), error);
+}
+
+bool PgTestCluster::pgCtl(const QStringList &arguments, const QString &failure, QString *error)
+{
     QString output;
     QStringList pgctl =
         asServerUser(m_binDir + QStringLiteral("/pg_ctl"),
-                     {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")),
-                      QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
-                      QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
-                      QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("restart")});
+                     QStringList{QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")),
+                                 QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
+                                 QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60")} +
+                         arguments);
     const bool ok = runProcess(pgctl.takeFirst(), pgctl, &output, 90000);
     if (!ok && error)
-        *error = QStringLiteral("PostgreSQL did not restart: %1").arg(output.trimmed());
+        *error = failure.arg(output.trimmed());
     return ok;
 }
 

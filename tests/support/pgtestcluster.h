@@ -46,6 +46,10 @@ public:
     // Restarts the server (fast shutdown: every session ends, open
     // transactions roll back), as an operator's restart would. Same port.
     bool restart(QString *error = nullptr);
+    // An outage: stops the server (fast shutdown), keeping its data, until
+    // resume() starts it again on the same port.
+    bool pause(QString *error = nullptr);
+    bool resume(QString *error = nullptr);
 
     // The SQL of a fixture, from the project's own copies of the migrations.
     static QString fixtureSql(Fixture fixture);
@@ -54,12 +58,14 @@ private:
     PgTestCluster() = default;
     bool start(QString *error);
     void stop();
+    bool pgCtl(const QStringList &arguments, const QString &failure, QString *error);
     QStringList asServerUser(const QString &program, const QStringList &args) const;
     QString templateFor(Fixture fixture, QString *error);
 
     QTemporaryDir m_dir;
     QString m_binDir;
-    QString m_runAs; // empty unless we are root
+    QString m_runAs;         // empty unless we are root
+    QString m_serverOptions; // port, listen address, settings: again on resume()
     int m_port = 0;
     int m_nextDatabase = 0;
     bool m_running = false;

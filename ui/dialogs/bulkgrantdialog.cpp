@@ -38,7 +38,10 @@ BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const Q
     const QLocale locale;
 
     m_useSelection = new QRadioButton(
-        tr("The %1 selected users").arg(locale.toString(qsizetype(selection.size()))), this);
+        selection.size() == 1
+            ? tr("The user %1").arg(selection.first())
+            : tr("The %1 selected users").arg(locale.toString(qsizetype(selection.size()))),
+        this);
     m_useSelection->setObjectName(QStringLiteral("useSelectionButton"));
     m_useSelection->setAccessibleName(tr("Grant to the selected users"));
     m_useSelection->setEnabled(!selection.isEmpty());

@@ -28,6 +28,7 @@ CommandHistoryDialog::CommandHistoryDialog(QWidget *parent)
     m_text->setObjectName(QStringLiteral("commandHistoryText"));
     m_text->setAccessibleName(tr("Commands"));
     m_text->setReadOnly(true);
+    m_text->setTabChangesFocus(true); // a keyboard user is not trapped in it
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setPlaceholderText(tr("No changes made yet."));

@@ -36,6 +36,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("shortcutsTable"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_table->setAccessibleName(tr("Keyboard shortcuts"));
     m_table->setColumnCount(3);
     m_table->setHorizontalHeaderLabels({tr("Where"), tr("Keys"), tr("What it does")});

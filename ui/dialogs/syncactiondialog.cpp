@@ -72,6 +72,7 @@ SyncActionDialog::SyncActionDialog(SyncService *service, const Actor &actor,
     m_reason->setPlaceholderText(tr("Why these grants end (recorded)"));
     m_reason->setMaxLength(1000);
     m_results->setObjectName(QStringLiteral("actionResults"));
+    m_results->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_results->setAccessibleName(tr("Outcome per person"));
     m_results->setHorizontalHeaderLabels({tr("Clerk ID"), tr("Outcome"), tr("Details")});
     m_results->horizontalHeader()->setStretchLastSection(true);

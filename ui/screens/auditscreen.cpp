@@ -77,8 +77,9 @@ AuditScreen::AuditScreen(DataSource *source, QWidget *parent)
                        static_cast<QWidget *>(m_since), static_cast<QWidget *>(m_untilOn),
                        static_cast<QWidget *>(m_until)})
         filterBar()->addWidget(w);
-    setTabOrder(m_actor, roleFilter());
-    setTabOrder(roleFilter(), m_sinceOn);
+    // Filters ─▶ events ─▶ Refresh, Export, Copy.
+    setKeyboardOrder(
+        {m_user, m_actor, roleFilter(), m_sinceOn, m_since, m_untilOn, m_until, view()});
 
     view()->setObjectName(QStringLiteral("auditView"));
     // Down from the user filter to the first event, Up from the first row back.

@@ -98,6 +98,14 @@ void DataScreen::updateCopyButton()
                        m_copyView->selectionModel()->hasSelection());
 }
 
+void DataScreen::setKeyboardOrder(const QList<QWidget *> &first)
+{
+    QList<QWidget *> chain = first;
+    chain << m_refresh << m_export << m_copy;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
 void DataScreen::setButtonToolTips(const QString &refresh, const QString &exportCsv,
                                    const QString &copy)
 {

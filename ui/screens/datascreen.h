@@ -63,6 +63,9 @@ protected:
     void addContent(QLayout *layout, int stretch = 0);
     // The view whose selected rows Copy (and Ctrl+C in it) takes.
     void setCopyView(QAbstractItemView *view);
+    // The keyboard's order: `first` (the filters, then the content, as Tab
+    // takes them), then Refresh, Export CSV… and Copy.
+    void setKeyboardOrder(const QList<QWidget *> &first);
     void setButtonToolTips(const QString &refresh, const QString &exportCsv, const QString &copy);
     // Empty: hide. An error offers Retry, which refreshes.
     void showBanner(const QString &message,

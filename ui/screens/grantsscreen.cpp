@@ -1,6 +1,7 @@
 #include "screens/grantsscreen.h"
 
 #include "itemmodels/grantstablemodel.h"
+#include "itemmodels/granttimelinemodel.h"
 #include "itemmodels/modelroles.h"
 #include "widgets/statusbadge.h"
 
@@ -12,9 +13,7 @@
 
 namespace rolecall {
 
-namespace {
-constexpr int expiringSoonDays = 14;
-} // namespace
+namespace {} // namespace
 
 namespace {
 enum View { ListView, ExpiringView };
@@ -61,8 +60,8 @@ GrantsScreen::GrantsScreen(DataSource *source, QWidget *parent)
                        static_cast<QWidget *>(state), static_cast<QWidget *>(m_state),
                        static_cast<QWidget *>(m_days)})
         filterBar()->addWidget(w);
-    setTabOrder(m_viewChooser, roleFilter());
-    setTabOrder(roleFilter(), m_state);
+    // Filters ─▶ grants ─▶ Refresh, Export, Copy.
+    setKeyboardOrder({m_viewChooser, roleFilter(), m_state, m_days, view()});
 
     view()->setObjectName(QStringLiteral("grantsView"));
     view()->setAccessibleName(tr("Grants"));
@@ -71,7 +70,7 @@ GrantsScreen::GrantsScreen(DataSource *source, QWidget *parent)
     const auto endsSoon = [](const QModelIndex &index) {
         const QDateTime end =
             index.siblingAtColumn(GrantsTableModel::EndColumn).data(SortKeyRole).toDateTime();
-        return end.isValid() && end <= QDateTime::currentDateTimeUtc().addDays(expiringSoonDays);
+        return end.isValid() && end <= QDateTime::currentDateTimeUtc().addDays(grantEndsSoonDays);
     };
     view()->setItemDelegateForColumn(
         GrantsTableModel::StateColumn,

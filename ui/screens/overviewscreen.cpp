@@ -43,6 +43,7 @@ OverviewScreen::OverviewScreen(DataSource *source, QWidget *parent)
     m_rolesView->setAccessibleName(tr("Active grants per role"));
     m_rolesView->setModel(m_roles);
     m_rolesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rolesView->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_rolesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rolesView->verticalHeader()->hide();
     m_rolesView->horizontalHeader()->setStretchLastSection(true);
@@ -62,6 +63,7 @@ OverviewScreen::OverviewScreen(DataSource *source, QWidget *parent)
     lower->addWidget(chartBox, 3);
     addContent(lower, 1);
     setCopyView(m_rolesView);
+    setKeyboardOrder({m_rolesView});
 
     setDataSource(source);
 }

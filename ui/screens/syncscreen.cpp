@@ -16,6 +16,7 @@
 #include "widgets/syncdiffpane.h"
 #include "widgets/tablecopy.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace rolecall {
@@ -162,6 +164,17 @@ SyncScreen::SyncScreen(QWidget *parent)
     layout->addLayout(searchRow);
     layout->addWidget(splitter, 1);
     layout->addLayout(actions);
+
+    // Keyboard order: search ─▶ people ─▶ their differences ─▶ the actions on
+    // them ─▶ copy, export ─▶ start, cancel ─▶ the status filters.
+    QList<QWidget *> chain{m_search, m_table, m_diffPane->diffView()};
+    for (QPushButton *button : m_actions)
+        chain << button;
+    chain << m_copy << m_export << m_start << m_cancel;
+    for (QAbstractButton *button : m_counts->findChildren<QAbstractButton *>())
+        chain << button;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
 
     updateDiff();
     updateActions();

@@ -87,7 +87,8 @@ void TableScreen::setModelBusy(bool busy)
 
 void TableScreen::refresh()
 {
-    showBanner({});
+    // An error banner stays while the schema is read again: a Retry that
+    // fails keeps it up and waits longer (MessageBanner's backoff).
     const quint64 request = ++m_schemaRequest;
     if (!dataSource()) {
         m_available = false;
@@ -106,6 +107,7 @@ void TableScreen::refresh()
             if (request != m_schemaRequest)
                 return; // an older refresh, or another data source
             m_detecting = false;
+            showBanner({});
             m_available = schema.hasRoles();
             m_view->setVisible(m_available);
             setBusy(false);
@@ -124,10 +126,14 @@ void TableScreen::refresh()
             if (request != m_schemaRequest)
                 return;
             m_detecting = false;
-            m_available = false;
-            m_view->hide();
             setBusy(false);
-            clearModel();
+            // A table on screen stays there (the banner's Retry reads it
+            // again once the database is back); nothing shown: nothing to keep.
+            if (!m_available || !m_view->model() || m_view->model()->rowCount() == 0) {
+                m_available = false;
+                m_view->hide();
+                clearModel();
+            }
             showError(message);
         });
 }

@@ -7,6 +7,7 @@
 #include "itemmodels/userstablemodel.h"
 #include "screens/usersexportflow.h"
 #include "services/datasource.h"
+#include "widgets/accessexplainer.h"
 #include "widgets/csvsaveflow.h"
 #include "widgets/rowtable.h"
 #include "widgets/searchlistkeys.h"
@@ -81,7 +82,8 @@ UsersScreen::UsersScreen(QWidget *parent)
         Q_EMIT exportFinished(ok, text);
     });
 
-    // Keyboard first: search ─▶ results ─▶ detail ─▶ its actions ─▶ the other filters.
+    // Keyboard first: search ─▶ results ─▶ detail (history, explain access)
+    // ─▶ its actions ─▶ the other filters.
     m_keys = new SearchListKeys(searchField(), m_view, this);
     m_keys->setGoToFirst([this] { focusFirstResult(); });
     m_keys->setOnEscape([this] { return closeDetail(); });
@@ -93,7 +95,11 @@ UsersScreen::UsersScreen(QWidget *parent)
     });
     setTabOrder(searchField(), m_view);
     setTabOrder(m_view, m_detail->timelineView());
-    setTabOrder(m_detail->timelineView(), m_detail->grantButton());
+    // (The explainer's one stop is its role box. Not as a focus proxy: with
+    // one, setTabOrder() left a loop in the chain, a trap tst_taborder found.)
+    auto *explainRole = m_detail->explainer()->findChild<QComboBox *>();
+    setTabOrder(m_detail->timelineView(), explainRole);
+    setTabOrder(explainRole, m_detail->grantButton());
     setTabOrder(m_detail->grantButton(), m_detail->endButton());
     setTabOrder(m_detail->endButton(), roleFilter());
     setTabOrder(roleFilter(), noRoleFilter());
@@ -355,7 +361,7 @@ void UsersScreen::openUser(const QString &key)
 void UsersScreen::refresh()
 {
     if (m_model)
-        m_model->refresh();
+        m_model->refreshKeepingRows(); // an outage keeps the list on screen
     m_detail->reload();
 }
 
@@ -405,6 +411,12 @@ void UsersScreen::bulkGrant()
     QStringList keys = selectedUserKeys();
     if (keys.size() < 2)
         keys.clear(); // one highlighted row is where the cursor is, not a selection
+    if (keys.isEmpty() && hasOnlyOneResult()) {
+        // Exactly one user listed: Ctrl+Shift+G acts on them, as Ctrl+G does.
+        const QModelIndex only = m_model->index(0, UsersTableModel::NameColumn);
+        const QString clerkId = only.data(ClerkIdRole).toString();
+        keys << (clerkId.isEmpty() ? only.data(UserIdRole).toString() : clerkId);
+    }
     openWriteDialog(new BulkGrantDialog(m_source, m_actor, m_roles, keys, currentFilter(),
                                         filterDescription(), this),
                     &BulkGrantDialog::applied);

@@ -106,6 +106,32 @@ int textWidth(const QFontMetrics &metrics, const QString &text)
 }
 } // namespace
 
+QSize badgeSize(const QFontMetrics &metrics, const QString &text)
+{
+    return {textWidth(metrics, text) + metrics.height(), metrics.height() + 4};
+}
+
+void paintBadge(QPainter *painter, const QRect &area, BadgeTone tone, const QString &text,
+                const QPalette &palette)
+{
+    const QFontMetrics metrics = painter->fontMetrics();
+    const int padX = metrics.height() / 2;
+    const int padY = std::max(1, (area.height() - metrics.height() - 4) / 2);
+    const QRect pill(area.left(), area.top() + padY,
+                     std::min(textWidth(metrics, text) + 2 * padX, area.width()),
+                     area.height() - 2 * padY);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(badgeOutline(tone, palette), 1));
+    painter->setBrush(badgeFill(tone, palette));
+    const qreal radius = pill.height() / 2.0;
+    painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(pill.adjusted(padX, 0, -padX, 0), Qt::AlignCenter,
+                      metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * padX));
+    painter->restore();
+}
+
 StatusBadgeDelegate::StatusBadgeDelegate(ToneOf toneOf, QObject *parent, TextOf textOf)
     : QStyledItemDelegate(parent)
     , m_toneOf(std::move(toneOf))
@@ -137,20 +163,7 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
 
     painter->save();
     painter->setFont(opt.font);
-    const QFontMetrics metrics = painter->fontMetrics();
-    const int padX = metrics.height() / 2;
-    const int padY = std::max(1, (opt.rect.height() - metrics.height() - 4) / 2);
-    QRect pill(opt.rect.left() + 3, opt.rect.top() + padY,
-               std::min(textWidth(metrics, text) + 2 * padX, opt.rect.width() - 6),
-               opt.rect.height() - 2 * padY);
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(badgeOutline(*tone, opt.palette), 1));
-    painter->setBrush(badgeFill(*tone, opt.palette));
-    const qreal radius = pill.height() / 2.0;
-    painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
-    painter->setPen(opt.palette.color(QPalette::Text));
-    painter->drawText(pill.adjusted(padX, 0, -padX, 0), Qt::AlignCenter,
-                      metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * padX));
+    paintBadge(painter, opt.rect.adjusted(3, 0, -3, 0), *tone, text, opt.palette);
     painter->restore();
 }
 

@@ -9,6 +9,8 @@
 
 #include <functional>
 
+class QFontMetrics;
+class QPainter;
 class QPalette;
 
 namespace rolecall {
@@ -33,6 +35,12 @@ QColor badgeFill(BadgeTone tone, const QPalette &palette);
 QColor badgeOutline(BadgeTone tone, const QPalette &palette);
 // A small swatch of the tone, for buttons that filter by status.
 QIcon badgeSwatch(BadgeTone tone, const QPalette &palette, int size);
+// The pill's size for `text` in `metrics`' font.
+QSize badgeSize(const QFontMetrics &metrics, const QString &text);
+// Paints `text` on a pill of `tone` at the left of `area` (vertically
+// centred, at most as wide as `area`); the painter's font is used.
+void paintBadge(QPainter *painter, const QRect &area, BadgeTone tone, const QString &text,
+                const QPalette &palette);
 
 // Paints one column's cells as badges: `toneOf` says each cell's tone from
 // its index (nullopt: a plain cell); the text is the cell's own, or what

@@ -14,6 +14,7 @@ SyncDiffPane::SyncDiffPane(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_diff(new QTableWidget(0, 3, this))
 {
+    m_diff->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_summary->setObjectName(QStringLiteral("syncSelected"));
     m_summary->setAccessibleName(tr("Selected person"));
     m_summary->setWordWrap(true);

@@ -4,6 +4,7 @@
 #include "itemmodels/granttimelinemodel.h"
 #include "services/datasource.h"
 #include "widgets/accessexplainer.h"
+#include "widgets/granttimelinedelegate.h"
 #include "widgets/syncstatusbadge.h"
 
 #include <QHBoxLayout>
@@ -86,6 +87,7 @@ UserDetailPanel::UserDetailPanel(QWidget *parent)
     m_timelineView->setObjectName(QStringLiteral("grantTimeline"));
     m_timelineView->setAccessibleName(tr("Grant history"));
     m_timelineView->setModel(m_timeline);
+    m_timelineView->setItemDelegate(new GrantTimelineDelegate(m_timelineView));
     m_timelineView->setWordWrap(true);
     m_timelineView->setAlternatingRowColors(true);
     m_timelineView->setSpacing(2);
