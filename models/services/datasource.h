@@ -80,22 +80,33 @@ public:
     // Counts per role, users without a role, and the 12-month series.
     virtual QFuture<OverviewFigures> fetchOverview() { return notSupported<OverviewFigures>(); }
 
-    // --- whole-table exports ---
+    // --- whole-table exports (default: not supported) ---
 
     // Every row a listing's filters match (its limit and cursor ignored), in
     // the listing's order, handed to `sink` in batches of a few thousand on a
     // worker thread as they are read: one statement, memory flat whatever the
     // table's size. `sink` returns false to stop early. The future holds the
     // number of rows handed over; it is not retried (rows already went out).
-    // By default (a source without a stream of its own, such as the API) the
-    // listing's keyset pages are read one after another on a worker thread,
-    // exportPageRows at a time.
     template <typename Row>
     using RowBatchSink = std::function<bool(const QList<Row> &batch)>;
-    static constexpr int exportPageRows = 1000; // the admin API's largest page
-    virtual QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink);
-    virtual QFuture<qint64> streamGrants(const GrantListQuery &query, RowBatchSink<GrantView> sink);
-    virtual QFuture<qint64> streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink);
+    virtual QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink)
+    {
+        Q_UNUSED(query)
+        Q_UNUSED(sink)
+        return notSupported<qint64>();
+    }
+    virtual QFuture<qint64> streamGrants(const GrantListQuery &query, RowBatchSink<GrantView> sink)
+    {
+        Q_UNUSED(query)
+        Q_UNUSED(sink)
+        return notSupported<qint64>();
+    }
+    virtual QFuture<qint64> streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink)
+    {
+        Q_UNUSED(query)
+        Q_UNUSED(sink)
+        return notSupported<qint64>();
+    }
 
 protected:
     template <typename T>

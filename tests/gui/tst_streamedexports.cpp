@@ -8,6 +8,7 @@
 #include "pg/pgdatasource.h"
 #include "screens/auditscreen.h"
 #include "screens/grantsscreen.h"
+#include "services/pagedstream.h"
 #include "support/clitestsupport.h"
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
@@ -89,8 +90,8 @@ QList<QStringList> pagedGrantRecords(DataSource &source, GrantListQuery query)
     }
 }
 
-// A data source that reads through PostgreSQL but has no stream of its own,
-// as the admin API's: exports page through its listings.
+// A data source that reads through PostgreSQL but streams as ApiDataSource
+// does, page after page (services/pagedstream.h).
 class PagesOnly final : public DataSource
 {
 public:
@@ -130,6 +131,10 @@ public:
     QFuture<GrantPage> fetchGrantPage(const GrantListQuery &q) override
     {
         return m_pg->fetchGrantPage(q);
+    }
+    QFuture<qint64> streamGrants(const GrantListQuery &q, RowBatchSink<GrantView> sink) override
+    {
+        return streamGrantsByPages(*this, q, std::move(sink));
     }
 
 private:

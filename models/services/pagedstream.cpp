@@ -1,4 +1,4 @@
-#include "services/datasource.h"
+#include "services/pagedstream.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -16,7 +16,7 @@ QFuture<qint64> pageThrough(Query query, std::function<QFuture<Page>(const Query
                             std::function<bool(Query &, const Page &)> advance,
                             DataSource::RowBatchSink<Row> sink)
 {
-    query.limit = DataSource::exportPageRows;
+    query.limit = exportPageRows;
     return QtConcurrent::run([query, fetch, rowsOf, advance, sink]() mutable {
         qint64 handed = 0;
         for (;;) {
@@ -34,7 +34,8 @@ QFuture<qint64> pageThrough(Query query, std::function<QFuture<Page>(const Query
 
 } // namespace
 
-QFuture<qint64> DataSource::streamUsers(const UserQuery &query, RowBatchSink<User> sink)
+QFuture<qint64> streamUsersByPages(DataSource &source, const UserQuery &query,
+                                   DataSource::RowBatchSink<User> sink)
 {
     UserQuery first = query;
     first.afterCreatedAt = {};
@@ -43,7 +44,7 @@ QFuture<qint64> DataSource::streamUsers(const UserQuery &query, RowBatchSink<Use
     first.backward = false;
     first.offset = 0;
     return pageThrough<User, UserQuery, UserPage>(
-        first, [this](const UserQuery &q) { return fetchUsers(q); },
+        first, [src = &source](const UserQuery &q) { return src->fetchUsers(q); },
         [](const UserPage &page) { return page.users; },
         [](UserQuery &q, const UserPage &page) {
             q.afterKey = page.lastKey;
@@ -54,13 +55,14 @@ QFuture<qint64> DataSource::streamUsers(const UserQuery &query, RowBatchSink<Use
         std::move(sink));
 }
 
-QFuture<qint64> DataSource::streamGrants(const GrantListQuery &query, RowBatchSink<GrantView> sink)
+QFuture<qint64> streamGrantsByPages(DataSource &source, const GrantListQuery &query,
+                                    DataSource::RowBatchSink<GrantView> sink)
 {
     GrantListQuery first = query;
     first.beforeCreatedAt = {};
     first.beforeId.clear();
     return pageThrough<GrantView, GrantListQuery, GrantPage>(
-        first, [this](const GrantListQuery &q) { return fetchGrantPage(q); },
+        first, [src = &source](const GrantListQuery &q) { return src->fetchGrantPage(q); },
         [](const GrantPage &page) { return page.grants; },
         [](GrantListQuery &q, const GrantPage &page) {
             q.beforeCreatedAt = page.grants.constLast().grant.createdAt;
@@ -70,13 +72,14 @@ QFuture<qint64> DataSource::streamGrants(const GrantListQuery &query, RowBatchSi
         std::move(sink));
 }
 
-QFuture<qint64> DataSource::streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink)
+QFuture<qint64> streamAuditByPages(DataSource &source, const AuditQuery &query,
+                                   DataSource::RowBatchSink<AuditEvent> sink)
 {
     AuditQuery first = query;
     first.beforeAt = {};
     first.beforeId.clear();
     return pageThrough<AuditEvent, AuditQuery, AuditPage>(
-        first, [this](const AuditQuery &q) { return fetchAudit(q); },
+        first, [src = &source](const AuditQuery &q) { return src->fetchAudit(q); },
         [](const AuditPage &page) { return page.events; },
         [](AuditQuery &q, const AuditPage &page) {
             q.beforeAt = page.events.constLast().at;
