@@ -3,6 +3,7 @@
 #include "api/apiplainbackend.h"
 #include "api/apiroutes.h"
 #include "domain/utctime.h"
+#include "services/pagedstream.h"
 
 #include <QJsonDocument>
 #include <QThread>
@@ -405,6 +406,22 @@ QFuture<OverviewFigures> ApiDataSource::fetchOverview()
     getDocument(feature::overview, tr("the overview figures"), apiroutes::path(Route::Overview), {},
                 settle);
     return settle.future();
+}
+
+QFuture<qint64> ApiDataSource::streamUsers(const UserQuery &query, RowBatchSink<User> sink)
+{
+    return streamUsersByPages(*this, query, std::move(sink));
+}
+
+QFuture<qint64> ApiDataSource::streamGrants(const GrantListQuery &query,
+                                            RowBatchSink<GrantView> sink)
+{
+    return streamGrantsByPages(*this, query, std::move(sink));
+}
+
+QFuture<qint64> ApiDataSource::streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink)
+{
+    return streamAuditByPages(*this, query, std::move(sink));
 }
 
 QFuture<RoleGrant> ApiDataSource::grantRole(const Actor &actor, const GrantRequest &request)

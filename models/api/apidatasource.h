@@ -62,6 +62,11 @@ public:
     QString displayName() const override;
     QFuture<GrantPage> fetchGrantPage(const GrantListQuery &query) override;
     QFuture<OverviewFigures> fetchOverview() override;
+    // The API has no stream: its keyset pages, one after another (pagedstream.h).
+    QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink) override;
+    QFuture<qint64> streamGrants(const GrantListQuery &query,
+                                 RowBatchSink<GrantView> sink) override;
+    QFuture<qint64> streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink) override;
 
     // What the backend offers (GET /capabilities, or the plain backend).
     QFuture<ApiMode> mode();

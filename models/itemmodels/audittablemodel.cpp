@@ -1,5 +1,6 @@
 #include "itemmodels/audittablemodel.h"
 
+#include "domain/utctime.h"
 #include "itemmodels/modelroles.h"
 #include "services/datasource.h"
 
@@ -79,6 +80,80 @@ QString AuditTableModel::describeChange(const QJsonObject &before, const QJsonOb
     return parts.join(QStringLiteral("; "));
 }
 
+QString AuditTableModel::displayText(const AuditEvent &e, Column column)
+{
+    switch (column) {
+    case AtColumn:
+        return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+    case ActionColumn:
+        return actionLabel(e.action);
+    case UserColumn:
+        return nameAndEmail(e.targetName, e.targetEmail);
+    case UserClerkIdColumn:
+        return e.targetClerkId;
+    case RoleColumn:
+        return e.role;
+    case ActorColumn:
+        if (e.madeOutsideConsole())
+            return tr("Outside the console (database login %1)").arg(e.databaseLogin);
+        if (e.actorEmail.isEmpty() && e.actorClerkId.isEmpty())
+            return e.action == QLatin1String("expired") ? tr("(end date passed)")
+                                                        : tr("(not recorded)");
+        if (e.actorEmail.isEmpty() || e.actorClerkId.isEmpty())
+            return e.actorEmail.isEmpty() ? e.actorClerkId : e.actorEmail;
+        return QStringLiteral("%1 (%2)").arg(e.actorEmail, e.actorClerkId);
+    case ReasonColumn:
+        return e.reason;
+    case ChangeColumn:
+        return describeChange(e.before, e.after);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString AuditTableModel::columnTitle(Column column)
+{
+    switch (column) {
+    case AtColumn:
+        return tr("When");
+    case ActionColumn:
+        return tr("Action");
+    case UserColumn:
+        return tr("User");
+    case UserClerkIdColumn:
+        return tr("User's Clerk ID");
+    case RoleColumn:
+        return tr("Role");
+    case ActorColumn:
+        return tr("By");
+    case ReasonColumn:
+        return tr("Reason");
+    case ChangeColumn:
+        return tr("Before → after");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QStringList AuditTableModel::csvHeaders()
+{
+    QStringList headers;
+    for (int c = 0; c < ColumnCount; ++c)
+        headers << columnTitle(Column(c));
+    return headers;
+}
+
+// As the table shows them, the instant in UTC ISO 8601 (as TableScreen's export).
+QStringList AuditTableModel::csvFields(const AuditEvent &event)
+{
+    QStringList fields{isoUtc(event.at)};
+    for (int c = AtColumn + 1; c < ColumnCount; ++c)
+        fields << displayText(event, Column(c));
+    return fields;
+}
+
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -86,34 +161,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     const AuditEvent &e = rowAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        switch (Column(index.column())) {
-        case AtColumn:
-            return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
-        case ActionColumn:
-            return actionLabel(e.action);
-        case UserColumn:
-            return nameAndEmail(e.targetName, e.targetEmail);
-        case UserClerkIdColumn:
-            return e.targetClerkId;
-        case RoleColumn:
-            return e.role;
-        case ActorColumn:
-            if (e.madeOutsideConsole())
-                return tr("Outside the console (database login %1)").arg(e.databaseLogin);
-            if (e.actorEmail.isEmpty() && e.actorClerkId.isEmpty())
-                return e.action == QLatin1String("expired") ? tr("(end date passed)")
-                                                            : tr("(not recorded)");
-            if (e.actorEmail.isEmpty() || e.actorClerkId.isEmpty())
-                return e.actorEmail.isEmpty() ? e.actorClerkId : e.actorEmail;
-            return QStringLiteral("%1 (%2)").arg(e.actorEmail, e.actorClerkId);
-        case ReasonColumn:
-            return e.reason;
-        case ChangeColumn:
-            return describeChange(e.before, e.after);
-        case ColumnCount:
-            break;
-        }
-        return {};
+        return displayText(e, Column(index.column()));
     case Qt::ToolTipRole:
         switch (Column(index.column())) {
         case AtColumn:
@@ -154,27 +202,7 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
-    case AtColumn:
-        return tr("When");
-    case ActionColumn:
-        return tr("Action");
-    case UserColumn:
-        return tr("User");
-    case UserClerkIdColumn:
-        return tr("User's Clerk ID");
-    case RoleColumn:
-        return tr("Role");
-    case ActorColumn:
-        return tr("By");
-    case ReasonColumn:
-        return tr("Reason");
-    case ChangeColumn:
-        return tr("Before → after");
-    case ColumnCount:
-        break;
-    }
-    return {};
+    return columnTitle(Column(section));
 }
 
 void AuditTableModel::requestPage(DataSource &source, int pageSize)

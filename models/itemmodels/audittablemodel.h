@@ -47,6 +47,12 @@ public:
     const AuditEvent &eventAt(int row) const { return rowAt(row); }
 
     static QString actionLabel(const QString &action);
+    static QString columnTitle(Column column);
+    // A column's text for `event`, as the table shows it.
+    static QString displayText(const AuditEvent &event, Column column);
+    // The whole-trail export: the table's columns, the instant in UTC ISO 8601.
+    static QStringList csvHeaders();
+    static QStringList csvFields(const AuditEvent &event);
     // "field: before → after; ..." for the fields that differ.
     static QString describeChange(const QJsonObject &before, const QJsonObject &after);
 

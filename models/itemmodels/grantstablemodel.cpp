@@ -1,5 +1,6 @@
 #include "itemmodels/grantstablemodel.h"
 
+#include "domain/utctime.h"
 #include "itemmodels/modelroles.h"
 #include "services/datasource.h"
 
@@ -40,6 +41,93 @@ QString GrantsTableModel::stateLabel(GrantState state)
     return {};
 }
 
+QString GrantsTableModel::displayText(const GrantView &view, Column column)
+{
+    const RoleGrant &g = view.grant;
+    switch (column) {
+    case UserColumn:
+        return view.userName.trimmed().isEmpty() ? view.userClerkId : view.userName;
+    case EmailColumn:
+        return view.userEmail;
+    case RoleColumn:
+        return g.role;
+    case StateColumn:
+        return stateLabel(view.state);
+    case StartColumn:
+        return localTime(g.effectiveStart);
+    case EndColumn:
+        return g.effectiveEnd.isValid() ? localTime(g.effectiveEnd) : tr("open-ended");
+    case AssignedByColumn:
+        if (g.assignedByEmail.isEmpty() && g.assignedBy.isEmpty())
+            return tr("(not recorded)");
+        return personOf(g.assignedByEmail, g.assignedBy);
+    case ReasonColumn:
+        return g.reason;
+    case EndedColumn:
+        if (view.endedBy.isEmpty())
+            return QString();
+        return view.endedReason.isEmpty() ? view.endedBy
+                                          : tr("%1: %2").arg(view.endedBy, view.endedReason);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString GrantsTableModel::columnTitle(Column column)
+{
+    switch (column) {
+    case UserColumn:
+        return tr("User");
+    case EmailColumn:
+        return tr("Email");
+    case RoleColumn:
+        return tr("Role");
+    case StateColumn:
+        return tr("State");
+    case StartColumn:
+        return tr("Starts");
+    case EndColumn:
+        return tr("Ends");
+    case AssignedByColumn:
+        return tr("Granted by");
+    case ReasonColumn:
+        return tr("Reason");
+    case EndedColumn:
+        return tr("Ended by");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QStringList GrantsTableModel::csvHeaders()
+{
+    QStringList headers;
+    for (int c = 0; c < ColumnCount; ++c)
+        headers << columnTitle(Column(c));
+    return headers;
+}
+
+// As the table shows them, instants in UTC ISO 8601 (as TableScreen's export).
+QStringList GrantsTableModel::csvFields(const GrantView &view)
+{
+    QStringList fields;
+    for (int c = 0; c < ColumnCount; ++c) {
+        switch (Column(c)) {
+        case StartColumn:
+            fields << isoUtc(view.grant.effectiveStart);
+            break;
+        case EndColumn:
+            fields << isoUtc(view.grant.effectiveEnd);
+            break;
+        default:
+            fields << displayText(view, Column(c));
+        }
+    }
+    return fields;
+}
+
 QVariant GrantsTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -48,34 +136,7 @@ QVariant GrantsTableModel::data(const QModelIndex &index, int role) const
     const RoleGrant &g = view.grant;
     switch (role) {
     case Qt::DisplayRole:
-        switch (Column(index.column())) {
-        case UserColumn:
-            return view.userName.trimmed().isEmpty() ? view.userClerkId : view.userName;
-        case EmailColumn:
-            return view.userEmail;
-        case RoleColumn:
-            return g.role;
-        case StateColumn:
-            return stateLabel(view.state);
-        case StartColumn:
-            return localTime(g.effectiveStart);
-        case EndColumn:
-            return g.effectiveEnd.isValid() ? localTime(g.effectiveEnd) : tr("open-ended");
-        case AssignedByColumn:
-            if (g.assignedByEmail.isEmpty() && g.assignedBy.isEmpty())
-                return tr("(not recorded)");
-            return personOf(g.assignedByEmail, g.assignedBy);
-        case ReasonColumn:
-            return g.reason;
-        case EndedColumn:
-            if (view.endedBy.isEmpty())
-                return QString();
-            return view.endedReason.isEmpty() ? view.endedBy
-                                              : tr("%1: %2").arg(view.endedBy, view.endedReason);
-        case ColumnCount:
-            break;
-        }
-        return {};
+        return displayText(view, Column(index.column()));
     case Qt::ToolTipRole:
         switch (Column(index.column())) {
         case UserColumn:
@@ -119,29 +180,7 @@ QVariant GrantsTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
-    case UserColumn:
-        return tr("User");
-    case EmailColumn:
-        return tr("Email");
-    case RoleColumn:
-        return tr("Role");
-    case StateColumn:
-        return tr("State");
-    case StartColumn:
-        return tr("Starts");
-    case EndColumn:
-        return tr("Ends");
-    case AssignedByColumn:
-        return tr("Granted by");
-    case ReasonColumn:
-        return tr("Reason");
-    case EndedColumn:
-        return tr("Ended by");
-    case ColumnCount:
-        break;
-    }
-    return {};
+    return columnTitle(Column(section));
 }
 
 void GrantsTableModel::requestPage(DataSource &source, int pageSize)

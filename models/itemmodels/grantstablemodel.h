@@ -48,6 +48,12 @@ public:
     const GrantView &grantAt(int row) const { return rowAt(row); }
 
     static QString stateLabel(GrantState state);
+    static QString columnTitle(Column column);
+    // A column's text for `view`, as the table shows it.
+    static QString displayText(const GrantView &view, Column column);
+    // The whole-list export: the table's columns, instants in UTC ISO 8601.
+    static QStringList csvHeaders();
+    static QStringList csvFields(const GrantView &view);
 
 public Q_SLOTS:
     // The list's filters (limit and cursor are ignored); reloads from the top.

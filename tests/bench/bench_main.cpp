@@ -4,6 +4,7 @@
 // schema as Prisma makes it and once with indexes added.
 #include "benchpaths.h"
 #include "benchphase.h"
+#include "benchprocess.h"
 #include "benchserver.h"
 #include "support/testdata.h"
 
@@ -65,7 +66,30 @@ int main(int argc, char *argv[])
         QStringLiteral("no-scroll"), QStringLiteral("Skip scrolling the whole list (memory)."));
     parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption, serverOption,
                        clientsOption, secondsOption, threadsOption, urlOption, noScrollOption});
+    const QCommandLineOption wholeProcessOption(
+        QStringLiteral("whole-process"),
+        QStringLiteral("Only whole processes on --url as it is: rolecallctl users list --limit 0 "
+                       "--format csv vs psql \\copy, audit list --limit 200 vs psql -f of the "
+                       "top-N; median of 5."));
+    const QCommandLineOption psqlOption(QStringLiteral("psql"),
+                                        QStringLiteral("--whole-process: psql to run (psql)."),
+                                        QStringLiteral("PATH"), QStringLiteral("psql"));
+    parser.addOptions({wholeProcessOption, psqlOption});
     parser.process(app);
+    if (parser.isSet(wholeProcessOption)) {
+        if (!parser.isSet(urlOption))
+            fatal(QStringLiteral("--whole-process needs --url"));
+        const QJsonObject processes = wholeProcesses(
+            parser.value(urlOption), QStringLiteral(ROLECALLCTL_PATH), parser.value(psqlOption));
+        const QByteArray json = QJsonDocument(processes).toJson(QJsonDocument::Indented);
+        std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
+        if (parser.isSet(jsonOption)) {
+            QFile file(parser.value(jsonOption));
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) < 0)
+                fatal(QStringLiteral("cannot write ") + parser.value(jsonOption));
+        }
+        return 0;
+    }
 
     bool ok = false;
     int users = parser.value(usersOption).toInt(&ok);

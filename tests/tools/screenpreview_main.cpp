@@ -3,6 +3,8 @@
 //
 //   rolecall-screen-preview grants|expiring|audit|overview|sehatscan [--save FILE] [--dark]
 //   rolecall-screen-preview measure --users N     time the screens' queries on N users
+//   rolecall-screen-preview grants|audit --url URL --export FILE   the streamed export's
+//                                                  progress on a database made before
 //
 // With --save it writes a PNG of the window once the data is in and quits;
 // under Xvfb: xvfb-run -a -s "-screen 0 1280x800x24" rolecall-screen-preview audit --save a.png
@@ -171,6 +173,12 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("dark"), QStringLiteral("A dark palette.")});
     parser.addOption({QStringLiteral("users"), QStringLiteral("Users to generate for measure."),
                       QStringLiteral("N"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("url"),
+                      QStringLiteral("Show this database (made before) instead of the demo data."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("export"),
+                      QStringLiteral("Start Export CSV… to FILE once the screen shows."),
+                      QStringLiteral("FILE")});
     parser.addHelpOption();
     parser.process(app);
     const QString which = parser.positionalArguments().value(0, QStringLiteral("grants"));
@@ -179,16 +187,34 @@ int main(int argc, char *argv[])
         QApplication::setPalette(darkPalette());
     }
 
-    PgTestCluster *cluster = PgTestCluster::shared();
-    if (!cluster) {
+    ConnectionSettings connection;
+    PgTestCluster *cluster = nullptr;
+    if (parser.isSet(QStringLiteral("url"))) {
+        QString error;
+        if (!ConnectionSettings::fromUrl(parser.value(QStringLiteral("url")), &connection,
+                                         &error)) {
+            qCritical("--url: %s", qUtf8Printable(error));
+            return 1;
+        }
+    } else {
+        cluster = PgTestCluster::shared();
+    }
+    if (!parser.isSet(QStringLiteral("url")) && !cluster) {
         qCritical("%s", qUtf8Printable(PgTestCluster::startError()));
         return 1;
     }
-    if (which == QLatin1String("measure"))
+    if (which == QLatin1String("measure")) {
+        if (!cluster) {
+            qCritical("measure generates its own database: no --url");
+            return 1;
+        }
         return measure(*cluster, parser.value(QStringLiteral("users")).toInt());
+    }
     QString error;
     QString db;
-    if (which == QLatin1String("sehatscan")) {
+    if (cluster == nullptr) {
+        // --url: the database as it is.
+    } else if (which == QLatin1String("sehatscan")) {
         db = cluster->createDatabase(Fixture::SehatScan, &error);
         if (db.isEmpty() || !testing::seedSehatScanUsers(*cluster, db, 50, &error)) {
             qCritical("%s", qUtf8Printable(error));
@@ -203,7 +229,7 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    PgDataSource source(cluster->connection(db));
+    PgDataSource source(cluster ? cluster->connection(db) : connection);
 
     QWidget *screen = nullptr;
     if (which == QLatin1String("audit"))
@@ -222,6 +248,12 @@ int main(int argc, char *argv[])
     if (auto *audit = qobject_cast<AuditScreen *>(screen))
         QTimer::singleShot(2500, audit, [audit] { audit->view()->selectRow(1); });
 
+    if (parser.isSet(QStringLiteral("export"))) {
+        auto *data = static_cast<DataScreen *>(qobject_cast<TableScreen *>(screen));
+        const QString file = parser.value(QStringLiteral("export"));
+        if (data)
+            QTimer::singleShot(3000, data, [data, file] { data->exportTo(file); });
+    }
     if (parser.isSet(QStringLiteral("save"))) {
         const QString file = parser.value(QStringLiteral("save"));
         QTimer::singleShot(4000, screen, [screen, file] {

@@ -135,6 +135,20 @@ QString AuditScreen::exportBaseName() const
     return QStringLiteral("audit");
 }
 
+// The trail with its filters, every event.
+std::optional<DataScreen::StreamedExport> AuditScreen::streamedExport() const
+{
+    if (!isAvailable())
+        return std::nullopt;
+    return StreamedExport{
+        csvStreamJob<AuditEvent, AuditQuery>(AuditTableModel::csvHeaders(),
+                                             &AuditTableModel::csvFields, m_model->filter(),
+                                             &DataSource::streamAudit),
+        {tr("Exporting the audit trail…"), [](qint64 rows) {
+             return tr("Exported %Ln event(s).", nullptr, int(qMin<qint64>(rows, INT_MAX)));
+         }}};
+}
+
 QString AuditScreen::detailsText() const
 {
     return m_details->isHidden() ? QString() : m_details->text();

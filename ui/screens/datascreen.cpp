@@ -66,6 +66,9 @@ DataScreen::DataScreen(QWidget *parent)
     connect(m_exportAction, &QAction::triggered, this, &DataScreen::exportToFile);
     connect(m_copy, &QPushButton::clicked, this, [this] { copySelectedRows(); });
     connect(m_banner, &MessageBanner::actionTriggered, this, [this] { refresh(); });
+
+    m_exportFlow = new ExportFlow(this);
+    connect(m_exportFlow, &ExportFlow::finished, this, &DataScreen::exportEnded);
 }
 
 DataScreen::~DataScreen() = default;
@@ -117,6 +120,7 @@ void DataScreen::setButtonToolTips(const QString &refresh, const QString &export
 void DataScreen::setDataSource(DataSource *source)
 {
     m_source = source;
+    m_exportFlow->setDataSource(source);
     refresh();
 }
 
@@ -156,13 +160,26 @@ bool DataScreen::exportCsv(const QString &path, QString *error) const
 void DataScreen::exportToFile()
 {
     chooseCsvFile(this, tr("Export to CSV"), datedCsvName(exportBaseName()),
-                  [this](const QString &path) {
-                      QString error;
-                      if (exportCsv(path, &error))
-                          showBanner({});
-                      else
-                          showBanner(error, MessageBanner::Kind::Error);
-                  });
+                  [this](const QString &path) { exportTo(path); });
+}
+
+bool DataScreen::exportTo(const QString &path)
+{
+    if (const std::optional<StreamedExport> streamed = streamedExport())
+        return m_exportFlow->start(streamed->job, streamed->wording, path);
+    QString error;
+    const bool ok = exportCsv(path, &error);
+    exportEnded(ok, error);
+    return ok;
+}
+
+void DataScreen::exportEnded(bool ok, const QString &message)
+{
+    if (message.isEmpty())
+        showBanner({});
+    else
+        showBanner(message, ok ? MessageBanner::Kind::Information : MessageBanner::Kind::Error);
+    Q_EMIT exportFinished(ok, message);
 }
 
 QString DataScreen::copySelectedRows() const

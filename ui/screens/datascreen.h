@@ -1,11 +1,14 @@
 #pragma once
 
+#include "screens/exportflow.h"
 #include "screens/screen.h"
 #include "services/datasource.h"
 #include "widgets/messagebanner.h"
 
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QAbstractItemView;
 class QAction;
@@ -19,10 +22,12 @@ namespace rolecall {
 // What the screens that read the data source (Grants, Audit, Overview) share:
 // Refresh / Export CSV… / Copy top right, a message banner, a busy bar under
 // the content, and the CSV export flow. A subclass adds its content, loads in
-// refresh() and says what its CSV holds.
+// refresh() and says what its CSV holds: every row its filters match,
+// streamed (streamedExport()), or what it shows (tableCsv()).
 //
-//   Export CSV… ─▶ chooseCsvFile() (save dialog, open()) ─▶ fileSelected
-//                   └─▶ exportCsv(path): tableCsv() written; a problem shows in the banner
+//   Export CSV… ─▶ chooseCsvFile() (save dialog, open()) ─▶ fileSelected ─▶ exportTo(path)
+//     streamedExport()? ─▶ ExportFlow (progress, Cancel) ─┐
+//     else exportCsv(path): tableCsv() written ───────────┴─▶ exportFinished; the banner says how
 class DataScreen : public QWidget, public Screen
 {
     Q_OBJECT
@@ -45,6 +50,11 @@ public:
     virtual QString tableCsv() const = 0;
     // Writes tableCsv() to `path`; false and *error set when it cannot.
     bool exportCsv(const QString &path, QString *error) const;
+    // What Export CSV… does once `path` is chosen: every row the filters
+    // match, streamed in the background with a progress dialog, where the
+    // screen has a stream, else exportCsv(). The end comes in
+    // exportFinished(); false when the file could not be started.
+    bool exportTo(const QString &path);
     // Copies the selected rows of the copy view (tab-separated, header first)
     // and returns them.
     QString copySelectedRows() const;
@@ -54,6 +64,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    void exportFinished(bool ok, const QString &message);
 
 protected:
     // Left of the buttons: the screen's filters.
@@ -74,11 +85,20 @@ protected:
     void setBusy(bool busy);
     // A file name for exports, e.g. "grants".
     virtual QString exportBaseName() const = 0;
+    // Every row the screen's filters match, read from the data source, and
+    // what the progress says; none (the default): the export writes tableCsv().
+    struct StreamedExport
+    {
+        CsvStreamJob job;
+        ExportWording wording;
+    };
+    virtual std::optional<StreamedExport> streamedExport() const { return std::nullopt; }
 
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateCopyButton();
+    void exportEnded(bool ok, const QString &message);
 
     QPointer<DataSource> m_source;
     QHBoxLayout *m_filters = nullptr;
@@ -90,6 +110,7 @@ private:
     QPushButton *m_copy = nullptr;
     QAction *m_exportAction = nullptr;
     QPointer<QAbstractItemView> m_copyView;
+    ExportFlow *m_exportFlow = nullptr;
 };
 
 } // namespace rolecall

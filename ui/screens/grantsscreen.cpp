@@ -122,6 +122,21 @@ QString GrantsScreen::exportBaseName() const
     return m_model->isExpiringView() ? QStringLiteral("expiring-grants") : QStringLiteral("grants");
 }
 
+// The list with its filters, every row (the expiring view is loaded whole:
+// what it shows is what it has).
+std::optional<DataScreen::StreamedExport> GrantsScreen::streamedExport() const
+{
+    if (!isAvailable() || m_model->isExpiringView())
+        return std::nullopt;
+    return StreamedExport{
+        csvStreamJob<GrantView, GrantListQuery>(GrantsTableModel::csvHeaders(),
+                                                &GrantsTableModel::csvFields, m_model->filter(),
+                                                &DataSource::streamGrants),
+        {tr("Exporting grants…"), [](qint64 rows) {
+             return tr("Exported %Ln grant(s).", nullptr, int(qMin<qint64>(rows, INT_MAX)));
+         }}};
+}
+
 void GrantsScreen::schemaReady(const SchemaInfo &)
 {
     m_model->setDataSource(dataSource()); // loads with the filters below

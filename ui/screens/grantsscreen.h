@@ -34,6 +34,7 @@ protected:
     void schemaReady(const SchemaInfo &schema) override;
     void clearModel() override;
     QString exportBaseName() const override;
+    std::optional<StreamedExport> streamedExport() const override;
 
 private:
     void applyFilters();

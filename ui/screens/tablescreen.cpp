@@ -38,7 +38,7 @@ TableScreen::TableScreen(QWidget *parent)
     : DataScreen(parent)
 {
     setButtonToolTips(tr("Load the table again from the database"),
-                      tr("Save the rows loaded in the table, with its filters, as CSV"),
+                      tr("Save every row the filters match as CSV"),
                       tr("Copy the selected rows (Ctrl+C)"));
 
     m_role = new QComboBox(this);

@@ -4,8 +4,9 @@
 #include "dialogs/endgrantdialog.h"
 #include "dialogs/grantroledialog.h"
 #include "itemmodels/modelroles.h"
+#include "itemmodels/userscsvexport.h"
 #include "itemmodels/userstablemodel.h"
-#include "screens/usersexportflow.h"
+#include "screens/exportflow.h"
 #include "services/datasource.h"
 #include "widgets/accessexplainer.h"
 #include "widgets/csvsaveflow.h"
@@ -76,8 +77,8 @@ UsersScreen::UsersScreen(QWidget *parent)
     connect(m_detail->timelineView()->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &UsersScreen::updateActions);
     buildActions();
-    m_export = new UsersExportFlow(this);
-    connect(m_export, &UsersExportFlow::finished, this, [this](bool ok, const QString &text) {
+    m_export = new ExportFlow(this);
+    connect(m_export, &ExportFlow::finished, this, [this](bool ok, const QString &text) {
         Q_EMIT message(text);
         Q_EMIT exportFinished(ok, text);
     });
@@ -433,7 +434,11 @@ void UsersScreen::exportUsers()
 
 bool UsersScreen::exportTo(const QString &path)
 {
-    return m_export->start(currentFilter(), filterDescription(), path);
+    const ExportWording wording{
+        tr("Exporting users (%1)…").arg(filterDescription()), [](qint64 rows) {
+            return tr("Exported %Ln user(s).", nullptr, int(qMin<qint64>(rows, INT_MAX)));
+        }};
+    return m_export->start(UsersCsvExport::job(currentFilter()), wording, path);
 }
 
 void UsersScreen::copySelection()

@@ -16,7 +16,7 @@ namespace rolecall {
 
 class SearchListKeys;
 class UserDetailPanel;
-class UsersExportFlow;
+class ExportFlow;
 class UsersTableModel;
 
 // The Users screen: the paged users table with server-side search, role,
@@ -30,7 +30,7 @@ class UsersTableModel;
 //                                                       first page; openUser() waits for it
 //   filter bar changes ─▶ filterChanged(query) ─▶ the model reloads
 //   grant / end / bulk ─▶ dialog (open()) ─▶ granted / ended / applied ─▶ refresh()
-//   export ─▶ chooseCsvFile (open()) ─▶ UsersExportFlow ─▶ exportFinished()
+//   export ─▶ chooseCsvFile (open()) ─▶ ExportFlow ─▶ exportFinished()
 class UsersScreen final : public QWidget, public Screen
 {
     Q_OBJECT
@@ -124,7 +124,7 @@ private:
     QTableView *m_view = nullptr;
     UserDetailPanel *m_detail = nullptr;
     UsersActions *m_actions = nullptr;
-    UsersExportFlow *m_export = nullptr;
+    ExportFlow *m_export = nullptr;
     SearchListKeys *m_keys = nullptr;
     QStringList m_roles;
     Actor m_actor;
