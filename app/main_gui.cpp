@@ -5,14 +5,19 @@
 #include "console/launchoptions.h"
 #include "domain/connectionsettings.h"
 #include "icons/appicon.h"
+#include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
+#include "screens/usersscreen.h"
 #include "services/syncservice.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEvent>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTableView>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -31,6 +36,39 @@ DataSource *openPostgres(const QString &url, QString *error)
         return nullptr;
     return new PgDataSource(settings);
 }
+
+// rolecall-bench's time to the first page (ROLECALL_REPORT_FIRST_PAGE set):
+// once the users list has painted its first row, says so on stdout and quits.
+class FirstPageReporter final : public QObject
+{
+public:
+    explicit FirstPageReporter(rolecall::UsersScreen *screen)
+        : QObject(screen)
+        , m_screen(screen)
+    {
+        screen->view()->viewport()->installEventFilter(this);
+    }
+    Q_DISABLE_COPY_MOVE(FirstPageReporter)
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done && m_screen->model()->isRowLoaded(0)) {
+            m_done = true;
+            // After this paint has run.
+            QTimer::singleShot(0, this, [] {
+                std::fputs("rolecall: first page painted\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    rolecall::UsersScreen *m_screen;
+    bool m_done = false;
+};
 
 } // namespace
 
@@ -104,5 +142,7 @@ int main(int argc, char *argv[])
         controller->start(options.profile, options.signIn);
     }
     rolecall::applyLaunchTarget(window, options);
+    if (qEnvironmentVariableIsSet("ROLECALL_REPORT_FIRST_PAGE"))
+        new FirstPageReporter(window.usersScreen());
     return QApplication::exec();
 }

@@ -40,9 +40,7 @@ bool queryFlag(QSqlDatabase &db, const QString &sql, const QString &what)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        execOrThrow(q, what);
-    execOrThrow(q, what);
+    execSqlOrThrow(q, sql, what);
     return q.next() && q.value(0).toBool();
 }
 

@@ -16,10 +16,10 @@ QString quoteIdentifier(const QString &name)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-void execOrThrow(QSqlQuery &query, const QString &what)
+namespace {
+
+[[noreturn]] void throwQueryError(const QSqlQuery &query, const QString &what)
 {
-    if (query.exec())
-        return;
     const QSqlError error = query.lastError();
     const QString detail =
         error.databaseText().trimmed().isEmpty() ? error.text() : error.databaseText().simplified();
@@ -34,16 +34,31 @@ void execOrThrow(QSqlQuery &query, const QString &what)
                           QStringLiteral("Could not %1: %2").arg(what, detail));
 }
 
+} // namespace
+
+void execOrThrow(QSqlQuery &query, const QString &what)
+{
+    if (!query.exec())
+        throwQueryError(query, what);
+}
+
+void execSqlOrThrow(QSqlQuery &query, const QString &sql, const QString &what)
+{
+    if (!query.exec(sql))
+        throwQueryError(query, what);
+}
+
 bool auditTableExists(QSqlDatabase &db)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral(
+    execSqlOrThrow(
+        q,
+        QStringLiteral(
             "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = "
             "c.relnamespace WHERE c.relname = 'RolecallAuditEvent' "
-            "AND n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))")))
-        execOrThrow(q, QStringLiteral("prepare the audit table probe"));
-    execOrThrow(q, QStringLiteral("look for the audit table"));
+            "AND n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))"),
+        QStringLiteral("look for the audit table"));
     return q.next() && q.value(0).toBool();
 }
 

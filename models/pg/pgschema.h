@@ -25,4 +25,9 @@ QString quoteIdentifier(const QString &name);
 // Runs a prepared query; throws DataSourceError (Query) with the server's message.
 void execOrThrow(QSqlQuery &query, const QString &what);
 
+// Runs `sql` (no placeholders) in one round trip, as execOrThrow() reports
+// failures. QPSQL's prepare() costs a PREPARE and a DEALLOCATE besides the
+// EXECUTE: three round trips for a catalog probe or a page.
+void execSqlOrThrow(QSqlQuery &query, const QString &sql, const QString &what);
+
 } // namespace rolecall

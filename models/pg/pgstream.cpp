@@ -39,12 +39,11 @@ bool isNamePart(QChar c)
 
 void execStatement(QSqlQuery &q, const PgStatement &statement, const QString &what)
 {
+    // The values inlined as literals, as QPSQL's EXECUTE would send them, but
+    // in one round trip instead of PREPARE, EXECUTE and DEALLOCATE: on an
+    // indexed page of 2 ms the two extra trips were a third of the time.
     q.setForwardOnly(true);
-    if (!q.prepare(statement.sql))
-        execOrThrow(q, QStringLiteral("prepare ") + what);
-    for (auto it = statement.values.cbegin(); it != statement.values.cend(); ++it)
-        q.bindValue(QLatin1Char(':') + it.key(), it.value());
-    execOrThrow(q, what);
+    execSqlOrThrow(q, inlineValues(statement), what);
 }
 
 QString sqlLiteral(const QVariant &value)

@@ -29,8 +29,8 @@ struct PgStatement
     QVariantMap values;
 };
 
-// Prepares, binds and runs `statement` (forward only); throws DataSourceError
-// (Query) naming `what` on failure.
+// Runs `statement` (forward only) with its values inlined (inlineValues()),
+// in one round trip; throws DataSourceError (Query) naming `what` on failure.
 void execStatement(QSqlQuery &q, const PgStatement &statement, const QString &what);
 
 // `value` as an SQL literal: NULL, a number, true/false, or an escaped string

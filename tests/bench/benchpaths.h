@@ -7,6 +7,9 @@
 #include "itemmodels/tableexport.h"
 #include "itemmodels/userscsvexport.h"
 
+#include <QFileInfo>
+#include <QProcess>
+
 #include <atomic>
 
 namespace rolecall::bench {
@@ -90,6 +93,44 @@ inline QJsonObject usersExport(PgDataSource &source, RawPg &raw)
                QStringLiteral("COPY (users ⋈ active roles, list order) TO STDOUT (FORMAT csv) "
                               "read through libpq as \\\\copy does; median of 3"));
     return out;
+}
+
+// `rolecall --db URL` from starting the process until the Users screen has
+// painted its first page (the console says so when ROLECALL_REPORT_FIRST_PAGE
+// is set, then quits). Median of 5 after a warm-up.
+inline QJsonObject timeToFirstPage(const ConnectionSettings &connection)
+{
+    if (!QFileInfo::exists(QStringLiteral(ROLECALL_GUI_PATH))) {
+        progress(QStringLiteral("rolecall is not built: no time to the first page"));
+        return QJsonObject{{QStringLiteral("skipped"), QStringLiteral("rolecall not built")}};
+    }
+    progress(QStringLiteral("time to the first page of rolecall"));
+    const QByteArray painted = "rolecall: first page painted";
+    const double ms = timedMedian(5, [&] {
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ROLECALL_REPORT_FIRST_PAGE"), QStringLiteral("1"));
+        if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        console.setProcessEnvironment(env);
+        console.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        console.start(QStringLiteral(ROLECALL_GUI_PATH),
+                      {QStringLiteral("--db"), connection.toUrl(), QStringLiteral("--screen"),
+                       QStringLiteral("users")});
+        QByteArray out;
+        while (!out.contains(painted) && console.waitForReadyRead(60000))
+            out += console.readAllStandardOutput();
+        if (!out.contains(painted))
+            fatal(QStringLiteral("rolecall did not paint its first page"));
+        if (!console.waitForFinished(10000))
+            console.kill();
+    });
+    return QJsonObject{{QStringLiteral("ms"), rounded(ms)},
+                       {QStringLiteral("target_ms"), 1000},
+                       {QStringLiteral("met"), ms < 1000},
+                       {QStringLiteral("measured"),
+                        QStringLiteral("rolecall --db URL --screen users, from QProcess::start "
+                                       "until it reports its first page painted; median of 5")}};
 }
 
 } // namespace rolecall::bench

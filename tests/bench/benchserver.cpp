@@ -154,6 +154,7 @@ QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchO
         std::thread client([&] {
             httplib::Client http("127.0.0.1", port);
             http.set_keep_alive(true);
+            http.set_tcp_nodelay(true);
             for (int i = 0; i <= options.repeats; ++i) {
                 QElapsedTimer timer;
                 timer.start();
@@ -194,6 +195,7 @@ QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchO
     const QJsonObject apiConcurrent = concurrent(options.clients, options.seconds, [&] {
         auto http = std::make_shared<httplib::Client>("127.0.0.1", port);
         http->set_keep_alive(true);
+        http->set_tcp_nodelay(true);
         return [http, &page, &headers] {
             const auto answer = http->Get(page, headers);
             return answer && answer->status == 200;

@@ -2,9 +2,13 @@
 // newest-first walk of the keyset index (a common term), the fall-back read
 // (a rare term, or no match), or no walk at all (no index), page by page.
 #include "pg/pgdatasource.h"
+#include "pg/pgusersquery.h"
 #include "support/pgtestcluster.h"
 #include "support/testdata.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace rolecall;
@@ -34,6 +38,44 @@ QStringList searchIds(PgDataSource &source, const QString &term, int limit, bool
     }
 }
 
+// Each user's roles held at `asOf` (now when invalid), read one user at a
+// time: the reference a page's roles join is held to.
+QHash<QString, QStringList> rolesOneByOne(const ConnectionSettings &settings,
+                                          const QStringList &ids, const QDateTime &asOf)
+{
+    const QString name = QStringLiteral("tst-pgsearch-") + settings.database;
+    QSqlDatabase db = QSqlDatabase::contains(name)
+                          ? QSqlDatabase::database(name)
+                          : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(settings.host);
+    db.setPort(settings.port);
+    db.setUserName(settings.user);
+    db.setDatabaseName(settings.database);
+    if (!db.isOpen() && !db.open())
+        qFatal("%s", qPrintable(db.lastError().text()));
+    const QString instant =
+        asOf.isValid() ? QStringLiteral("CAST('%1' AS timestamp(3))")
+                             .arg(asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
+                       : QStringLiteral("timezone('UTC', now())");
+    QSqlQuery q(db);
+    if (!q.prepare(QStringLiteral(R"(SELECT ur."role"::text FROM "UserRole" ur
+        WHERE ur."userId" = :id AND )") +
+                   heldAtCondition(QStringLiteral("ur"), instant) +
+                   QStringLiteral(R"( GROUP BY ur."role" ORDER BY ur."role")")))
+        qFatal("%s", qPrintable(q.lastError().text()));
+    QHash<QString, QStringList> roles;
+    for (const QString &id : ids) {
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec())
+            qFatal("%s", qPrintable(q.lastError().text()));
+        QStringList held;
+        while (q.next())
+            held << q.value(0).toString();
+        roles.insert(id, held);
+    }
+    return roles;
+}
+
 } // namespace
 
 class TestPgSearch : public QObject
@@ -44,6 +86,8 @@ private Q_SLOTS:
     void initTestCase();
     void everyPlanReadsTheSamePages_data();
     void everyPlanReadsTheSamePages();
+    void aLargeSearchPageCarriesEachUsersRoles_data();
+    void aLargeSearchPageCarriesEachUsersRoles();
 
 private:
     PgTestCluster *m_cluster = nullptr;
@@ -96,6 +140,45 @@ void TestPgSearch::everyPlanReadsTheSamePages()
     QCOMPARE(searchIds(indexed, term, limit), reference);
     // read from the end backwards: the same pages too
     QCOMPARE(searchIds(indexed, term, limit, true), searchIds(plain, term, limit, true));
+}
+
+void TestPgSearch::aLargeSearchPageCarriesEachUsersRoles_data()
+{
+    QTest::addColumn<bool>("indexed");
+    QTest::addColumn<QDateTime>("asOf");
+    const QDateTime yearAgo = QDateTime::currentDateTimeUtc().addYears(-1);
+    QTest::newRow("no index, now") << false << QDateTime();
+    QTest::newRow("no index, a year ago") << false << yearAgo;
+    QTest::newRow("indexed, now") << true << QDateTime();
+    QTest::newRow("indexed, a year ago") << true << yearAgo;
+}
+
+// The planner takes a search's page for a row or two (a LIKE's estimate); a
+// page of 1,000 still gets each of its users' roles, in one join that does
+// not run again for every row.
+void TestPgSearch::aLargeSearchPageCarriesEachUsersRoles()
+{
+    QFETCH(bool, indexed);
+    QFETCH(QDateTime, asOf);
+    const ConnectionSettings settings = m_cluster->connection(indexed ? m_indexed : m_plain);
+    PgDataSource source(settings);
+    UserQuery query;
+    query.search = QStringLiteral("o'brien");
+    query.limit = 1000;
+    query.asOf = asOf;
+    const UserPage page = source.fetchUsers(query).result();
+    QCOMPARE(page.users.size(), 1000);
+    QStringList ids;
+    for (const User &user : page.users)
+        ids << user.id;
+    QCOMPARE(ids, searchIds(source, query.search, 250).mid(0, 1000));
+    const QHash<QString, QStringList> expected = rolesOneByOne(settings, ids, asOf);
+    int withRoles = 0;
+    for (const User &user : page.users) {
+        QCOMPARE(user.activeRoles, expected.value(user.id));
+        withRoles += user.activeRoles.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(withRoles > 800); // most seeded users are learners
 }
 
 QTEST_GUILESS_MAIN(TestPgSearch)
