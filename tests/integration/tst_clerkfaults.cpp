@@ -103,7 +103,7 @@ private Q_SLOTS:
     void goesOnWhenTheCursorsUserIsDeleted();
     void survivesTheNetworkBetweenItAndClerk_data();
     void survivesTheNetworkBetweenItAndClerk();
-    void cleanupTestCase();
+    void cleanupTestCase() const;
 
 private:
     ClerkApiSettings settings() const;
@@ -362,7 +362,7 @@ void TestClerkFaults::survivesTheNetworkBetweenItAndClerk()
     QVERIFY2(fault != -2 || outcome.finished, qPrintable(outcome.failure)); // slow is not broken
 }
 
-void TestClerkFaults::cleanupTestCase()
+void TestClerkFaults::cleanupTestCase() const
 {
     rolecall::testing::recordFigures(
         QStringLiteral("faults-clerk"),

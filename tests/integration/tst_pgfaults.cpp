@@ -80,7 +80,7 @@ private Q_SLOTS:
     void initTestCase();
     void writeSurvivesTheFault_data();
     void writeSurvivesTheFault();
-    void cleanupTestCase();
+    void cleanupTestCase() const;
 
 private:
     // A fresh connection per call: the server may have restarted meanwhile.
@@ -107,7 +107,7 @@ void TestPgFaults::initTestCase()
     QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
 }
 
-void TestPgFaults::cleanupTestCase()
+void TestPgFaults::cleanupTestCase() const
 {
     recordFigures(QStringLiteral("faults"),
                   QStringLiteral("fault tests: faults injected %1, partial writes %2, duplicate "

@@ -62,7 +62,7 @@ private Q_SLOTS:
     void keepsTheSessionWhenTheKeychainGoesMidSession();
     void survivesTheNetworkBetweenItAndTheProvider_data();
     void survivesTheNetworkBetweenItAndTheProvider();
-    void cleanupTestCase();
+    void cleanupTestCase() const;
 
 private:
     std::unique_ptr<OidcSignInService> makeService();
@@ -439,7 +439,7 @@ void TestProviderFaults::survivesTheNetworkBetweenItAndTheProvider()
     QCOMPARE(service->state(), SignInService::State::SignedIn);
 }
 
-void TestProviderFaults::cleanupTestCase()
+void TestProviderFaults::cleanupTestCase() const
 {
     rolecall::testing::recordFigures(
         QStringLiteral("faults-provider"),
