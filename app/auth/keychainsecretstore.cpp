@@ -1,5 +1,7 @@
 #include "auth/keychainsecretstore.h"
 
+#include "auth/keychainlock_p.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QMetaObject>
@@ -58,6 +60,14 @@ SecretStore::Result resultOf(const QKeychain::Job &job, const QString &key, bool
     return result;
 }
 
+SecretStore::Result lockedResult()
+{
+    SecretStore::Result result;
+    result.status = SecretStore::Status::Unavailable;
+    result.message = describe(QKeychain::AccessDenied, {});
+    return result;
+}
+
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QObject *parent)
@@ -86,6 +96,13 @@ void KeychainSecretStore::start(QKeychain::Job *job, Operation operation, const 
                              resultOf(*finished, key, operation == Operation::Read);
                          if (!guard || !done)
                              return;
+                         if (operation == Operation::Read && result.status == Status::NotFound) {
+                             // A locked collection reads as "not found" (libsecret): ask.
+                             askWhetherKeychainIsLocked(guard.data(), [done, result](bool locked) {
+                                 done(locked ? lockedResult() : result);
+                             });
+                             return;
+                         }
                          // Queued: the answer runs on the context's thread, and not at all
                          // if the context goes away meanwhile.
                          QMetaObject::invokeMethod(

@@ -1,6 +1,7 @@
 #include "api/apiclient.h"
 
 #include "api/apijson.h"
+#include "services/boundedreply.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -56,7 +57,6 @@ struct ApiClient::Attempt
     int attempts = 0;
     int rateLimited = 0;
     bool refreshed = false;
-    bool tooLarge = false;
 };
 
 ApiClient::ApiClient(const QUrl &baseUrl, ApiTokenProvider tokens, QNetworkAccessManager *network,
@@ -129,7 +129,6 @@ void ApiClient::start(const std::shared_ptr<Attempt> &attempt)
     }
     const ApiCall &call = attempt->call;
     ++attempt->attempts;
-    attempt->tooLarge = false;
     QNetworkRequest request(call.url);
     request.setRawHeader("Accept", "application/json, application/problem+json");
     if (!call.body.isEmpty())
@@ -161,19 +160,7 @@ void ApiClient::start(const std::shared_ptr<Attempt> &attempt)
                                ? m_network->get(request)
                                : m_network->sendCustomRequest(request, call.method, call.body);
     reply->setParent(this);
-    const qint64 limit = m_options.maxResponseBytes;
-    const auto guardSize = [reply, attempt, limit](qint64 received, qint64 total) {
-        if (received > limit || total > limit) {
-            attempt->tooLarge = true;
-            reply->abort();
-        }
-    };
-    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, guardSize] {
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid())
-            guardSize(0, length.toLongLong());
-    });
-    connect(reply, &QNetworkReply::downloadProgress, this, guardSize);
+    BoundedReply::watch(reply, {m_options.maxResponseBytes, m_options.deadlineMs});
     connect(reply, &QNetworkReply::finished, this,
             [this, attempt, reply] { finished(attempt, reply); });
 }
@@ -187,11 +174,23 @@ void ApiClient::finished(const std::shared_ptr<Attempt> &attempt, QNetworkReply 
     qCDebug(lcApi) << what << "->" << status << reply->error();
     const bool mayRetry = attempt->attempts < m_options.maxAttempts;
     const int backoff = m_options.backoffMs * (1 << std::min(attempt->attempts - 1, 6));
+    const BoundedReply *bounds = BoundedReply::of(reply);
+    const auto overrun = bounds ? bounds->overrun() : BoundedReply::Overrun::None;
 
-    if (attempt->tooLarge) {
+    const QByteArray body =
+        overrun == BoundedReply::Overrun::None ? reply->readAll() : QByteArray();
+    if (overrun == BoundedReply::Overrun::TooLarge || body.size() > m_options.maxResponseBytes) {
         attempt->onError(DataSourceError(
             Kind::Query, tr("The answer to %1 is larger than %2 MB; it was refused.")
                              .arg(what, megabytes(m_options.maxResponseBytes))));
+        return;
+    }
+    if (overrun == BoundedReply::Overrun::Deadline) {
+        // A trickle: asking again would only trickle again.
+        attempt->onError(
+            DataSourceError(Kind::Connection, tr("%1 did not finish answering %2 within %3 s.")
+                                                  .arg(m_baseUrl.host(), what)
+                                                  .arg(m_options.deadlineMs / 1000.0)));
         return;
     }
     if (status == 0) {
@@ -215,12 +214,6 @@ void ApiClient::finished(const std::shared_ptr<Attempt> &attempt, QNetworkReply 
         return;
     }
 
-    const QByteArray body = reply->readAll();
-    if (body.size() > m_options.maxResponseBytes) {
-        attempt->tooLarge = true;
-        finished(attempt, reply);
-        return;
-    }
     if ((status >= 200 && status < 300) || call.passStatuses.contains(status)) {
         ApiResponse response{status, body, reply->rawHeader("ETag"), {}};
         if (!body.trimmed().isEmpty() && status < 300) {
@@ -296,9 +289,9 @@ void ApiClient::retryLater(const std::shared_ptr<Attempt> &attempt, int delayMs)
 int ApiClient::retryAfterMs(QNetworkReply *reply) const
 {
     const QByteArray value = reply->rawHeader("Retry-After").trimmed();
-    bool ok = false;
-    qint64 seconds = value.toLongLong(&ok);
-    if (!ok) { // an HTTP date
+    // Clamped before conversion: a run of digits is "a lot", never an overflow.
+    qint64 seconds = clampedNumber(value, 1, m_options.maxRetryAfterSeconds, -1);
+    if (seconds < 0) { // an HTTP date
         const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
         seconds = when.isValid() ? QDateTime::currentDateTimeUtc().secsTo(when) : 1;
     }

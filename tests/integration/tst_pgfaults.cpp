@@ -80,7 +80,7 @@ private Q_SLOTS:
     void initTestCase();
     void writeSurvivesTheFault_data();
     void writeSurvivesTheFault();
-    void cleanupTestCase();
+    void cleanupTestCase() const;
 
 private:
     // A fresh connection per call: the server may have restarted meanwhile.
@@ -107,7 +107,7 @@ void TestPgFaults::initTestCase()
     QVERIFY2(m_cluster, qPrintable(PgTestCluster::startError()));
 }
 
-void TestPgFaults::cleanupTestCase()
+void TestPgFaults::cleanupTestCase() const
 {
     recordFigures(QStringLiteral("faults"),
                   QStringLiteral("fault tests: faults injected %1, partial writes %2, duplicate "
@@ -238,18 +238,7 @@ int TestPgFaults::audited(const QString &db, Path path, const QString &tag)
 
 int TestPgFaults::invariantViolations(const QString &db)
 {
-    // Overlapping active grants of one role, and no ADMIN at all.
-    return scalar(db, QStringLiteral(R"(SELECT
-        (SELECT count(*) FROM "UserRole" a JOIN "UserRole" b
-            ON a."userId" = b."userId" AND a."role" = b."role" AND a."id" < b."id"
-           AND a."isActive" AND b."isActive"
-           AND a."effectiveStartDate" < COALESCE(b."effectiveEndDate", 'infinity')
-           AND b."effectiveStartDate" < COALESCE(a."effectiveEndDate", 'infinity'))
-        + (SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END FROM "UserRole" r
-           WHERE r."role" = 'ADMIN' AND r."isActive"
-             AND r."effectiveStartDate" <= timezone('UTC', now())
-             AND (r."effectiveEndDate" IS NULL OR r."effectiveEndDate" > timezone('UTC', now()))))"))
-        .toInt();
+    return scalar(db, invariantViolationsQuery()).toInt();
 }
 
 bool TestPgFaults::holdTheTarget(QSqlDatabase &blocker, Path path)

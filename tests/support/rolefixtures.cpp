@@ -193,6 +193,20 @@ QList<AuditEvent> allEvents(PgDataSource &source, AuditQuery query)
     });
 }
 
+QString invariantViolationsQuery()
+{
+    return QStringLiteral(R"(SELECT
+        (SELECT count(*) FROM "UserRole" a JOIN "UserRole" b
+            ON a."userId" = b."userId" AND a."role" = b."role" AND a."id" < b."id"
+           AND a."isActive" AND b."isActive"
+           AND a."effectiveStartDate" < COALESCE(b."effectiveEndDate", 'infinity')
+           AND b."effectiveStartDate" < COALESCE(a."effectiveEndDate", 'infinity'))
+        + (SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END FROM "UserRole" r
+           WHERE r."role" = 'ADMIN' AND r."isActive"
+             AND r."effectiveStartDate" <= timezone('UTC', now())
+             AND (r."effectiveEndDate" IS NULL OR r."effectiveEndDate" > timezone('UTC', now()))))");
+}
+
 QDateTime daysFromNow(int days)
 {
     return QDateTime::currentDateTimeUtc().addDays(days);

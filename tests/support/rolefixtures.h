@@ -92,6 +92,10 @@ protected:
 
 QDateTime daysFromNow(int days);
 
+// One number: overlapping active grants of one role, plus 1 when no ADMIN is
+// active at all. The fault and load tests' invariant check.
+QString invariantViolationsQuery();
+
 // Every user, and every audit event, of a query, page by page.
 QList<User> allUsers(PgDataSource &source, UserQuery query);
 QList<AuditEvent> allEvents(PgDataSource &source, AuditQuery query);

@@ -174,14 +174,29 @@ private:
                              }
                              forward(toClient, data);
                          });
-        const auto closeBoth = [client, server]() {
-            client->disconnectFromHost();
-            server->disconnectFromHost();
+        // A side that hangs up after its last bytes (an HTTP server's
+        // "Connection: close") is passed on once those bytes are through,
+        // delayed ones included; only a real error aborts the other side.
+        const auto closeBoth = [this, toClient, toServer]() {
+            const auto close = [toClient, toServer]() {
+                if (toClient)
+                    toClient->disconnectFromHost();
+                if (toServer)
+                    toServer->disconnectFromHost();
+            };
+            const int delay = m_delay;
+            if (delay > 0)
+                QTimer::singleShot(delay, this, close);
+            else
+                close();
         };
         QObject::connect(client, &QTcpSocket::disconnected, this, closeBoth);
         QObject::connect(server, &QTcpSocket::disconnected, this, closeBoth);
         QObject::connect(server, &QTcpSocket::errorOccurred, this,
-                         [client](QAbstractSocket::SocketError) { client->abort(); });
+                         [toClient](QAbstractSocket::SocketError error) {
+                             if (error != QAbstractSocket::RemoteHostClosedError && toClient)
+                                 toClient->abort();
+                         });
         // Both go once both have closed.
         QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
         QObject::connect(server, &QTcpSocket::disconnected, server, &QObject::deleteLater);

@@ -112,7 +112,8 @@ quint16 TestIdentityProvider::port() const
 
 QString TestIdentityProvider::issuer() const
 {
-    return QStringLiteral("http://127.0.0.1:") + QString::number(port());
+    return QStringLiteral("http://127.0.0.1:") +
+           QString::number(m_publicPort ? m_publicPort : port());
 }
 
 void TestIdentityProvider::rotateSigningKey()

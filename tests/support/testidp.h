@@ -77,6 +77,9 @@ public:
     bool start(QString *error, quint16 port = 0);
     quint16 port() const;
     QString issuer() const; // http://127.0.0.1:PORT, no trailing slash
+    // Behind a proxy (tests/support/tcpfaultproxy.h): the issuer and every
+    // endpoint it advertises name the proxy's port instead of its own.
+    void setPublicPort(quint16 port) { m_publicPort = port; }
 
     void setClientId(const QString &clientId) { m_clientId = clientId; }
     QString clientId() const { return m_clientId; }
@@ -170,6 +173,7 @@ private:
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, QByteArray> m_buffers; // connections still reading a request
     QString m_clientId = QStringLiteral("rolecall-test");
+    quint16 m_publicPort = 0;
     TestUser m_user;
     Behaviour m_behaviour;
     QList<RsaKeyPair> m_keys;
