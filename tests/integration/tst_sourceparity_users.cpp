@@ -94,6 +94,7 @@ void TestSourceParityUsers::everyPageIsTheDirectPage_data()
     QTest::addColumn<UserQuery>("query");
     QTest::addColumn<int>("expected"); // users in all pages
     QTest::newRow("newest first") << pageOf(40) << users;
+    QTest::newRow("rolecallctl's page of 5000") << pageOf(5000) << users;
     UserQuery byName = pageOf(33);
     byName.sortKey = UserSortKey::Name;
     byName.ascending = true;
