@@ -91,25 +91,35 @@ ParitySources::Sources &ParitySources::sourcesOf(const Person &person)
     if (found != m_sources.end())
         return found->second;
     Sources sources;
-    if (m_kind == SourceKind::Pg) {
-        const ConnectionSettings settings = PgTestCluster::shared()->connection(m_database);
-        sources.source = std::make_unique<PgDataSource>(settings);
-        sources.sync = std::make_unique<PgSyncStore>(settings);
-    } else {
-        // The token is made on this thread, where the API source asks for it.
-        auto token = std::make_shared<QString>(tokenOf(person));
-        ApiTokenProvider tokens;
-        tokens.accessToken = [token] { return *token; };
-        tokens.refresh = [this, token, person](const std::function<void(bool)> &done) {
-            *token = tokenOf(person);
-            done(true);
-        };
-        const QUrl base(QStringLiteral("http://127.0.0.1:%1/api/rolecall/v1").arg(m_server.port()));
-        auto source = std::make_unique<ApiDataSource>(base, tokens, &m_network);
-        sources.sync = std::make_unique<ApiSyncStore>(source.get());
-        sources.source = std::move(source);
-    }
+    sources.source = makeSource(person);
+    if (m_kind == SourceKind::Pg)
+        sources.sync =
+            std::make_unique<PgSyncStore>(PgTestCluster::shared()->connection(m_database));
+    else
+        sources.sync =
+            std::make_unique<ApiSyncStore>(static_cast<ApiDataSource *>(sources.source.get()));
     return m_sources.emplace(person.subject, std::move(sources)).first->second;
+}
+
+std::unique_ptr<DataSource> ParitySources::makeSource(const Person &person)
+{
+    if (m_kind == SourceKind::Pg)
+        return std::make_unique<PgDataSource>(PgTestCluster::shared()->connection(m_database));
+    // The token is made on this thread, where the API source asks for it.
+    auto token = std::make_shared<QString>(tokenOf(person));
+    ApiTokenProvider tokens;
+    tokens.accessToken = [token] { return *token; };
+    tokens.refresh = [this, token, person](const std::function<void(bool)> &done) {
+        *token = tokenOf(person);
+        done(true);
+    };
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1/api/rolecall/v1").arg(m_server.port()));
+    return std::make_unique<ApiDataSource>(base, tokens, &m_network);
+}
+
+std::unique_ptr<DataSource> ParitySources::newSource(int actor)
+{
+    return makeSource(TestIdentityProvider::seedUser(actor));
 }
 
 DataSource &ParitySources::source(int actor)

@@ -129,6 +129,9 @@ public:
     using Person = TestIdentityProvider::TestUser;
     DataSource &sourceOf(const Person &person);
     SyncStore &syncStoreOf(const Person &person);
+    // A new data source of seed user `actor` for whoever takes it over (a
+    // MainWindow does); it must go before this object.
+    std::unique_ptr<DataSource> newSource(int actor = 5);
     // PostgreSQL direct on the same database, whatever the kind: what the
     // API kind's answers are compared with.
     DataSource &reference();
@@ -141,6 +144,7 @@ private:
         std::unique_ptr<SyncStore> sync;
     };
     Sources &sourcesOf(const Person &person);
+    std::unique_ptr<DataSource> makeSource(const Person &person);
     QString tokenOf(const Person &person);
 
     SourceKind m_kind = SourceKind::Pg;
