@@ -14,10 +14,6 @@ using namespace rolecall::testing;
 
 namespace {
 
-const ParitySources::Person fixtureAdmin{QStringLiteral("user_admin"),
-                                         QStringLiteral("admin@example.test"),
-                                         QStringLiteral("Ada"), QStringLiteral("Admin")};
-
 // Every event of `query`, page by page, each page compared with `direct`'s.
 QList<AuditEvent> everyEvent(DataSource &source, DataSource &direct, AuditQuery query, bool *same)
 {
@@ -56,7 +52,7 @@ private Q_SLOTS:
 
 private:
     ParitySources &reads() { return sourceKind() == SourceKind::Api ? m_apiReads : m_pgReads; }
-    DataSource &source() { return reads().sourceOf(fixtureAdmin); }
+    DataSource &source() { return reads().sourceOf(grantStatesAdmin()); }
 
     ParitySources m_pgReads;
     ParitySources m_apiReads;

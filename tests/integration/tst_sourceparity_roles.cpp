@@ -42,11 +42,6 @@ QString factsOf(const QList<RoleGrant> &grants)
     return facts.join(QLatin1Char('\n'));
 }
 
-// The grant-states fixture's admin, as the test IdP signs them in.
-const ParitySources::Person fixtureAdmin{QStringLiteral("user_admin"),
-                                         QStringLiteral("admin@example.test"),
-                                         QStringLiteral("Ada"), QStringLiteral("Admin")};
-
 GrantListQuery grantsIn(GrantFilterState state, int limit, const QString &role = {})
 {
     GrantListQuery query;
@@ -135,7 +130,7 @@ void TestSourceParityRoles::grantPagesAreTheDirectPages()
     QFETCH(int, expected);
     int seen = 0;
     for (int pages = 0; pages < 100; ++pages) {
-        const GrantPage page = settle(reads().sourceOf(fixtureAdmin).fetchGrantPage(query));
+        const GrantPage page = settle(reads().sourceOf(grantStatesAdmin()).fetchGrantPage(query));
         QCOMPARE(jsonText(page), jsonText(settle(reads().reference().fetchGrantPage(query))));
         seen += int(page.grants.size());
         if (page.atEnd || page.grants.isEmpty())
@@ -159,7 +154,8 @@ void TestSourceParityRoles::expiringGrantsAreTheDirectOnes()
 {
     QFETCH(int, days);
     QFETCH(int, expected);
-    const QList<GrantView> expiring = settle(reads().sourceOf(fixtureAdmin).fetchExpiring(days));
+    const QList<GrantView> expiring =
+        settle(reads().sourceOf(grantStatesAdmin()).fetchExpiring(days));
     QCOMPARE(expiring.size(), expected);
     QCOMPARE(jsonText(expiring), jsonText(settle(reads().reference().fetchExpiring(days))));
 }

@@ -147,6 +147,12 @@ DataSource &ParitySources::reference()
     return *m_reference;
 }
 
+ParitySources::Person grantStatesAdmin()
+{
+    return {QStringLiteral("user_admin"), QStringLiteral("admin@example.test"),
+            QStringLiteral("Ada"), QStringLiteral("Admin")};
+}
+
 QString differenceAcrossKinds(const QString &what, const QString &answer)
 {
     // Keyed by test function and name; the "pg" run writes, the "api" run reads.

@@ -155,6 +155,10 @@ private:
     std::unique_ptr<DataSource> m_reference;
 };
 
+// The grant-states fixture's admin (createGrantStatesDatabase()), as the
+// test IdP signs them in.
+ParitySources::Person grantStatesAdmin();
+
 // Answers both kinds must agree on, across the runs of one test function:
 // the "pg" run records each named answer, the "api" run compares its own with
 // it (when the "pg" run ran first in this process, as QTest runs the global
