@@ -25,6 +25,9 @@ std::optional<E> lookup(const QString &id, const QList<E> &values, QString (*nam
 // Query values: a cursor is small, and a sane request line stays short.
 constexpr int maxCursorLength = 2048;
 constexpr int maxParameterLength = 1000;
+// Rows per page: the bound PostgreSQL direct keeps (pg/), so a page the
+// console or rolecallctl asks for (the CLI's are 5,000) is answered alike.
+constexpr int maxPageLimit = 5000;
 
 QString parameter(const QUrlQuery &params, const char *key)
 {
@@ -256,7 +259,7 @@ bool fromUrlQuery(const QUrlQuery &params, UserQuery *out, QString *error)
         if (!order.isEmpty() && order != QLatin1String("asc") && order != QLatin1String("desc"))
             fail(QStringLiteral("order"), QStringLiteral("expected asc or desc"));
         q.ascending = order == QLatin1String("asc");
-        q.limit = intParameter(params, "limit", q.limit, 1, 1000);
+        q.limit = intParameter(params, "limit", q.limit, 1, maxPageLimit);
         q.offset = intParameter(params, "offset", 0, 0, std::numeric_limits<int>::max());
         const bool hasAfter = params.hasQueryItem(QStringLiteral("after"));
         const bool hasBefore = params.hasQueryItem(QStringLiteral("before"));
@@ -305,7 +308,7 @@ bool fromUrlQuery(const QUrlQuery &params, GrantListQuery *out, QString *error)
             q.state = *parsed;
         }
         q.expiringDays = intParameter(params, "expiringDays", q.expiringDays, 1, 3650);
-        q.limit = intParameter(params, "limit", q.limit, 1, 1000);
+        q.limit = intParameter(params, "limit", q.limit, 1, maxPageLimit);
         const Cursor cursor = cursorParameter(params, "after");
         q.beforeCreatedAt = cursor.at;
         q.beforeId = cursor.id;
@@ -336,7 +339,7 @@ bool fromUrlQuery(const QUrlQuery &params, AuditQuery *out, QString *error)
         q.role = parameter(params, "role");
         q.since = instantParameter(params, "since");
         q.until = instantParameter(params, "until");
-        q.limit = intParameter(params, "limit", q.limit, 1, 1000);
+        q.limit = intParameter(params, "limit", q.limit, 1, maxPageLimit);
         const Cursor cursor = cursorParameter(params, "after");
         q.beforeAt = cursor.at;
         q.beforeId = cursor.id;

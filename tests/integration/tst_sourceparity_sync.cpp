@@ -1,0 +1,197 @@
+// Sync through both data sources (PostgreSQL direct, and rolecall-server over
+// the same database, holding the fake Clerk API's key): the snapshot compared
+// whole with PostgreSQL direct's, a sync status run over either store giving
+// the same verdicts, each action (dry run, then real) doing the same, and a
+// non-admin refused alike. Each kind gets its own fresh database.
+#include "clerk/clerkapiclient.h"
+#include "pg/pgsync.h"
+#include "support/fakeclerkapi.h"
+#include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
+#include "support/sourceparity.h"
+#include "support/testdata.h"
+#include "sync/syncrun.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+Q_DECLARE_METATYPE(rolecall::SyncStatus)
+
+using namespace rolecall;
+using namespace rolecall::testing;
+
+namespace {
+
+const QByteArray secret = QByteArrayLiteral("sk_test_sourceparity");
+
+// A result without what differs between two databases: new row and grant ids.
+QString factsOf(const SyncActionResult &result)
+{
+    QStringList changes;
+    for (const FieldDiff &diff : result.changes)
+        changes << diff.field + QLatin1Char('=') + diff.clerkValue + QLatin1Char('/') +
+                       diff.databaseValue;
+    return QStringList{result.clerkId,
+                       syncActionName(result.kind),
+                       result.dryRun ? QStringLiteral("dry") : QStringLiteral("real"),
+                       result.changed ? QStringLiteral("changed") : QStringLiteral("unchanged"),
+                       result.created ? QStringLiteral("created") : QStringLiteral("existing"),
+                       QString::number(result.grantIds.size()),
+                       changes.join(QLatin1Char(',')),
+                       withoutInstants(result.summary)}
+        .join(QLatin1Char('|'));
+}
+
+} // namespace
+
+class TestSourceParitySync : public QObject, private RoleWriterDatabases
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { addSourceKinds(); }
+    void initTestCase();
+    void init();
+    void theSnapshotIsTheDirectOne();
+    void aStatusRunGivesTheSameVerdicts();
+    void everyActionDoesTheSame_data();
+    void everyActionDoesTheSame();
+    void aNonAdminIsRefusedAlike();
+    void cleanupTestCase() { removeConnections(); }
+
+private:
+    // The records of a status run over `store` and the fake Clerk API.
+    QHash<QString, SyncRecord> statusOver(SyncStore &store);
+
+    FakeClerkApi m_clerk;
+    ParitySources m_sources;
+};
+
+void TestSourceParitySync::initTestCase()
+{
+    QString error;
+    if (!start(&error))
+        QSKIP(qPrintable(error));
+    // Clerk: 1..18 and 21..22; 3's email changed; 19 and 20 gone.
+    QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 18) + FakeClerkApi::seedUsers(21, 22);
+    users[2].emails = {QStringLiteral("three@example.test")};
+    m_clerk.setUsers(users);
+    m_clerk.setSecretKey(secret);
+    QVERIFY(m_clerk.start());
+}
+
+void TestSourceParitySync::init()
+{
+    const QString db = freshDatabase(20);
+    QVERIFY(!db.isEmpty());
+    QString error;
+    QVERIFY2(m_sources.open(sourceKind(), db, &error,
+                            [this](server::ServerOptions &options) {
+                                options.clerkSecretKey = secret;
+                                options.clerkApiUrl = QUrl(m_clerk.baseUrl());
+                            }),
+             qPrintable(error));
+}
+
+QHash<QString, SyncRecord> TestSourceParitySync::statusOver(SyncStore &store)
+{
+    ClerkApiSettings settings;
+    settings.baseUrl = QUrl(m_clerk.baseUrl());
+    settings.secretKey = secret;
+    settings.backoffStartMs = 50;
+    ClerkApiClient client(settings, nullptr);
+    SyncRun run(&store, &client);
+    QHash<QString, SyncRecord> records;
+    QString failure;
+    QObject::connect(&run, &SyncRun::recordsReady, this, [&records](const QList<SyncRecord> &page) {
+        for (const SyncRecord &record : page)
+            records.insert(record.clerkId, record);
+    });
+    QObject::connect(&run, &SyncRun::failed, this,
+                     [&failure](const QString &message) { failure = message; });
+    run.start();
+    if (!QTest::qWaitFor([&] { return run.isComplete() || !failure.isEmpty(); }, 60'000))
+        qWarning("the status run did not finish");
+    if (!failure.isEmpty())
+        qWarning("the status run failed: %s", qPrintable(failure));
+    return records;
+}
+
+void TestSourceParitySync::theSnapshotIsTheDirectOne()
+{
+    const SyncDbSnapshot snapshot = settle(m_sources.syncStore().loadSnapshot());
+    QCOMPARE(snapshot.users.size(), 20);
+    PgSyncStore direct(PgTestCluster::shared()->connection(m_sources.database()));
+    QCOMPARE(jsonText(snapshot), jsonText(settle(direct.loadSnapshot())));
+}
+
+void TestSourceParitySync::aStatusRunGivesTheSameVerdicts()
+{
+    const QHash<QString, SyncRecord> records = statusOver(m_sources.syncStore());
+    QCOMPARE(records.size(), 22);
+    QCOMPARE(records.value(clerkIdOfSeedUser(21)).status, SyncStatus::MissingInDatabase);
+    QCOMPARE(records.value(clerkIdOfSeedUser(3)).status, SyncStatus::Drifted);
+    QCOMPARE(records.value(clerkIdOfSeedUser(10)).status, SyncStatus::NoDefaultRole);
+    QCOMPARE(records.value(clerkIdOfSeedUser(19)).status, SyncStatus::Orphaned);
+    QStringList verdicts;
+    for (const SyncRecord &record : records)
+        verdicts << jsonText(record);
+    verdicts.sort();
+    const QString difference =
+        differenceAcrossKinds(QStringLiteral("verdicts"), verdicts.join(QLatin1Char('\n')));
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSourceParitySync::everyActionDoesTheSame_data()
+{
+    QTest::addColumn<int>("seedUser");
+    QTest::addColumn<SyncStatus>("status");
+    QTest::newRow("missing: sync creates") << 21 << SyncStatus::MissingInDatabase;
+    QTest::newRow("drifted: sync updates") << 3 << SyncStatus::Drifted;
+    QTest::newRow("no default role: granted") << 10 << SyncStatus::NoDefaultRole;
+    QTest::newRow("orphan: grants ended") << 19 << SyncStatus::Orphaned;
+}
+
+void TestSourceParitySync::everyActionDoesTheSame()
+{
+    QFETCH(int, seedUser);
+    QFETCH(SyncStatus, status);
+    const auto usersAndGrants = [this]() -> QString {
+        return checksum(m_sources.database()) +
+               scalar(m_sources.database(), QStringLiteral(R"(SELECT count(*) FROM "User")"))
+                   .toString();
+    };
+    const QString before = usersAndGrants();
+    const SyncRecord record = statusOver(m_sources.syncStore()).value(clerkIdOfSeedUser(seedUser));
+    QCOMPARE(record.status, status);
+    const std::optional<SyncAction> action = syncActionFor(record, QStringLiteral("left Clerk"));
+    QVERIFY(action);
+    SyncStore &store = m_sources.syncStore();
+    const SyncActionResult dry = settle(store.apply(admin(), {}, *action, true));
+    QVERIFY(dry.dryRun && dry.changed);
+    QCOMPARE(usersAndGrants(), before);
+    const SyncActionResult real = settle(store.apply(admin(), {}, *action, false));
+    QVERIFY(!real.dryRun && real.changed);
+    // The person is in sync now, whichever store wrote it.
+    QCOMPARE(statusOver(store).value(clerkIdOfSeedUser(seedUser)).status,
+             status == SyncStatus::Orphaned ? SyncStatus::Orphaned : SyncStatus::InSync);
+    const QString difference = differenceAcrossKinds(
+        QStringLiteral("results"), factsOf(dry) + QLatin1Char('\n') + factsOf(real));
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSourceParitySync::aNonAdminIsRefusedAlike()
+{
+    const SyncRecord record = statusOver(m_sources.syncStore()).value(clerkIdOfSeedUser(21));
+    const std::optional<SyncAction> action = syncActionFor(record);
+    QVERIFY(action);
+    const QString before = checksum(m_sources.database());
+    const DataSourceError error =
+        refusalOf(m_sources.syncStore(7).apply(actorOf(7), {}, *action, false));
+    QCOMPARE(error.kind(), DataSourceError::Kind::NotPermitted);
+    QCOMPARE(checksum(m_sources.database()), before);
+}
+
+QTEST_GUILESS_MAIN(TestSourceParitySync)
+#include "tst_sourceparity_sync.moc"
