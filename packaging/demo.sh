@@ -8,19 +8,29 @@
 # the console exits.
 #
 #   packaging/demo.sh                     open the console
+#   packaging/demo.sh --api               the same through rolecall-server: the
+#                                         server in front of the demo database on
+#                                         127.0.0.1, the console on a Backend API
+#                                         profile (no database credentials in it)
 #   packaging/demo.sh --screenshots DIR   run it under Xvfb and save PNGs to DIR:
 #       each screen, the keyboard flow step by step (keyboard-*.png: search,
 #       Down, Ctrl+G, a reason, Enter; real key presses through xdotool) and
-#       a set in the dark theme (dark-*.png, `rolecall --theme dark`)
+#       a set in the dark theme (dark-*.png, `rolecall --theme dark`);
+#       with or after --api
 #   ROLECALL_DEMO_PRESET=ci packaging/demo.sh …   use another build preset's binaries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 shots=""
-if [ "${1:-}" = "--screenshots" ]; then
-  shots=$(realpath -m "${2:?--screenshots needs a folder}")
-fi
+api=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --api) api=1; shift ;;
+    --screenshots) shots=$(realpath -m "${2:?--screenshots needs a folder}"); shift 2 ;;
+    *) echo "demo.sh: unknown option $1 (use --api, --screenshots DIR)" >&2; exit 2 ;;
+  esac
+done
 
 if [ -n "$shots" ]; then
   ./packaging/install-deps.sh imagemagick xdotool
@@ -30,7 +40,7 @@ fi
 preset=${ROLECALL_DEMO_PRESET:-dev}
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" --target rolecall rolecallctl rolecall-dev-issuer \
-  rolecall-test-browser rolecall-fake-clerk
+  rolecall-test-browser rolecall-fake-clerk ${api:+rolecall-server}
 bin="$root/build/$preset"
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-demo.XXXXXX")
@@ -38,6 +48,7 @@ workdir=$(mktemp -d "${TMPDIR:-/tmp}/rolecall-demo.XXXXXX")
 export XDG_CONFIG_HOME="$workdir/config"
 issuer_pid=""
 clerk_pid=""
+server_pid=""
 . packaging/pgcluster.sh
 cleanup() {
   # Sign out: revokes the demo session and removes it from the keychain.
@@ -46,6 +57,7 @@ cleanup() {
   "$bin/app/rolecallctl" profiles remove demo >/dev/null 2>&1 || true
   [ -n "$issuer_pid" ] && kill "$issuer_pid" 2>/dev/null || true
   [ -n "$clerk_pid" ] && kill "$clerk_pid" 2>/dev/null || true
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
   pgcluster_stop "$workdir"
   rm -rf "$workdir"
 }
@@ -72,8 +84,34 @@ mkfifo "$workdir/clerk.out"
 clerk_pid=$!
 read -r clerk_url <"$workdir/clerk.out"
 
-"$bin/app/rolecallctl" profiles add demo --issuer "$issuer" --client-id rolecall-dev --db "$url" \
-  --clerk-api-url "$clerk_url" --default >/dev/null
+if [ -n "$api" ]; then
+  # --- rolecall-server in front of the demo database ---------------------------
+  # It trusts the demo issuer's access tokens (audience: the client ID) and
+  # holds the fake Clerk API's key, so the Sync screen compares on the server.
+  ROLECALL_CLERK_SECRET_KEY=sk_test_fakeclerkapi "$bin/app/rolecall-server" --db "$url" \
+    --issuer "$issuer" --audience rolecall-dev --listen 127.0.0.1:0 \
+    --clerk-api-url "$clerk_url" >"$workdir/server.log" 2>&1 </dev/null &
+  server_pid=$!
+  # It says "rolecall-server 0.9.0 serving ... on http://127.0.0.1:PORT/api/rolecall/v1".
+  api_url=""
+  for _ in $(seq 150); do
+    api_url=$(sed -n 's|.* on \(http://127\.0\.0\.1:[0-9]*/api/rolecall/v1\).*|\1|p' \
+      "$workdir/server.log" | head -n 1)
+    [ -n "$api_url" ] || ! kill -0 "$server_pid" 2>/dev/null && break
+    sleep 0.1
+  done
+  if [ -z "$api_url" ]; then
+    echo "rolecall-server did not start:" >&2
+    cat "$workdir/server.log" >&2
+    exit 1
+  fi
+  "$bin/app/rolecallctl" profiles add demo --issuer "$issuer" --client-id rolecall-dev \
+    --api "$api_url" --clerk-api-url "$clerk_url" --default >/dev/null
+  echo "Demo server:   $api_url (in front of $url)"
+else
+  "$bin/app/rolecallctl" profiles add demo --issuer "$issuer" --client-id rolecall-dev --db "$url" \
+    --clerk-api-url "$clerk_url" --default >/dev/null
+fi
 echo "Demo database: $url"
 echo "Demo issuer:   $issuer (signs you in as admin@akako.example)"
 echo "Try, while the console is open:"

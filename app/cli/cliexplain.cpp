@@ -1,6 +1,7 @@
 #include "cli/cliexplain.h"
 
 #include "cli/cli.h"
+#include "cli/clidatasource.h"
 #include "cli/cliinstant.h"
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
@@ -8,7 +9,6 @@
 #include "domain/accessexplanation.h"
 #include "domain/datasourceerror.h"
 #include "domain/utctime.h"
-#include "pg/pgdatasource.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -32,14 +32,17 @@ int runRolesExplain(CliContext &context)
                    {Format::Table, Format::Json}, &format, &exitCode))
         return exitCode;
     QDateTime asOf;
-    ConnectionSettings settings;
+    CliConnection settings;
     if (!instantOption(parser, QStringLiteral("as-of"), context, &asOf) ||
         !verbConnection(parser, context, &settings))
         return ExitUsage;
     const QString who = parser.positionalArguments().value(0);
     const QString role = parser.positionalArguments().value(1);
 
-    PgDataSource source(settings);
+    CliDataSource opened(settings);
+    if (!opened.open(context, &exitCode))
+        return exitCode;
+    DataSource &source = opened.source();
     AccessExplanation explanation;
     try {
         const SchemaInfo schema = source.detectSchema().result();
@@ -58,7 +61,11 @@ int runRolesExplain(CliContext &context)
             context.err << "rolecallctl: no user '" << who << "'\n";
             return ExitValidation;
         }
-        explanation = explainAccess(source.fetchGrants(user->id, asOf).result(), role, asOf);
+        // The Clerk ID or email: what the API finds a user by in one lookup.
+        const QString ref = !user->clerkId.isEmpty() ? user->clerkId
+                            : !user->email.isEmpty() ? user->email
+                                                     : user->id;
+        explanation = source.fetchAccessExplanation(ref, role, asOf).result();
     } catch (const DataSourceError &e) {
         return reportError(e, context);
     }

@@ -147,9 +147,15 @@ int reportError(const DataSourceError &error, CliContext &context)
     const QString message =
         error.kind() == DataSourceError::Kind::SelfDemotion
             ? QStringLiteral("This ends your own ADMIN role; pass --force to go on.")
-            : error.message();
+            : error.summary();
     context.out.flush();
-    context.err << "rolecallctl: " << message << '\n';
+    if (!message.isEmpty())
+        context.err << "rolecallctl: " << message << '\n';
+    // A server's per-field problems, one per line, each naming its field.
+    for (const FieldError &e : error.fieldErrors())
+        context.err << "rolecallctl: "
+                    << (e.field.isEmpty() ? QString() : e.field + QLatin1String(": ")) << e.message
+                    << '\n';
     switch (error.kind()) {
     case DataSourceError::Kind::NotPermitted:
         return ExitNotPermitted;

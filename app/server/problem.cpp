@@ -84,6 +84,15 @@ Problem Problem::internal(const QString &detail)
     return of(ProblemType::Query, detail);
 }
 
+Problem Problem::schemaWithoutRoles(const SchemaInfo &schema)
+{
+    if (schema.kind == SchemaKind::Unknown)
+        return of(ProblemType::Schema, schema.describe());
+    return of(ProblemType::SchemaWithoutRoles,
+              QStringLiteral("This database's schema (%1) has no roles.")
+                  .arg(schemaKindName(schema.kind)));
+}
+
 Problem problemFor(const DataSourceError &error, bool ifMatchSent)
 {
     if (ifMatchSent && error.kind() == DataSourceError::Kind::Conflict)
@@ -95,6 +104,8 @@ Problem problemFor(const DataSourceError &error, bool ifMatchSent)
     p.title = made.title;
     p.detail = made.detail;
     p.reason = made.reason;
+    for (const apijson::ProblemFieldError &e : made.errors)
+        p.errors.append({e.field, e.message});
     if (error.kind() == DataSourceError::Kind::Connection)
         p.retryAfterSeconds = 5;
     return p;

@@ -37,6 +37,9 @@ struct Problem
     static Problem tooLarge(qint64 maxBytes);
     static Problem rateLimited(int retryAfterSeconds);
     static Problem internal(const QString &detail);
+    // The database has no roles (SehatScan): schema-without-roles, worded as
+    // PostgreSQL mode words it; an unrecognised schema is a `schema` problem.
+    static Problem schemaWithoutRoles(const SchemaInfo &schema);
 };
 
 // The problem a data-source failure answers. `ifMatchSent`: a Conflict is

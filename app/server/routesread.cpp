@@ -41,6 +41,29 @@ int daysOf(const httplib::Request &request)
     return days;
 }
 
+// The user `ref` names (row id, Clerk ID or email); a 404 problem if none.
+User userOf(ServerCore &core, const QString &ref)
+{
+    const auto notFound = [&ref] {
+        return ProblemException{Problem::notFound(
+            QStringLiteral("No user has the row id, Clerk ID or email \"%1\".").arg(ref))};
+    };
+    std::optional<User> user;
+    try {
+        user = findUserWith(core.source(), ref,
+                            [](auto future) { return ServerCore::await(std::move(future)); });
+    } catch (const DataSourceError &e) {
+        // The last lookup, by row id, refuses a name that is no user's, in
+        // the words direct mode uses.
+        if (e.kind() == DataSourceError::Kind::Validation)
+            throw ProblemException{Problem::notFound(e.message())};
+        throw;
+    }
+    if (!user)
+        throw notFound();
+    return *user;
+}
+
 } // namespace
 
 void registerReadRoutes(ServerCore &core)
@@ -78,28 +101,33 @@ void registerReadRoutes(ServerCore &core)
         return jsonAnswer(200, apijson::toJson(page, query.sortKey));
     });
 
+    // Registered before /users/{ref}, which would match it too.
+    core.read(R"(/users/(.+)/access/([^/]+))",
+              [&core](const httplib::Request &request, const Caller &) {
+                  const QString ref = QString::fromStdString(request.matches[1]).trimmed();
+                  const QString role = QString::fromStdString(request.matches[2]).trimmed();
+                  const QDateTime asOf = asOfOf(request);
+                  const SchemaInfo schema = ServerCore::await(core.source().detectSchema());
+                  if (!schema.hasRoles())
+                      throw ProblemException{Problem::schemaWithoutRoles(schema)};
+                  if (!schema.roles.contains(role))
+                      throw ProblemException{Problem::validation(
+                          QStringLiteral("Unknown role \"%1\"; this database has %2.")
+                              .arg(role.left(100), schema.roles.join(QStringLiteral(", "))),
+                          QStringLiteral("role"))};
+                  const User user = userOf(core, ref);
+                  // The one rule, explainAccess(), behind the data source's call.
+                  const AccessExplanation explanation =
+                      ServerCore::await(core.source().fetchAccessExplanation(user.id, role, asOf));
+                  return jsonAnswer(200, apijson::toJson(explanation));
+              });
+
     core.read(R"(/users/(.+))", [&core](const httplib::Request &request, const Caller &) {
         const QString ref = QString::fromStdString(request.matches[1]).trimmed();
         const QDateTime asOf = asOfOf(request);
-        const auto notFound = [&ref] {
-            return ProblemException{Problem::notFound(
-                QStringLiteral("No user has the row id, Clerk ID or email \"%1\".").arg(ref))};
-        };
-        std::optional<User> user;
-        try {
-            user = findUserWith(core.source(), ref,
-                                [](auto future) { return ServerCore::await(std::move(future)); });
-        } catch (const DataSourceError &e) {
-            // The last lookup, by row id, refuses a name that is no user's.
-            if (e.kind() == DataSourceError::Kind::Validation)
-                throw notFound();
-            throw;
-        }
-        if (!user)
-            throw notFound();
-        const QList<GrantView> grants =
-            ServerCore::await(core.source().fetchGrants(user->id, asOf));
-        return jsonAnswer(200, apijson::userWithGrantsJson(*user, grants));
+        const User user = userOf(core, ref);
+        const QList<GrantView> grants = ServerCore::await(core.source().fetchGrants(user.id, asOf));
+        return jsonAnswer(200, apijson::userWithGrantsJson(user, grants));
     });
 
     core.read("/grants/expiring", [&core](const httplib::Request &request, const Caller &) {

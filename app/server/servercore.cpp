@@ -230,7 +230,7 @@ void ServerCore::guarded(const httplib::Request &request, httplib::Response &res
     } catch (const ProblemException &e) {
         answer = problemAnswer(e.problem);
     } catch (const DataSourceError &e) {
-        answer = problemAnswer(problemFor(e));
+        answer = problemAnswer(problemOf(e));
     } catch (const std::exception &) {
         answer = problemAnswer(
             Problem::internal(QStringLiteral("The server failed to answer this request.")));
@@ -352,7 +352,7 @@ Answer ServerCore::idempotent(const httplib::Request &request, const Caller &cal
     } catch (const ProblemException &e) {
         answer = problemAnswer(e.problem);
     } catch (const DataSourceError &e) {
-        answer = problemAnswer(problemFor(e, ifMatch));
+        answer = problemAnswer(problemOf(e, ifMatch));
     } catch (...) {
         m_idempotency->release(caller.principal.subject, key);
         throw;
@@ -364,6 +364,23 @@ Answer ServerCore::idempotent(const httplib::Request &request, const Caller &cal
     else
         m_idempotency->complete(caller.principal.subject, key, answer);
     return answer;
+}
+
+Problem ServerCore::problemOf(const DataSourceError &error, bool ifMatchSent)
+{
+    if (error.kind() == DataSourceError::Kind::Schema) {
+        try {
+            const SchemaInfo schema = await(m_source->detectSchema());
+            if (!schema.hasRoles() && schema.kind != SchemaKind::Unknown) {
+                Problem problem = Problem::schemaWithoutRoles(schema);
+                problem.detail = error.message(); // as PostgreSQL mode says it
+                return problem;
+            }
+        } catch (const DataSourceError &) {
+            // The schema cannot be read now: the failure as it was.
+        }
+    }
+    return problemFor(error, ifMatchSent);
 }
 
 bool ServerCore::applyFault(const httplib::Request &request, httplib::Response &response)

@@ -114,6 +114,9 @@ private:
     Answer idempotent(const httplib::Request &request, const Caller &caller,
                       const WriteHandler &handler);
     bool applyFault(const httplib::Request &request, httplib::Response &response);
+    // problemFor(), but a Schema failure on a database without roles is the
+    // contract's schema-without-roles, in the data source's own words.
+    Problem problemOf(const DataSourceError &error, bool ifMatchSent = false);
     void registerTestRoutes();
 
     const ServerOptions m_options;

@@ -366,6 +366,27 @@ QFuture<QList<GrantView>> ApiDataSource::fetchGrants(const QString &user, const 
     return settle.future();
 }
 
+QFuture<AccessExplanation> ApiDataSource::fetchAccessExplanation(const QString &user,
+                                                                 const QString &role,
+                                                                 const QDateTime &asOf)
+{
+    if (QThread::currentThread() != thread())
+        return onOwnThread<AccessExplanation>(
+            [=, this] { return fetchAccessExplanation(user, role, asOf); });
+    ApiSettle<AccessExplanation> settle;
+    if (user.trimmed().isEmpty() || role.trimmed().isEmpty()) {
+        settle.fail(DataSourceError(Kind::Validation, tr("Name a user and a role.")));
+        return settle.future();
+    }
+    QUrlQuery query;
+    if (asOf.isValid())
+        query.addQueryItem(QStringLiteral("asOf"), isoUtc(asOf));
+    // The server judges with the same explainAccess() as direct mode.
+    getDocument(feature::grants, tr("explaining access"),
+                apiroutes::path(Route::UserAccess, user.trimmed(), role.trimmed()), query, settle);
+    return settle.future();
+}
+
 QFuture<QList<GrantView>> ApiDataSource::fetchExpiring(int days)
 {
     if (QThread::currentThread() != thread())

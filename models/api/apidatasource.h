@@ -52,6 +52,8 @@ public:
     QFuture<qint64> countUsers(const UserQuery &query) override;
     QFuture<AccountAccess> fetchAccount(const QString &clerkId) override;
     QFuture<QList<GrantView>> fetchGrants(const QString &user, const QDateTime &asOf) override;
+    QFuture<AccessExplanation> fetchAccessExplanation(const QString &user, const QString &role,
+                                                      const QDateTime &asOf) override;
     QFuture<QList<GrantView>> fetchExpiring(int days) override;
     QFuture<AuditPage> fetchAudit(const AuditQuery &query) override;
     QFuture<RoleGrant> grantRole(const Actor &actor, const GrantRequest &request) override;

@@ -359,6 +359,10 @@ bool fromJson(const QJsonValue &json, AccountAccess *out, QString *error)
             decodeUser(r.value("user"), r.pathOf("user"), a.user);
         a.activeRoles = r.strings("activeRoles");
         a.rolesSupported = r.boolean("rolesSupported");
+        // The server's word on writing, not a reason judged again here.
+        a.serverReadOnlyReason = r.string("readOnlyReason").trimmed();
+        if (!r.boolean("canWrite", true) && a.serverReadOnlyReason.isEmpty())
+            a.serverReadOnlyReason = QStringLiteral("The server does not let you change anything.");
     });
 }
 

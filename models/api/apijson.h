@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/accessexplanation.h"
 #include "domain/datasourceerror.h"
 #include "domain/domain.h"
 #include "domain/grantlist.h"
@@ -49,6 +50,7 @@ QString grantFilterStateId(GrantFilterState state); // "any", "active", ...
 std::optional<GrantFilterState> grantFilterStateFromId(const QString &id);
 std::optional<GrantState> grantStateFromId(const QString &id); // grantStateName()'s
 std::optional<SyncAction::Kind> syncActionKindFromId(const QString &id);
+std::optional<AccessVerdict> accessVerdictFromId(const QString &id); // accessVerdictName()'s
 
 // --- capabilities ---------------------------------------------------------
 
@@ -125,6 +127,10 @@ bool fromJson(const QJsonValue &json, QList<RoleGrant> *out, QString *error);
 // GET /audit: {events, atEnd, nextCursor}.
 QJsonObject toJson(const AuditPage &page);
 bool fromJson(const QJsonValue &json, AuditPage *out, QString *error);
+// GET /users/{ref}/access/{role}: {role, asOf, holds, verdict, holding,
+// future, ended}, the grants as GrantView (apijsonaccess.cpp).
+QJsonObject toJson(const AccessExplanation &explanation);
+bool fromJson(const QJsonValue &json, AccessExplanation *out, QString *error);
 QJsonObject countJson(qint64 count);
 bool fromJson(const QJsonValue &json, qint64 *count, QString *error);
 
@@ -214,12 +220,8 @@ QString problemTitle(ProblemType type);
 QList<ProblemType> allProblemTypes();
 DataSourceError::Kind problemKind(ProblemType type);
 
-struct ProblemFieldError
-{
-    QString field;
-    QString message;
-    bool operator==(const ProblemFieldError &) const = default;
-};
+// The domain's FieldError: what a DataSourceError carries on to the dialogs.
+using ProblemFieldError = FieldError;
 
 struct Problem
 {
@@ -239,7 +241,8 @@ Problem makeProblem(ProblemType type, const QString &detail);
 // What the server answers for an error of the data source.
 Problem problemFromError(const DataSourceError &error);
 // What the client raises for a problem: the kind from its type (an unknown
-// type by its status), the message from detail, reason and field errors.
+// type by its status), the message from detail, reason and field errors,
+// which it also carries one by one (DataSourceError::fieldErrors()).
 DataSourceError errorFromProblem(const Problem &problem);
 // A non-2xx answer: a problem document, or (plain backends) {"error": "..."}
 // or nothing, judged by the status alone.

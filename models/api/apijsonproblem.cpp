@@ -204,7 +204,8 @@ Problem problemFromError(const DataSourceError &error)
         type = ProblemType::SelfDemotion;
         break;
     }
-    Problem problem = makeProblem(type, error.message());
+    Problem problem = makeProblem(type, error.summary());
+    problem.errors = error.fieldErrors();
     if (type == ProblemType::NotPermitted)
         problem.reason = error.message();
     return problem;
@@ -217,15 +218,9 @@ DataSourceError errorFromProblem(const Problem &problem)
     QString message = problem.detail.isEmpty() ? problem.title : problem.detail;
     if (!problem.reason.isEmpty() && !message.contains(problem.reason))
         message = message.isEmpty() ? problem.reason : message + QLatin1Char(' ') + problem.reason;
-    for (const ProblemFieldError &e : problem.errors) {
-        const QString line =
-            e.field.isEmpty() ? e.message : QStringLiteral("%1: %2").arg(e.field, e.message);
-        if (!message.contains(line))
-            message += (message.isEmpty() ? QString() : QStringLiteral("\n")) + line;
-    }
-    if (message.isEmpty())
+    if (message.isEmpty() && problem.errors.isEmpty())
         message = QStringLiteral("The server answered HTTP %1.").arg(problem.status);
-    return {kind, message};
+    return {kind, message, problem.errors};
 }
 
 DataSourceError errorFromResponse(int status, const QByteArray &body)

@@ -23,6 +23,7 @@ const QList<RouteSpec> &allRoutes()
         {Route::Users, "GET", "/users", with({200, 422}), false},
         {Route::UsersCount, "GET", "/users/count", with({200, 422}), false},
         {Route::User, "GET", "/users/{ref}", with({200, 404}), false},
+        {Route::UserAccess, "GET", "/users/{ref}/access/{role}", with({200, 404, 409, 422}), false},
         {Route::Grants, "GET", "/grants", with({200, 422}), false},
         {Route::GrantsExpiring, "GET", "/grants/expiring", with({200, 422}), false},
         {Route::Grant, "POST", "/grants", with({201, 403, 409, 413, 422}), true},
@@ -46,15 +47,36 @@ const RouteSpec &spec(Route route)
     Q_UNREACHABLE();
 }
 
+namespace {
+
+// `text` with its first {placeholder} from `from` on replaced by `argument`,
+// percent-encoded; *next is where the text after it starts.
+QString filled(const QString &text, qsizetype from, const QString &argument, qsizetype *next)
+{
+    const qsizetype open = text.indexOf(QLatin1Char('{'), from);
+    if (open < 0) {
+        *next = text.size();
+        return text;
+    }
+    const qsizetype close = text.indexOf(QLatin1Char('}'), open);
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(argument));
+    *next = open + encoded.size();
+    return text.left(open) + encoded + text.mid(close + 1);
+}
+
+} // namespace
+
 QString path(Route route, const QString &argument)
 {
-    QString text = QString::fromLatin1(spec(route).path);
-    const qsizetype open = text.indexOf(QLatin1Char('{'));
-    if (open < 0)
-        return text;
-    const qsizetype close = text.indexOf(QLatin1Char('}'), open);
-    return text.left(open) + QString::fromLatin1(QUrl::toPercentEncoding(argument)) +
-           text.mid(close + 1);
+    qsizetype next = 0;
+    return filled(QString::fromLatin1(spec(route).path), 0, argument, &next);
+}
+
+QString path(Route route, const QString &first, const QString &second)
+{
+    qsizetype next = 0;
+    const QString once = filled(QString::fromLatin1(spec(route).path), 0, first, &next);
+    return filled(once, next, second, &next);
 }
 
 } // namespace rolecall::apiroutes

@@ -15,6 +15,7 @@ enum class Route {
     Users,
     UsersCount,
     User,
+    UserAccess,
     Grants,
     GrantsExpiring,
     Grant,
@@ -31,7 +32,7 @@ struct RouteSpec
 {
     Route route = Route::Capabilities;
     const char *method = "GET"; // "GET", "POST"
-    const char *path = "";      // relative to the base URL; {ref} / {id} for the argument
+    const char *path = "";      // relative to the base URL; {ref} / {id} / {role} for arguments
     QList<int> statuses;        // the success status first, then the ones the client reads
     bool write = false;         // takes an Idempotency-Key
 };
@@ -40,6 +41,8 @@ const QList<RouteSpec> &allRoutes();
 const RouteSpec &spec(Route route);
 // The path with its argument (percent-encoded) in place of {ref} or {id}.
 QString path(Route route, const QString &argument = {});
+// The same for a path with two ({ref} then {role}).
+QString path(Route route, const QString &first, const QString &second);
 
 // The seed's plain backend, relative to the ORIGIN of the base URL.
 inline constexpr auto plainUsersPath = "/api/admin/users";

@@ -42,6 +42,8 @@ QString SchemaInfo::describe() const
 
 QString AccountAccess::readOnlyReason() const
 {
+    if (!serverReadOnlyReason.isEmpty())
+        return serverReadOnlyReason;
     if (!userFound)
         return QStringLiteral(
             "You have no user record in this database, so the console is read-only.");

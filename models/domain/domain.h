@@ -111,12 +111,17 @@ struct AccountAccess
     bool rolesSupported = false; // the schema has roles at all
     // The database login itself may not write (a rolecall_reader login).
     bool databaseReadOnly = false;
+    // The admin API server's own reason this person may not write (GET /me's
+    // readOnlyReason): it wins over the one judged here, which cannot know
+    // the server's rules. Empty in direct mode.
+    QString serverReadOnlyReason;
 
     // Only an active ADMIN may change anything, and only through a login
     // that may write.
     bool canWrite() const
     {
-        return !databaseReadOnly && activeRoles.contains(QStringLiteral("ADMIN"));
+        return serverReadOnlyReason.isEmpty() && !databaseReadOnly &&
+               activeRoles.contains(QStringLiteral("ADMIN"));
     }
     // Why the console is read-only for this person; empty when it is not.
     QString readOnlyReason() const;

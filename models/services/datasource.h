@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/accessexplanation.h"
 #include "domain/datasourceerror.h"
 #include "domain/domain.h"
 #include "domain/grantlist.h"
@@ -50,6 +51,18 @@ public:
     // Every grant of one user (row id, Clerk ID or email), newest first, with
     // its state at `asOf` (invalid: now).
     virtual QFuture<QList<GrantView>> fetchGrants(const QString &user, const QDateTime &asOf) = 0;
+
+    // Whether `user` (row id, Clerk ID or email) holds `role` at `asOf`
+    // (invalid: now) and why: explainAccess() over the user's grants. The API
+    // asks the server, which answers from the same function.
+    virtual QFuture<AccessExplanation>
+    fetchAccessExplanation(const QString &user, const QString &role, const QDateTime &asOf)
+    {
+        return fetchGrants(user, asOf)
+            .then(QtFuture::Launch::Sync, [role, asOf](const QList<GrantView> &grants) {
+                return explainAccess(grants, role, asOf);
+            });
+    }
 
     // Active grants whose end falls within the next `days` days, soonest first.
     virtual QFuture<QList<GrantView>> fetchExpiring(int days) = 0;

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void whoamiAsksTheServer();
     void aGrantIsWrittenByTheServerWithAnIdempotencyKey();
     void aProblemOfTheServerIsSaidAndExitsAsInDatabaseMode();
+    void fieldProblemsArePrintedOnePerLine();
     void syncComparesClerkWithTheApisSnapshot();
     void thePlainBackendIsListedAndTheRestRefusedPlainly();
 
@@ -219,6 +220,29 @@ void TestCliApi::aProblemOfTheServerIsSaidAndExitsAsInDatabaseMode()
     const Run run = ctl(words("roles end grant-1 --reason Leaving"));
     QVERIFY2(run.exitCode != 0, qPrintable(run.out));
     QVERIFY2(run.err.contains(QLatin1String("last active ADMIN")), qPrintable(run.err));
+}
+
+void TestCliApi::fieldProblemsArePrintedOnePerLine()
+{
+    m_override = [](const FakeHttpRequest &request) {
+        if (request.method != "POST")
+            return notOverridden();
+        apijson::Problem problem = apijson::makeProblem(apijson::ProblemType::Validation,
+                                                        QStringLiteral("Check the grant."));
+        problem.errors = {{QStringLiteral("reason"), QStringLiteral("must name a ticket")},
+                          {QStringLiteral("effectiveEnd"), QStringLiteral("is past the term")}};
+        FakeHttpResponse response;
+        response.status = 422;
+        response.contentType = apijson::problemContentType;
+        response.body = QJsonDocument(apijson::toJson(problem)).toJson(QJsonDocument::Compact);
+        return response;
+    };
+    const Run run = ctl(words("roles grant user_3 MENTOR --reason Spring"));
+    QCOMPARE(run.exitCode, 5);
+    QCOMPARE(run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+             (QStringList{QStringLiteral("rolecallctl: Check the grant."),
+                          QStringLiteral("rolecallctl: reason: must name a ticket"),
+                          QStringLiteral("rolecallctl: effectiveEnd: is past the term")}));
 }
 
 void TestCliApi::syncComparesClerkWithTheApisSnapshot()

@@ -110,6 +110,17 @@ void TestServerContract::everyAnswerIsInTheDocumentAndValidatesAgainstItsSchema(
     sample("GET", "/users/count", get(QStringLiteral("/users/count?role=LEARNER"), admin));
     sample("GET", "/users/{ref}", get(QStringLiteral("/users/user9%40example.test"), admin));
     sample("GET", "/users/{ref}", get(QStringLiteral("/users/nobody"), admin));
+    const QString access = QStringLiteral("/users/%1/access/%2");
+    sample("GET", "/users/{ref}/access/{role}",
+           get(access.arg(clerkIdOfSeedUser(5), QStringLiteral("ADMIN")), admin));
+    sample("GET", "/users/{ref}/access/{role}",
+           get(access.arg(clerkIdOfSeedUser(1), QStringLiteral("MENTOR")) +
+                   QStringLiteral("?asOf=2024-07-01T00:00:00Z"),
+               admin));
+    sample("GET", "/users/{ref}/access/{role}",
+           get(access.arg(QStringLiteral("nobody"), QStringLiteral("MENTOR")), admin));
+    sample("GET", "/users/{ref}/access/{role}",
+           get(access.arg(clerkIdOfSeedUser(1), QStringLiteral("PILOT")), admin));
     sample("GET", "/grants", get(QStringLiteral("/grants?limit=3&state=active"), admin));
     sample("GET", "/grants", get(QStringLiteral("/grants?state=sideways"), admin));
     sample("GET", "/grants/expiring", get(QStringLiteral("/grants/expiring?days=30"), admin));
@@ -177,9 +188,11 @@ void TestServerContract::everyAnswerIsInTheDocumentAndValidatesAgainstItsSchema(
     // sampling only the easy answers.
     for (const char *expected :
          {"GET /users 200", "GET /users 401", "GET /users 403", "GET /users 422", "GET /users 429",
-          "GET /users/{ref} 404", "POST /grants 201", "POST /grants 403", "POST /grants 413",
-          "POST /grants 422", "POST /grants/{id}/end 412", "POST /grants/{id}/end 200",
-          "POST /grants/bulk 200", "POST /sync/actions 409", "GET /sync/status 200"})
+          "GET /users/{ref} 404", "GET /users/{ref}/access/{role} 200",
+          "GET /users/{ref}/access/{role} 404", "GET /users/{ref}/access/{role} 422",
+          "POST /grants 201", "POST /grants 403", "POST /grants 413", "POST /grants 422",
+          "POST /grants/{id}/end 412", "POST /grants/{id}/end 200", "POST /grants/bulk 200",
+          "POST /sync/actions 409", "GET /sync/status 200"})
         QVERIFY2(m_seen.contains(QLatin1String(expected)), expected);
 
     QTemporaryDir dir;

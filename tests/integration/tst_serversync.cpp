@@ -2,6 +2,7 @@
 // (the fake Clerk API), actions checked against it with Clerk's data as the
 // server read it, and 501 when the server holds no Clerk key.
 #include "api/apijson.h"
+#include "pg/pgdatasource.h"
 #include "support/fakeclerkapi.h"
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
@@ -237,10 +238,20 @@ void TestServerSync::withoutRolesOnlyClerkAdminsUseTheServer()
                  .toString()
                  .contains(QLatin1String("Clerk admin")),
              refused.body.constData());
-    // Roles themselves: the same schema problem direct mode raises.
+    // Roles themselves: schema-without-roles, in the words direct mode uses.
     const HttpAnswer grants = withKey.get(QStringLiteral("/grants"), withKey.tokenOf(5));
     QCOMPARE(grants.status, 409);
-    QCOMPARE(problemType(grants), apijson::problemTypeUri(apijson::ProblemType::Schema));
+    QCOMPARE(problemType(grants),
+             apijson::problemTypeUri(apijson::ProblemType::SchemaWithoutRoles));
+    PgDataSource direct(m_cluster->connection(db));
+    const QString directMessage = failureOf(direct.fetchGrantPage({})).message();
+    QCOMPARE(grants.json().value(QLatin1String("detail")).toString(), directMessage);
+    const HttpAnswer explained = withKey.get(
+        QStringLiteral("/users/%1/access/MENTOR").arg(clerkIdOfSeedUser(5)), withKey.tokenOf(5));
+    QCOMPARE(explained.status, 409);
+    QCOMPARE(problemType(explained),
+             apijson::problemTypeUri(apijson::ProblemType::SchemaWithoutRoles));
+    QCOMPARE(apijson::errorFromResponse(explained.status, explained.body).message(), directMessage);
 
     ServerFixture keyless;
     QVERIFY2(keyless.start(db, &error), qPrintable(error));

@@ -1,6 +1,7 @@
 // The admin API codec (models/api/apijson.h): every document survives a round
 // trip, bad input is refused with the field named, and nothing crashes.
 #include "api/apijson.h"
+#include "domain/utctime.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -150,6 +151,63 @@ private Q_SLOTS:
         QCOMPARE(view.endedReason, sampleView().endedReason);
     }
 
+    void anAccessExplanationSurvivesARoundTripWithItsGrants()
+    {
+        // One of each state, judged by the one rule, then sent over the wire.
+        GrantView ended = sampleView(); // switched off on 2025-03-05
+        GrantView held = sampleView();
+        held.grant.id = QStringLiteral("ckgrant02");
+        held.grant.isActiveFlag = true;
+        held.grant.effectiveEnd = {};
+        GrantView later = held;
+        later.grant.id = QStringLiteral("ckgrant03");
+        later.grant.effectiveStart = at("2027-01-01T00:00:00.000Z");
+        const AccessExplanation judged = explainAccess(
+            {ended, held, later}, QStringLiteral("MENTOR"), at("2026-06-01T00:00:00.000Z"));
+        QCOMPARE(judged.verdict, AccessVerdict::Held);
+
+        AccessExplanation back;
+        QString error;
+        QVERIFY2(fromJson(wire(toJson(judged)), &back, &error), qPrintable(error));
+        QCOMPARE(back.role, judged.role);
+        QCOMPARE(back.asOf, judged.asOf);
+        QCOMPARE(back.verdict, judged.verdict);
+        QCOMPARE(back.holding.size(), 1);
+        QCOMPARE(back.future.size(), 1);
+        QCOMPARE(back.ended.size(), 1);
+        compareGrants(back.ended.first().grant, ended.grant);
+        QCOMPARE(back.ended.first().endedReason, ended.endedReason);
+        QCOMPARE(back.future.first().state, GrantState::Future);
+        // The sentences made from it are the ones made from the original.
+        const auto iso = [](const QDateTime &instant) { return isoUtc(instant); };
+        QCOMPARE(explanationLines(back, iso), explanationLines(judged, iso));
+        QCOMPARE(explanationJson(back), explanationJson(judged));
+    }
+
+    void anAccessExplanationThatContradictsItselfIsRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("held without a holding grant")
+            << QStringLiteral("verdict") << QJsonValue(QStringLiteral("held"));
+        QTest::newRow("unknown verdict")
+            << QStringLiteral("verdict") << QJsonValue(QStringLiteral("maybe"));
+        QTest::newRow("holds but never granted") << QStringLiteral("holds") << QJsonValue(true);
+        QTest::newRow("no asOf") << QStringLiteral("asOf") << QJsonValue();
+    }
+    void anAccessExplanationThatContradictsItselfIsRefused()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QJsonObject json = toJson(explainAccess({}, QStringLiteral("MENTOR"), {}));
+        QVERIFY(fromJson(json, static_cast<AccessExplanation *>(nullptr), nullptr));
+        json.insert(field, value);
+        AccessExplanation out;
+        QString error;
+        QVERIFY(!fromJson(json, &out, &error));
+        QVERIFY2(error.startsWith(field), qPrintable(error));
+    }
+
     void anOpenEndedGrantHasANullEnd()
     {
         RoleGrant open = sampleGrant();
@@ -198,6 +256,38 @@ private Q_SLOTS:
         QVERIFY(fromJson(wire(toJson(nobody)), &accessBack, &error));
         QVERIFY(!accessBack.userFound);
         QVERIFY(!accessBack.readOnlyReason().isEmpty());
+    }
+
+    void theServersReadOnlyReasonIsTheConsolesReason()
+    {
+        // An ADMIN by their roles whom the server still keeps read-only.
+        AccountAccess admin;
+        admin.userFound = true;
+        admin.user = sampleUser();
+        admin.activeRoles = {QStringLiteral("ADMIN")};
+        admin.rolesSupported = true;
+        QJsonObject json = toJson(admin);
+        json.insert(QStringLiteral("canWrite"), false);
+        json.insert(QStringLiteral("readOnlyReason"),
+                    QStringLiteral("Writes are paused for the audit until Friday."));
+        AccountAccess back;
+        QString error;
+        QVERIFY2(fromJson(wire(json), &back, &error), qPrintable(error));
+        QVERIFY(!back.canWrite());
+        QCOMPARE(back.readOnlyReason(),
+                 QStringLiteral("Writes are paused for the audit until Friday."));
+
+        // canWrite false without a reason is still read-only, saying the server decided.
+        json.remove(QStringLiteral("readOnlyReason"));
+        QVERIFY(fromJson(wire(json), &back, &error));
+        QVERIFY(!back.canWrite());
+        QVERIFY(back.readOnlyReason().contains(QLatin1String("server")));
+
+        // A non-admin: the server's words, as the server wrote them.
+        AccountAccess learner = admin;
+        learner.activeRoles = {QStringLiteral("LEARNER")};
+        QVERIFY(fromJson(wire(toJson(learner)), &back, &error));
+        QCOMPARE(back.readOnlyReason(), learner.readOnlyReason());
     }
 
     void requestsSurviveARoundTrip()

@@ -116,6 +116,9 @@ private Q_SLOTS:
         QCOMPARE(path(Route::User, QStringLiteral("a b/c@example.com")),
                  QStringLiteral("/users/a%20b%2Fc%40example.com"));
         QCOMPARE(path(Route::EndGrant, QStringLiteral("ck1")), QStringLiteral("/grants/ck1/end"));
+        QCOMPARE(
+            path(Route::UserAccess, QStringLiteral("a{role}@b.test"), QStringLiteral("MEN TOR")),
+            QStringLiteral("/users/a%7Brole%7D%40b.test/access/MEN%20TOR"));
     }
 
 private:

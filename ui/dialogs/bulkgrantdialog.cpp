@@ -58,15 +58,19 @@ BulkGrantDialog::BulkGrantDialog(DataSource *source, const Actor &actor, const Q
     m_role->setAccessibleName(tr("Role"));
     m_role->addItems(roles);
     form->addRow(tr("&Role:"), m_role);
+    addFieldErrorRow(form, QStringLiteral("role"), m_role);
     const dialogs::EndFields end = dialogs::makeEndFields(
         dialogs::minuteOf(QDateTime::currentDateTime()).addDays(30), tr("The grants end"), this);
     m_hasEnd = end.hasEnd;
     m_end = end.end;
     form->addRow(tr("End:"), end.row);
+    addFieldErrorRow(form, QStringLiteral("effectiveEnd"), m_end);
     m_reason = dialogs::makeReasonField(tr("Why these people get the role (required)"), this);
     form->addRow(tr("Rea&son:"), m_reason);
+    addFieldErrorRow(form, QStringLiteral("reason"), m_reason);
     m_notes = dialogs::makeNotesField(3, this);
     form->addRow(tr("&Notes:"), m_notes);
+    addFieldErrorRow(form, QStringLiteral("notes"), m_notes);
     layout->addLayout(form);
 
     m_planSummary = new QLabel(tr("Preview to see who changes before anything is written."), this);

@@ -37,6 +37,7 @@ EndGrantDialog::EndGrantDialog(DataSource *source, const Actor &actor, const Gra
     auto *form = new QFormLayout;
     m_reason = dialogs::makeReasonField(tr("Why the grant ends (required)"), this);
     form->addRow(tr("Rea&son:"), m_reason);
+    addFieldErrorRow(form, QStringLiteral("reason"), m_reason);
     layout->addLayout(form);
 
     m_confirmSelf = new QCheckBox(tr("I understand this ends my own ADMIN role"), this);

@@ -47,6 +47,7 @@ GrantRoleDialog::GrantRoleDialog(DataSource *source, const Actor &actor, const U
         }
     }
     form->addRow(tr("&Role:"), m_role);
+    addFieldErrorRow(form, QStringLiteral("role"), m_role);
 
     const QDateTime now = dialogs::minuteOf(QDateTime::currentDateTime());
     m_start = dialogs::makeDateTimeEdit(now, this);
@@ -54,18 +55,22 @@ GrantRoleDialog::GrantRoleDialog(DataSource *source, const Actor &actor, const U
     m_start->setAccessibleName(tr("Start"));
     m_start->setToolTip(tr("Leave as it is to start the grant now."));
     form->addRow(tr("&Start:"), m_start);
+    addFieldErrorRow(form, QStringLiteral("effectiveStart"), m_start);
 
     const dialogs::EndFields end =
         dialogs::makeEndFields(now.addDays(30), tr("The grant ends"), this);
     m_hasEnd = end.hasEnd;
     m_end = end.end;
     form->addRow(tr("End:"), end.row);
+    addFieldErrorRow(form, QStringLiteral("effectiveEnd"), m_end);
 
     m_reason = dialogs::makeReasonField(tr("Why this person gets the role (required)"), this);
     form->addRow(tr("Rea&son:"), m_reason);
+    addFieldErrorRow(form, QStringLiteral("reason"), m_reason);
 
     m_notes = dialogs::makeNotesField(4, this);
     form->addRow(tr("&Notes:"), m_notes);
+    addFieldErrorRow(form, QStringLiteral("notes"), m_notes);
     layout->addLayout(form);
 
     m_preview = new QLabel(this);

@@ -6,12 +6,29 @@
 
 #include <QBoxLayout>
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace rolecall {
+
+namespace {
+
+void paintAsError(QLabel *label)
+{
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    label->setPalette(palette);
+}
+
+} // namespace
 
 WriteDialog::WriteDialog(DataSource *source, const Actor &actor, QWidget *parent)
     : QDialog(parent)
@@ -21,13 +38,8 @@ WriteDialog::WriteDialog(DataSource *source, const Actor &actor, QWidget *parent
     , m_busyBar(new QProgressBar(this))
 {
     m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    paintAsError(m_error);
     m_error->setAccessibleName(tr("Problem"));
-    QPalette palette = m_error->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_error->setPalette(palette);
     m_error->hide();
 
     // One request in flight, no measure of how far it is: a busy bar.
@@ -47,6 +59,71 @@ DataSource *WriteDialog::source() const
 QString WriteDialog::errorText() const
 {
     return !m_error->isHidden() ? m_error->text() : QString();
+}
+
+QString WriteDialog::fieldErrorText(const QString &field) const
+{
+    for (const FieldErrorRow &row : m_fieldRows)
+        if (row.field == field && !row.label->isHidden())
+            return row.label->text();
+    return {};
+}
+
+void WriteDialog::addFieldErrorRow(QFormLayout *form, const QString &field, QWidget *input)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(field + QLatin1String("FieldError"));
+    paintAsError(label);
+    label->setAccessibleName(tr("Problem with this field"));
+    form->addRow(QString(), label);
+    form->setRowVisible(label, false);
+    m_fieldRows.append({field, form, label, input});
+}
+
+void WriteDialog::clearFieldErrors()
+{
+    for (const FieldErrorRow &row : std::as_const(m_fieldRows)) {
+        row.label->clear();
+        row.form->setRowVisible(row.label, false);
+    }
+}
+
+void WriteDialog::showWriteError(const DataSourceError &error)
+{
+    clearFieldErrors();
+    QStringList unplaced;
+    QWidget *firstInput = nullptr;
+    for (const FieldError &problem : error.fieldErrors()) {
+        const auto row = std::find_if(
+            m_fieldRows.cbegin(), m_fieldRows.cend(), [&problem](const FieldErrorRow &r) {
+                return !problem.field.isEmpty() && r.field == problem.field;
+            });
+        if (row == m_fieldRows.cend()) {
+            unplaced << (problem.field.isEmpty()
+                             ? problem.message
+                             : QString(problem.field + QLatin1String(": ") + problem.message));
+            continue;
+        }
+        const QString shown = row->label->text();
+        row->label->setText(shown.isEmpty() ? problem.message
+                                            : QString(shown + QLatin1Char('\n') + problem.message));
+        row->form->setRowVisible(row->label, true);
+        if (!firstInput)
+            firstInput = row->input;
+    }
+    if (!firstInput) {
+        showError(error.message());
+        focusRetry();
+        return;
+    }
+    QStringList lines{error.summary()};
+    lines += unplaced;
+    lines.removeAll(QString());
+    showError(lines.join(QLatin1Char('\n')));
+    if (firstInput->isEnabled())
+        firstInput->setFocus(Qt::OtherFocusReason);
+    else
+        focusRetry();
 }
 
 void WriteDialog::addStatusRows(QBoxLayout *layout)

@@ -8,6 +8,7 @@
 
 class QBoxLayout;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -24,7 +25,9 @@ class DataSource;
 //   runWrite(future) ─▶ busy (inputs off, busy bar) ─▶ value ─▶ idle ─▶ onValue
 //                                                    └▶ DataSourceError ─▶ idle ─▶ onError,
 //                                                       the message inline (what was typed
-//                                                       stays), refreshNeeded() on a
+//                                                       stays; a server's per-field problems
+//                                                       below the fields they name),
+//                                                       refreshNeeded() on a
 //                                                       conflict or a lost connection;
 //                                                       the focus back on the retry
 //                                                       button, so Enter tries again
@@ -43,6 +46,9 @@ public:
 
     // The problem shown inline; empty when none is.
     QString errorText() const;
+    // The server's problem shown below `field` (the contract's name, such as
+    // "reason"); empty when none is.
+    QString fieldErrorText(const QString &field) const;
     bool isBusy() const { return m_busy; }
     // The equivalent rolecallctl command as shown; empty when there is none yet.
     QString commandText() const;
@@ -69,6 +75,10 @@ protected:
     QDialogButtonBox *addOkCancelButtons(QBoxLayout *layout, const QString &okText,
                                          const QString &okAccessibleName);
     void showError(const QString &message);
+    // A line under the row just added to `form`, where a server's problem
+    // with `field` (the contract's name: "reason", "effectiveEnd", ...) shows;
+    // `input` takes the focus when it does.
+    void addFieldErrorRow(QFormLayout *form, const QString &field, QWidget *input);
     // "The same change with rolecallctl:", the command, and Copy, at the end of `layout`.
     void addCommandRow(QBoxLayout *layout);
     // The command for the inputs as they are (empty: `placeholder` shows instead).
@@ -96,6 +106,7 @@ protected:
     {
         setBusy(true);
         showError({});
+        clearFieldErrors();
         watchFuture(
             future, this,
             [this, onValue = std::move(onValue)](const T &value) {
@@ -105,8 +116,7 @@ protected:
             [this, onError = std::move(onError)](const DataSourceError &error) {
                 setBusy(false);
                 onError(error);
-                showError(error.message());
-                focusRetry();
+                showWriteError(error);
                 if (needsRefresh(error))
                     Q_EMIT refreshNeeded();
             });
@@ -118,7 +128,18 @@ protected:
     }
 
 private:
+    struct FieldErrorRow
+    {
+        QString field;
+        QFormLayout *form = nullptr;
+        QLabel *label = nullptr;
+        QWidget *input = nullptr;
+    };
     void focusRetry();
+    void clearFieldErrors();
+    // The error inline, its field problems at their fields; the focus on
+    // the first field named, else on the retry button.
+    void showWriteError(const DataSourceError &error);
 
     QPointer<DataSource> m_source;
     Actor m_actor;
@@ -126,6 +147,7 @@ private:
     QProgressBar *m_busyBar;
     QPushButton *m_okButton = nullptr;
     CommandRow *m_command = nullptr;
+    QList<FieldErrorRow> m_fieldRows;
     bool m_busy = false;
     bool m_discardConfirmed = false;
 };
