@@ -154,9 +154,10 @@ if [ -n "$shots" ]; then
     export ROLECALL_BROWSER="$ROLECALL_BIN/tests/tools/rolecall-test-browser"
     "$ROLECALL_BIN/app/rolecall" --profile demo --sign-in --user "$ROLECALL_SHOW_USER" & app=$!
     sleep 9; shot users
-    xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync key ctrl+g
+    xdotool search --onlyvisible --class "^rolecall$" windowfocus --sync key ctrl+g
     sleep 2; shot grant-role
     kill $app; wait $app 2>/dev/null
+    # (Windows are found by class: xdotool cannot match titles with an em dash.)
     # The other screens; the session is in the keychain now.
     for screen in grants audit overview; do
       "$ROLECALL_BIN/app/rolecall" --profile demo --screen $screen & app=$!
@@ -164,7 +165,7 @@ if [ -n "$shots" ]; then
     done
     # The keyboard flow, one key at a time: Ctrl+F and a search, Down to the
     # result, Ctrl+G, a reason, Enter (the grant is written).
-    keys() { xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync "$@"; }
+    keys() { xdotool search --onlyvisible --class "^rolecall$" windowfocus --sync "$@"; }
     "$ROLECALL_BIN/app/rolecall" --profile demo --screen users & app=$!
     sleep 7
     keys key ctrl+f; sleep 0.5
@@ -188,11 +189,11 @@ if [ -n "$shots" ]; then
       "$ROLECALL_BIN/app/rolecallctl" profiles set-secret demo clerk-secret-key >/dev/null
     "$ROLECALL_BIN/app/rolecall" --profile demo --screen sync & app=$!
     sleep 5
-    xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync key F5
+    xdotool search --onlyvisible --class "^rolecall$" windowfocus --sync key F5
     sleep 6; shot sync; kill $app; wait $app 2>/dev/null
     ROLECALL_THEME=dark "$ROLECALL_BIN/app/rolecall" --profile demo --screen sync & app=$!
     sleep 5
-    xdotool search --onlyvisible --name "^Rolecall" windowfocus --sync key F5
+    xdotool search --onlyvisible --class "^rolecall$" windowfocus --sync key F5
     sleep 6; shot dark-sync; kill $app; wait $app 2>/dev/null
     true'
   echo "Saved signin, users, grant-role, grants, audit, overview, sync, keyboard-* and dark-* PNGs in $shots"
