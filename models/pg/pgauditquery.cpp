@@ -115,24 +115,35 @@ QList<Branch> grantBranches(bool audit, bool actorFilter)
     return branches;
 }
 
+// The columns of "RolecallAuditEvent" as one branch under `alias` (the
+// console's own rows or the trigger's); the caller adds its WHERE.
+Branch auditEventBranch(const QString &alias, const QString &source)
+{
+    const auto column = [&alias](const char *name) {
+        return QStringLiteral("%1.\"%2\"").arg(alias, QLatin1String(name));
+    };
+    Branch events;
+    events.at = column("at");
+    events.id = column("id");
+    events.action = column("action");
+    events.actorClerkId = column("actorClerkId");
+    events.actorEmail = column("actorEmail");
+    events.targetUserId = column("targetUserId");
+    events.role = column("role");
+    events.grantId = column("grantId");
+    events.reason = column("reason");
+    events.notes = QStringLiteral("NULL::text");
+    events.before = column("before");
+    events.after = column("after");
+    events.source = source;
+    events.parseNotes = QStringLiteral("false");
+    events.from = QStringLiteral("\"RolecallAuditEvent\" ") + alias;
+    return events;
+}
+
 Branch auditTableBranch(bool trigger)
 {
-    Branch table;
-    table.at = QStringLiteral(R"(a."at")");
-    table.id = QStringLiteral(R"(a."id")");
-    table.action = QStringLiteral(R"(a."action")");
-    table.actorClerkId = QStringLiteral(R"(a."actorClerkId")");
-    table.actorEmail = QStringLiteral(R"(a."actorEmail")");
-    table.targetUserId = QStringLiteral(R"(a."targetUserId")");
-    table.role = QStringLiteral(R"(a."role")");
-    table.grantId = QStringLiteral(R"(a."grantId")");
-    table.reason = QStringLiteral(R"(a."reason")");
-    table.notes = QStringLiteral("NULL::text");
-    table.before = QStringLiteral(R"(a."before")");
-    table.after = QStringLiteral(R"(a."after")");
-    table.source = QStringLiteral("'audit-table'");
-    table.parseNotes = QStringLiteral("false");
-    table.from = QStringLiteral(R"("RolecallAuditEvent" a)");
+    Branch table = auditEventBranch(QStringLiteral("a"), QStringLiteral("'audit-table'"));
     if (trigger) {
         table.databaseLogin = QStringLiteral(R"(a."databaseLogin")");
         table.where << QStringLiteral(R"(a."recordedBy" IS NULL)");
@@ -145,23 +156,8 @@ Branch auditTableBranch(bool trigger)
 // events; the others were made outside the console and are shown as such.
 Branch triggerBranch()
 {
-    Branch trigger;
-    trigger.at = QStringLiteral(R"(t."at")");
-    trigger.id = QStringLiteral(R"(t."id")");
-    trigger.action = QStringLiteral(R"(t."action")");
-    trigger.actorClerkId = QStringLiteral(R"(t."actorClerkId")");
-    trigger.actorEmail = QStringLiteral(R"(t."actorEmail")");
-    trigger.targetUserId = QStringLiteral(R"(t."targetUserId")");
-    trigger.role = QStringLiteral(R"(t."role")");
-    trigger.grantId = QStringLiteral(R"(t."grantId")");
-    trigger.reason = QStringLiteral(R"(t."reason")");
-    trigger.notes = QStringLiteral("NULL::text");
-    trigger.before = QStringLiteral(R"(t."before")");
-    trigger.after = QStringLiteral(R"(t."after")");
-    trigger.source = QStringLiteral("'outside-console'");
-    trigger.parseNotes = QStringLiteral("false");
+    Branch trigger = auditEventBranch(QStringLiteral("t"), QStringLiteral("'outside-console'"));
     trigger.databaseLogin = QStringLiteral(R"(t."databaseLogin")");
-    trigger.from = QStringLiteral(R"("RolecallAuditEvent" t)");
     trigger.where << QStringLiteral(R"(t."recordedBy" = 'trigger')")
                   << QStringLiteral(R"(NOT EXISTS (SELECT 1 FROM "RolecallAuditEvent" c
         WHERE c."transactionId" = t."transactionId" AND c."recordedBy" IS NULL))");
