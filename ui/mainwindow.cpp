@@ -17,6 +17,7 @@
 #include "widgets/actionicons.h"
 #include "widgets/commandhistory.h"
 #include "widgets/messagebanner.h"
+#include "widgets/plaintexttooltips.h"
 #include "widgets/savedviewsmenu.h"
 #include "widgets/userdetailpanel.h"
 
@@ -46,6 +47,8 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     , m_factory(std::move(factory))
 {
     setWindowTitle(tr("Rolecall"));
+    // Tooltips carry names, emails and reasons: markup in them reads as typed.
+    PlainTextToolTips::installFor(this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
