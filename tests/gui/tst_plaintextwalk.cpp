@@ -1,13 +1,16 @@
 // Markup from the database and Clerk reads as typed everywhere (issue 13): a
 // person whose name, email, grant reason, notes and "assigned by" hold HTML
-// is looked at on every data screen and in the grant and end dialogs of a
-// real main window over a real PostgreSQL, and on the Sync screen with Clerk
-// (the fake Clerk API) holding markup of its own. Every label showing that text must
-// show it as plain text (or escaped), and every tooltip holding it, on a
-// widget or on a cell, must come up escaped.
+// is looked at on every data screen and in the grant, bulk grant and end
+// dialogs of a real main window over a real PostgreSQL, and on the Sync
+// screen and its action dialog with Clerk (the fake Clerk API) holding markup
+// of its own. Every label showing that text must show it as plain text (or
+// escaped), and every tooltip holding it, on a widget or on a cell, must come
+// up escaped.
 #include "console/profilesyncservice.h"
+#include "dialogs/bulkgrantdialog.h"
 #include "dialogs/endgrantdialog.h"
 #include "dialogs/grantroledialog.h"
+#include "dialogs/syncactiondialog.h"
 #include "itemmodels/syncstatusmodel.h"
 #include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
@@ -22,10 +25,12 @@
 #include "support/fakeclerkapi.h"
 #include "support/fakesigninservice.h"
 #include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 #include "support/testdata.h"
 #include "widgets/userdetailpanel.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QHelpEvent>
 #include <QLabel>
@@ -77,8 +82,9 @@ QString toolTipAt(QWidget *target, QPoint pos)
     return QToolTip::isVisible() ? QToolTip::text() : QString();
 }
 
-// What shows markup as markup in `root` (and its dialogs): one line each.
-QStringList markupShownAsRichText(QWidget *root)
+// What shows markup as markup in `root` (and its dialogs): one line each;
+// also when `root` shows none of the markup though it should.
+QStringList markupShownAsRichText(QWidget *root, bool showsMarkup = true)
 {
     QStringList problems;
     int seen = 0;
@@ -107,6 +113,9 @@ QStringList markupShownAsRichText(QWidget *root)
         for (int row = 0; row < qMin(model->rowCount(), 60); ++row) {
             for (int column = 0; column < model->columnCount(); ++column) {
                 const QModelIndex index = model->index(row, column);
+                // Item delegates draw a cell's text as plain text.
+                if (holdsMarkup(index.data(Qt::DisplayRole).toString()))
+                    ++seen;
                 if (!holdsMarkup(index.data(Qt::ToolTipRole).toString()))
                     continue;
                 view->scrollTo(index);
@@ -123,7 +132,7 @@ QStringList markupShownAsRichText(QWidget *root)
             }
         }
     }
-    if (seen == 0)
+    if (seen == 0 && showsMarkup)
         problems << QStringLiteral("no markup on show at all: the walk looked at nothing");
     QToolTip::hideText();
     return problems;
@@ -228,9 +237,18 @@ void TestPlainTextWalk::grantDialog()
     QTest::keyClick(m_window->usersView(), Qt::Key_G, Qt::ControlModifier);
     GrantRoleDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<GrantRoleDialog *>()) && dialog->isVisible());
-    const QStringList problems = markupShownAsRichText(dialog);
+    QStringList problems = markupShownAsRichText(dialog);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<GrantRoleDialog *>());
+
+    // The bulk grant counts the selected people (names it does not show).
+    m_window->usersScreen()->bulkGrantAction()->trigger();
+    BulkGrantDialog *bulk = nullptr;
+    QTRY_VERIFY((bulk = m_window->findChild<BulkGrantDialog *>()) && bulk->isVisible());
+    problems = markupShownAsRichText(bulk, false);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    bulk->reject();
 }
 
 void TestPlainTextWalk::endDialog()
@@ -314,8 +332,17 @@ void TestPlainTextWalk::syncScreen()
                                                        QItemSelectionModel::Rows);
     }
     QVERIFY(table->selectionModel()->hasSelection());
-    const QStringList problems = markupShownAsRichText(&screen);
+    QStringList problems = markupShownAsRichText(&screen);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+    // The action's preview names the person on both sides.
+    screen.setWriteAccess(true, admin());
+    SyncActionDialog *dialog = screen.openAction(SyncScreen::Action::SyncSelected);
+    QVERIFY(dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->stage(), SyncActionDialog::Stage::Previewed, waitMs);
+    problems = markupShownAsRichText(dialog);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestPlainTextWalk)
