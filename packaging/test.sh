@@ -6,8 +6,8 @@
 #   ROLECALL_FUZZ_SECONDS  seconds per fuzzer (default 30; 0 skips fuzzing)
 #   ROLECALL_SANITIZE      1: also run the whole suite on the `asan` preset
 #                          (AddressSanitizer + UndefinedBehaviorSanitizer)
-#                          after the normal one (not yet on by default in
-#                          CI: the asan suite has not run green end to end)
+#                          after the normal one; on by default with CI=true,
+#                          0 turns it off
 #   --sanitize             (first argument) run only the `asan` suite
 #
 # With CI=true, or when --install-package comes first, it also builds the
@@ -34,7 +34,7 @@ elif [ "${1:-}" = "--sanitize" ]; then
   normal_suite=""
   shift
 fi
-if [ "${CI:-}" = "true" ]; then package_check=yes; fi
+if [ "${CI:-}" = "true" ]; then package_check=yes sanitize=yes; fi
 if [ "${ROLECALL_PACKAGE_CHECK:-}" = 0 ] || [ -z "$normal_suite" ]; then package_check=""; fi
 if [ "${ROLECALL_SANITIZE:-}" = 1 ]; then sanitize=yes; fi
 if [ "${ROLECALL_SANITIZE:-}" = 0 ]; then sanitize=""; fi

@@ -15,7 +15,7 @@
 #include <QDBusArgument>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
-#include <QDBusInterface>
+#include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusObjectPath>
 #include <QDBusReply>
@@ -75,21 +75,32 @@ Q_DECLARE_METATYPE(DBusSecret)
 
 namespace {
 
+// One call to the Secret Service, by message: a QDBusInterface would build a
+// meta-object from introspection that QtDBus caches and never frees (a leak
+// the asan suite reports).
+QDBusMessage callSecrets(const QString &path, const QString &interface, const QString &method,
+                         const QVariantList &arguments)
+{
+    QDBusMessage call = QDBusMessage::createMethodCall(secretsService, path, interface, method);
+    call.setArguments(arguments);
+    return QDBusConnection::sessionBus().call(call);
+}
+
 bool collectionLocked()
 {
-    QDBusInterface collection(secretsService, loginCollection,
-                              QStringLiteral("org.freedesktop.Secret.Collection"));
-    return collection.property("Locked").toBool();
+    const QDBusMessage reply = callSecrets(
+        loginCollection, QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"),
+        {QStringLiteral("org.freedesktop.Secret.Collection"), QStringLiteral("Locked")});
+    return !reply.arguments().isEmpty() &&
+           reply.arguments().constFirst().value<QDBusVariant>().variant().toBool();
 }
 
 // Locks the login collection; empty, or why it could not.
 QString lockKeychain()
 {
-    QDBusInterface service(secretsService, secretsPath,
-                           QStringLiteral("org.freedesktop.Secret.Service"));
-    const QDBusMessage reply =
-        service.call(QStringLiteral("Lock"),
-                     QVariant::fromValue(QList<QDBusObjectPath>{QDBusObjectPath(loginCollection)}));
+    const QDBusMessage reply = callSecrets(
+        secretsPath, QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("Lock"),
+        {QVariant::fromValue(QList<QDBusObjectPath>{QDBusObjectPath(loginCollection)})});
     if (reply.type() == QDBusMessage::ErrorMessage)
         return reply.errorMessage();
     return collectionLocked() ? QString() : QStringLiteral("the collection is still unlocked");
@@ -103,22 +114,20 @@ QString unlockKeychain()
     const QString password = qEnvironmentVariable("ROLECALL_TEST_KEYRING_PASSWORD");
     if (password.isEmpty())
         return QStringLiteral("ROLECALL_TEST_KEYRING_PASSWORD is not set");
-    QDBusInterface service(secretsService, secretsPath,
-                           QStringLiteral("org.freedesktop.Secret.Service"));
-    const QDBusMessage opened = service.call(QStringLiteral("OpenSession"), QStringLiteral("plain"),
-                                             QVariant::fromValue(QDBusVariant(QString())));
+    const QDBusMessage opened =
+        callSecrets(secretsPath, QStringLiteral("org.freedesktop.Secret.Service"),
+                    QStringLiteral("OpenSession"),
+                    {QStringLiteral("plain"), QVariant::fromValue(QDBusVariant(QString()))});
     if (opened.type() == QDBusMessage::ErrorMessage || opened.arguments().size() < 2)
         return opened.errorMessage();
     DBusSecret master;
     master.session = opened.arguments().at(1).value<QDBusObjectPath>();
     master.value = password.toUtf8();
     master.contentType = QStringLiteral("text/plain");
-    QDBusInterface internal(
-        secretsService, secretsPath,
-        QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"));
-    const QDBusMessage reply = internal.call(QStringLiteral("UnlockWithMasterPassword"),
-                                             QVariant::fromValue(QDBusObjectPath(loginCollection)),
-                                             QVariant::fromValue(master));
+    const QDBusMessage reply = callSecrets(
+        secretsPath, QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"),
+        QStringLiteral("UnlockWithMasterPassword"),
+        {QVariant::fromValue(QDBusObjectPath(loginCollection)), QVariant::fromValue(master)});
     if (reply.type() == QDBusMessage::ErrorMessage)
         return reply.errorMessage();
     return collectionLocked() ? QStringLiteral("the collection is still locked") : QString();
