@@ -35,6 +35,14 @@ Problem Problem::http(int status, const QString &detail)
     return p;
 }
 
+Problem Problem::busy(const QString &detail, int retryAfterSeconds)
+{
+    Problem p = http(503, detail);
+    p.title = QStringLiteral("Service Unavailable");
+    p.retryAfterSeconds = retryAfterSeconds;
+    return p;
+}
+
 Problem Problem::unauthorized(const QString &detail)
 {
     return of(ProblemType::Unauthorized, detail);

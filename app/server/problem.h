@@ -37,6 +37,9 @@ struct Problem
     static Problem tooLarge(qint64 maxBytes);
     static Problem rateLimited(int retryAfterSeconds);
     static Problem internal(const QString &detail);
+    // 503 with Retry-After: the server is busy now (no database session came
+    // in time). about:blank: the client judges it by its status and retries.
+    static Problem busy(const QString &detail, int retryAfterSeconds = 1);
     // The database has no roles (SehatScan): schema-without-roles, worded as
     // PostgreSQL mode words it; an unrecognised schema is a `schema` problem.
     static Problem schemaWithoutRoles(const SchemaInfo &schema);

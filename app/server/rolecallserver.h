@@ -15,8 +15,9 @@ class ServerCore;
 // rolecall-server: the admin API v1 (resources/api/rolecall-admin-api.yaml)
 // over HTTP, on the same PgDataSource and PgSyncStore the console uses.
 //
-//   HTTP worker (cpp-httplib pool, --threads)
+//   connection thread (cpp-httplib pool, --max-connections; one per open connection)
 //     ─▶ fault switches (tests only) ─▶ route ─▶ bearer token ─▶ actor = sub
+//     ─▶ a turn at the database (AdmissionGate, --db-sessions; 503 after --session-wait)
 //     ─▶ [writes: ADMIN? ─▶ Idempotency-Key claim in PostgreSQL]
 //     ─▶ PgDataSource future .result() (a PgSession per worker) ─▶ JSON / problem
 //     ─▶ one access-log line

@@ -69,11 +69,12 @@ ServerCore::ServerCore(ServerOptions options, AccessLog::Sink logSink, IssuerFet
     , m_log(std::move(logSink))
     , m_auth(BearerAuthenticator::Config{m_options.issuer, m_options.audience}, std::move(fetch))
 {
-    const PgPoolTuning tuning{m_options.threads, m_options.statementTimeout};
+    const PgPoolTuning tuning{m_options.databaseSessions, m_options.statementTimeout};
     m_source = std::make_unique<PgDataSource>(m_options.database, tuning);
     m_syncStore = std::make_unique<PgSyncStore>(m_options.database);
-    m_pool = std::make_unique<PgSessionPool>(m_options.database, PgSessionPurpose::Interactive,
-                                             m_options.threads, m_options.statementTimeout);
+    m_pool =
+        std::make_unique<PgSessionPool>(m_options.database, PgSessionPurpose::Interactive,
+                                        m_options.databaseSessions, m_options.statementTimeout);
     m_idempotency = std::make_unique<IdempotencyStore>(*m_pool);
     if (!m_options.clerkSecretKey.isEmpty()) {
         ClerkApiSettings clerk;
@@ -108,14 +109,23 @@ bool ServerCore::start(QString *error)
         return false;
     }
 
-    const int threads = m_options.threads;
-    m_http->new_task_queue = [threads] {
-        return new httplib::ThreadPool(static_cast<size_t>(threads));
-    };
+    // cpp-httplib serves a connection on one pool thread for as long as it is
+    // open, so the pool is sized by connections, not by database sessions:
+    // with as many threads as sessions, 32 keep-alive clients on 8 threads
+    // left 24 accepted but unread until their clients timed out. The gate
+    // (admit()) keeps the database's share small; keep-alive is bounded so
+    // an idle connection gives its thread back.
+    const auto connections = static_cast<size_t>(m_options.maxConnections);
+    m_http->new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
     m_http->set_payload_max_length(static_cast<size_t>(m_options.maxBodyBytes));
     m_http->set_read_timeout(30, 0);
     m_http->set_write_timeout(30, 0);
-    m_http->set_keep_alive_max_count(1000);
+    m_http->set_keep_alive_max_count(static_cast<size_t>(m_options.keepAliveRequests));
+    m_http->set_keep_alive_timeout(static_cast<time_t>(m_options.keepAliveTimeout.count()));
+    m_http->set_socket_options([this](socket_t socket) {
+        httplib::default_socket_options(socket);
+        m_listenSocket = socket;
+    });
     // Answers go out at once: with Nagle's algorithm a small answer waited for
     // the client's delayed ACK, 40 ms per request on loopback.
     m_http->set_tcp_nodelay(true);
@@ -186,6 +196,11 @@ bool ServerCore::start(QString *error)
         }
         m_port = m_options.listenPort;
     }
+    // cpp-httplib 0.11 listens with a backlog of 5: clients connecting at once
+    // beyond that had their SYN dropped and retried a second later. Linux
+    // takes a second listen() on a listening socket as a new backlog.
+    if (m_listenSocket >= 0)
+        ::listen(m_listenSocket, SOMAXCONN);
     m_listener = std::thread([this] { m_http->listen_after_bind(); });
     return true;
 }
@@ -207,7 +222,9 @@ void ServerCore::wait()
 void ServerCore::send(httplib::Response &response, const Answer &answer)
 {
     response.status = answer.status;
-    response.set_content(answer.body.toStdString(), answer.contentType.toStdString());
+    // Straight from the QByteArray: a page of users is 100 kB, copied once.
+    response.set_content(answer.body.constData(), static_cast<size_t>(answer.body.size()),
+                         answer.contentType.toStdString());
     if (!answer.etag.isEmpty())
         response.set_header("ETag", answer.etag.toStdString());
     if (answer.retryAfter > 0)
@@ -238,14 +255,30 @@ void ServerCore::guarded(const httplib::Request &request, httplib::Response &res
     send(response, answer);
 }
 
-Caller ServerCore::authenticate(const httplib::Request &request, bool requireAdmin)
+Principal ServerCore::verify(const httplib::Request &request)
 {
     const auto verdict =
         m_auth.authenticate(QByteArray::fromStdString(request.get_header_value("Authorization")));
     if (const auto *failed = std::get_if<AuthFailure>(&verdict))
         throw ProblemException{Problem::unauthorized(failed->message)};
-    Caller caller{std::get<Principal>(verdict), {}};
-    currentTrace().subject = caller.principal.subject;
+    currentTrace().subject = std::get<Principal>(verdict).subject;
+    return std::get<Principal>(verdict);
+}
+
+AdmissionGate::Ticket ServerCore::admit()
+{
+    auto ticket = m_gate.enter(m_options.sessionWait);
+    if (!ticket)
+        throw ProblemException{Problem::busy(
+            QStringLiteral("Every database session of this server stayed busy for %1 s; try "
+                           "again shortly.")
+                .arg(m_options.sessionWait.count()))};
+    return std::move(*ticket);
+}
+
+Caller ServerCore::callerOf(const Principal &principal, bool requireAdmin)
+{
+    Caller caller{principal, {}};
     caller.access = await(m_source->fetchAccount(caller.principal.subject));
     if (!requireAdmin || caller.access.canWrite())
         return caller;
@@ -266,19 +299,27 @@ Caller ServerCore::authenticate(const httplib::Request &request, bool requireAdm
     throw ProblemException{Problem::notPermitted(caller.access.readOnlyReason())};
 }
 
+// Each route: the token first (no database), then a turn at the database
+// for the rest of the request, or 503 when none comes in time.
 void ServerCore::read(const std::string &pattern, ReadHandler handler)
 {
-    m_http->Get(apiBase + pattern, [this, handler](const httplib::Request &request,
-                                                   httplib::Response &response) {
-        guarded(request, response, [&] { return handler(request, authenticate(request, true)); });
-    });
+    readAs(pattern, std::move(handler), true);
 }
 
 void ServerCore::readSignedIn(const std::string &pattern, ReadHandler handler)
 {
-    m_http->Get(apiBase + pattern, [this, handler](const httplib::Request &request,
-                                                   httplib::Response &response) {
-        guarded(request, response, [&] { return handler(request, authenticate(request, false)); });
+    readAs(pattern, std::move(handler), false);
+}
+
+void ServerCore::readAs(const std::string &pattern, ReadHandler handler, bool requireAdmin)
+{
+    m_http->Get(apiBase + pattern, [this, handler, requireAdmin](const httplib::Request &request,
+                                                                 httplib::Response &response) {
+        guarded(request, response, [&] {
+            const Principal principal = verify(request);
+            const auto turn = admit();
+            return handler(request, callerOf(principal, requireAdmin));
+        });
     });
 }
 
@@ -287,28 +328,33 @@ void ServerCore::anonymous(const std::string &pattern,
 {
     m_http->Get(apiBase + pattern,
                 [this, handler](const httplib::Request &request, httplib::Response &response) {
-                    guarded(request, response, [&] { return handler(request); });
+                    guarded(request, response, [&] {
+                        const auto turn = admit();
+                        return handler(request);
+                    });
                 });
 }
 
 void ServerCore::write(const std::string &pattern, WriteHandler handler)
 {
-    m_http->Post(apiBase + pattern,
-                 [this, handler](const httplib::Request &request, httplib::Response &response) {
-                     guarded(request, response, [&] {
-                         return idempotent(request, authenticate(request, true), handler);
-                     });
-                 });
+    writeAs(pattern, std::move(handler), true);
 }
 
 void ServerCore::writeSignedIn(const std::string &pattern, WriteHandler handler)
 {
-    m_http->Post(apiBase + pattern,
-                 [this, handler](const httplib::Request &request, httplib::Response &response) {
-                     guarded(request, response, [&] {
-                         return idempotent(request, authenticate(request, false), handler);
-                     });
-                 });
+    writeAs(pattern, std::move(handler), false);
+}
+
+void ServerCore::writeAs(const std::string &pattern, WriteHandler handler, bool requireAdmin)
+{
+    m_http->Post(apiBase + pattern, [this, handler, requireAdmin](const httplib::Request &request,
+                                                                  httplib::Response &response) {
+        guarded(request, response, [&] {
+            const Principal principal = verify(request);
+            const auto turn = admit();
+            return idempotent(request, callerOf(principal, requireAdmin), handler);
+        });
+    });
 }
 
 Answer ServerCore::idempotent(const httplib::Request &request, const Caller &caller,
@@ -396,6 +442,7 @@ bool ServerCore::applyFault(const httplib::Request &request, httplib::Response &
         return false;
     case FaultSwitches::Kind::SlowQuery:
         try {
+            const auto turn = admit(); // a slow statement holds a session, as a real one does
             awaitFuture(m_pool->run<void>(PgWork::Read, [ms = fault->ms](QSqlDatabase &db) {
                 QSqlQuery sleep(db);
                 sleep.prepare(QStringLiteral("SELECT pg_sleep(:s)"));
@@ -408,6 +455,9 @@ bool ServerCore::applyFault(const httplib::Request &request, httplib::Response &
         } catch (const DataSourceError &e) {
             // The statement timeout ended it: answer as any query would.
             send(response, problemAnswer(problemFor(e)));
+            return true;
+        } catch (const ProblemException &e) {
+            send(response, problemAnswer(e.problem));
             return true;
         }
         return false;

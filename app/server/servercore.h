@@ -6,6 +6,7 @@
 #include "pg/pgdatasource.h"
 #include "pg/pgsync.h"
 #include "server/accesslog.h"
+#include "server/admissiongate.h"
 #include "server/awaitfuture.h"
 #include "server/bearerauth.h"
 #include "server/clerksync.h"
@@ -107,7 +108,15 @@ public:
     }
 
 private:
-    Caller authenticate(const httplib::Request &request, bool requireAdmin);
+    void readAs(const std::string &pattern, ReadHandler handler, bool requireAdmin);
+    void writeAs(const std::string &pattern, WriteHandler handler, bool requireAdmin);
+    // The bearer token's principal, or a 401 problem. No database.
+    Principal verify(const httplib::Request &request);
+    // A turn at the database for this request, or a 503 problem after
+    // --session-wait.
+    AdmissionGate::Ticket admit();
+    // The principal's account; a 403 problem if `requireAdmin` and not one.
+    Caller callerOf(const Principal &principal, bool requireAdmin);
     void send(httplib::Response &response, const Answer &answer);
     void guarded(const httplib::Request &request, httplib::Response &response,
                  const std::function<Answer()> &work);
@@ -123,6 +132,7 @@ private:
     AccessLog m_log;
     BearerAuthenticator m_auth;
     FaultSwitches m_faults;
+    AdmissionGate m_gate{m_options.databaseSessions};
     std::unique_ptr<PgDataSource> m_source;
     std::unique_ptr<PgSyncStore> m_syncStore;
     std::unique_ptr<PgSessionPool> m_pool;
@@ -130,6 +140,7 @@ private:
     std::unique_ptr<ClerkSync> m_clerkSync;
     std::unique_ptr<httplib::Server> m_http;
     std::thread m_listener;
+    socket_t m_listenSocket = -1;
     quint16 m_port = 0;
 };
 

@@ -7,7 +7,8 @@ namespace rolecall::server {
 
 namespace {
 
-constexpr int maxThreads = 256;
+constexpr int maxSessions = 256;
+constexpr int maxConnectionThreads = 4096;
 constexpr qint64 maxSecretFileBytes = 4096;
 
 bool parseListen(const QString &text, ServerOptions *options)
@@ -73,9 +74,28 @@ std::variant<ParsedOptions, QString> parseServerOptions(const QStringList &argum
                                      QStringLiteral("Largest request body accepted (default "
                                                     "1048576)."),
                                      QStringLiteral("bytes"));
-    const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QStringLiteral("Requests served at once (default 8)."),
-                                     QStringLiteral("n"));
+    const QCommandLineOption sessions(
+        {QStringLiteral("db-sessions"), QStringLiteral("threads")},
+        QStringLiteral("PostgreSQL sessions per pool: requests at the database at once "
+                       "(default 8)."),
+        QStringLiteral("n"));
+    const QCommandLineOption connections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("HTTP connections served at once, a thread each (default 128)."),
+        QStringLiteral("n"));
+    const QCommandLineOption keepAliveTimeout(
+        QStringLiteral("keep-alive-timeout"),
+        QStringLiteral("Seconds an idle keep-alive connection stays open (default 5)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption keepAliveRequests(
+        QStringLiteral("keep-alive-requests"),
+        QStringLiteral("Requests one connection carries before it is closed (default 100)."),
+        QStringLiteral("n"));
+    const QCommandLineOption sessionWait(
+        QStringLiteral("session-wait"),
+        QStringLiteral("Seconds a request waits for a database session before it is answered "
+                       "503 with Retry-After (default 10)."),
+        QStringLiteral("seconds"));
     const QCommandLineOption secretFile(
         QStringLiteral("clerk-secret-key-file"),
         QStringLiteral("File holding the Clerk secret key (or set ROLECALL_CLERK_SECRET_KEY)."),
@@ -87,8 +107,9 @@ std::variant<ParsedOptions, QString> parseServerOptions(const QStringList &argum
     const QCommandLineOption testFaults(
         QStringLiteral("test-faults"),
         QStringLiteral("Enable the fault switches for tests. Never in production."));
-    parser.addOptions({db, issuer, audience, listen, tlsCert, tlsKey, timeout, maxBody, threads,
-                       secretFile, clerkApi, testFaults});
+    parser.addOptions({db, issuer, audience, listen, tlsCert, tlsKey, timeout, maxBody, sessions,
+                       connections, keepAliveTimeout, keepAliveRequests, sessionWait, secretFile,
+                       clerkApi, testFaults});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -154,11 +175,35 @@ std::variant<ParsedOptions, QString> parseServerOptions(const QStringList &argum
         if (o.maxBodyBytes < 0)
             return QStringLiteral("--max-body must be 1 byte to 64 MiB.");
     }
-    if (parser.isSet(threads)) {
-        const qint64 n = positive(parser.value(threads), maxThreads);
+    if (parser.isSet(sessions)) {
+        const qint64 n = positive(parser.value(sessions), maxSessions);
         if (n < 0)
-            return QStringLiteral("--threads must be 1 to %1.").arg(maxThreads);
-        o.threads = static_cast<int>(n);
+            return QStringLiteral("--db-sessions must be 1 to %1.").arg(maxSessions);
+        o.databaseSessions = static_cast<int>(n);
+    }
+    if (parser.isSet(connections)) {
+        const qint64 n = positive(parser.value(connections), maxConnectionThreads);
+        if (n < 0)
+            return QStringLiteral("--max-connections must be 1 to %1.").arg(maxConnectionThreads);
+        o.maxConnections = static_cast<int>(n);
+    }
+    if (parser.isSet(keepAliveTimeout)) {
+        const qint64 seconds = positive(parser.value(keepAliveTimeout), 3600);
+        if (seconds < 0)
+            return QStringLiteral("--keep-alive-timeout must be 1 to 3600 seconds.");
+        o.keepAliveTimeout = std::chrono::seconds(seconds);
+    }
+    if (parser.isSet(keepAliveRequests)) {
+        const qint64 n = positive(parser.value(keepAliveRequests), 1000000);
+        if (n < 0)
+            return QStringLiteral("--keep-alive-requests must be 1 to 1000000.");
+        o.keepAliveRequests = static_cast<int>(n);
+    }
+    if (parser.isSet(sessionWait)) {
+        const qint64 seconds = positive(parser.value(sessionWait), 600);
+        if (seconds < 0)
+            return QStringLiteral("--session-wait must be 1 to 600 seconds.");
+        o.sessionWait = std::chrono::seconds(seconds);
     }
 
     if (parser.isSet(secretFile)) {

@@ -27,7 +27,21 @@ struct ServerOptions
     QString tlsCertificateFile, tlsKeyFile; // both or neither
     std::chrono::seconds statementTimeout{30};
     qint64 maxBodyBytes = 1024 * 1024;
-    int threads = 8;
+    // PostgreSQL sessions per pool, and requests at the database at once
+    // (--db-sessions; --threads is its old name). Few: each is a backend
+    // process on the database server.
+    int databaseSessions = 8;
+    // HTTP connections served at once, each on a thread of its own while it
+    // is open (cpp-httplib). Many: an open keep-alive connection is mostly
+    // idle, and must not keep a later client from being served.
+    int maxConnections = 128;
+    // A keep-alive connection idle this long is closed, freeing its thread;
+    // one that has carried this many requests is closed after the last.
+    std::chrono::seconds keepAliveTimeout{5};
+    int keepAliveRequests = 100;
+    // How long a request waits for its turn at the database before it is
+    // answered 503 with Retry-After (the client retries then).
+    std::chrono::seconds sessionWait{10};
     QByteArray clerkSecretKey; // empty: the server runs no sync comparison with Clerk
     QUrl clerkApiUrl{QStringLiteral("https://api.clerk.com/v1")};
     bool testFaults = false; // --test-faults or ROLECALL_SERVER_TEST_FAULTS=1

@@ -55,8 +55,13 @@ int main(int argc, char *argv[])
         QStringLiteral("S"), QStringLiteral("10"));
     const QCommandLineOption threadsOption(
         QStringLiteral("server-threads"),
-        QStringLiteral("--server: rolecall-server --threads, and the direct pool's size (8)."),
+        QStringLiteral("--server: rolecall-server --db-sessions, and the direct pool's size (8)."),
         QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption serverArgOption(
+        QStringLiteral("server-arg"),
+        QStringLiteral("--server: one more argument for rolecall-server (repeatable), e.g. "
+                       "--server-arg=--max-connections --server-arg=8."),
+        QStringLiteral("ARG"));
     const QCommandLineOption urlOption(
         QStringLiteral("url"),
         QStringLiteral("Measure this Akako LMS database, generated before, instead of "
@@ -65,7 +70,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption noScrollOption(
         QStringLiteral("no-scroll"), QStringLiteral("Skip scrolling the whole list (memory)."));
     parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption, serverOption,
-                       clientsOption, secondsOption, threadsOption, urlOption, noScrollOption});
+                       clientsOption, secondsOption, threadsOption, serverArgOption, urlOption,
+                       noScrollOption});
     const QCommandLineOption wholeProcessOption(
         QStringLiteral("whole-process"),
         QStringLiteral("Only whole processes on --url as it is: rolecallctl users list --limit 0 "
@@ -157,6 +163,7 @@ int main(int argc, char *argv[])
         options.clients = qBound(1, parser.value(clientsOption).toInt(), 1024);
         options.seconds = qBound(1, parser.value(secondsOption).toInt(), 3600);
         options.serverThreads = qBound(1, parser.value(threadsOption).toInt(), 256);
+        options.serverArguments = parser.values(serverArgOption);
         phases.insert(QStringLiteral("server"), serverPhase(connection, options));
     } else {
         phases.insert(QStringLiteral("without_indexes"), phase(QStringLiteral("without indexes")));

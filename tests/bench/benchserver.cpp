@@ -7,6 +7,7 @@
 #include "support/testidp.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryFile>
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 namespace rolecall::bench {
@@ -62,6 +64,10 @@ qint64 residentKbOf(qint64 pid)
     return match.hasMatch() ? match.captured(1).toLongLong() : -1;
 }
 
+// What became of one request: empty when it succeeded, else why it failed
+// ("HTTP 503", "Read", "Connection", ...), so a failure says its cause.
+using Outcome = QString;
+
 // `clients` threads, each with its own keep-alive connection (or data source
 // call), doing `request` for `seconds`; the latencies of all of them.
 template <typename Request>
@@ -70,6 +76,8 @@ QJsonObject concurrent(int clients, int seconds, Request request)
     std::atomic<bool> stop{false};
     std::atomic<int> running{clients};
     std::atomic<qint64> failures{0};
+    std::mutex causesMutex;
+    QJsonObject causes; // failures per cause
     std::vector<std::vector<double>> perClient(static_cast<size_t>(clients));
     std::vector<std::thread> threads;
     QElapsedTimer wall;
@@ -80,10 +88,14 @@ QJsonObject concurrent(int clients, int seconds, Request request)
             QElapsedTimer timer;
             while (!stop.load()) {
                 timer.start();
-                if (call())
+                const Outcome failed = call();
+                if (failed.isEmpty()) {
                     perClient[static_cast<size_t>(c)].push_back(elapsedMs(timer));
-                else
+                } else {
                     ++failures;
+                    const std::lock_guard lock(causesMutex);
+                    causes.insert(failed, causes.value(failed).toInteger() + 1);
+                }
             }
             --running;
         });
@@ -100,6 +112,7 @@ QJsonObject concurrent(int clients, int seconds, Request request)
     out.insert(QStringLiteral("requests_per_s"),
                rounded(static_cast<double>(all.size()) * 1000.0 / wallMs));
     out.insert(QStringLiteral("failures"), failures.load());
+    out.insert(QStringLiteral("failure_causes"), causes);
     return out;
 }
 
@@ -121,11 +134,13 @@ QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchO
     QProcess server;
     server.setStandardErrorFile(log.fileName());
     server.setStandardOutputFile(QProcess::nullDevice());
-    server.start(QStringLiteral(ROLECALL_SERVER_PATH),
-                 {QStringLiteral("--db"), connection.toUrl(), QStringLiteral("--issuer"),
-                  idp.issuer(), QStringLiteral("--audience"), idp.clientId(),
-                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                  QStringLiteral("--threads"), QString::number(options.serverThreads)});
+    QStringList arguments{QStringLiteral("--db"),          connection.toUrl(),
+                          QStringLiteral("--issuer"),      idp.issuer(),
+                          QStringLiteral("--audience"),    idp.clientId(),
+                          QStringLiteral("--listen"),      QStringLiteral("127.0.0.1:0"),
+                          QStringLiteral("--db-sessions"), QString::number(options.serverThreads)};
+    arguments << options.serverArguments;
+    server.start(QStringLiteral(ROLECALL_SERVER_PATH), arguments);
     int port = 0;
     const QRegularExpression serving(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/"));
     spin([&] {
@@ -178,16 +193,22 @@ QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchO
     PgDataSource direct(connection, PgPoolTuning{options.serverThreads, std::nullopt});
     UserQuery query;
     query.limit = pageRows;
+    // Timed on a thread of its own, as the API's page is: waiting on this
+    // thread's event loop would round each sample up to its 5 ms wake-ups.
     std::vector<double> directPage;
-    for (int i = 0; i <= options.repeats; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        auto future = direct.fetchUsers(query);
-        spin([&] { return future.isFinished(); });
-        future.result();
-        if (i > 0)
-            directPage.push_back(elapsedMs(timer));
-    }
+    std::atomic<bool> directDone{false};
+    std::thread directClient([&] {
+        for (int i = 0; i <= options.repeats; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            server::awaitFuture(direct.fetchUsers(query));
+            if (i > 0)
+                directPage.push_back(elapsedMs(timer));
+        }
+        directDone = true;
+    });
+    spin([&] { return directDone.load(); });
+    directClient.join();
 
     progress(QStringLiteral("server: %1 clients through the API for %2 s ...")
                  .arg(options.clients)
@@ -196,9 +217,12 @@ QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchO
         auto http = std::make_shared<httplib::Client>("127.0.0.1", port);
         http->set_keep_alive(true);
         http->set_tcp_nodelay(true);
-        return [http, &page, &headers] {
+        return [http, &page, &headers]() -> Outcome {
             const auto answer = http->Get(page, headers);
-            return answer && answer->status == 200;
+            if (!answer)
+                return QString::fromStdString(httplib::to_string(answer.error()));
+            return answer->status == 200 ? Outcome()
+                                         : QStringLiteral("HTTP %1").arg(answer->status);
         };
     });
     const qint64 rssAfter = residentKbOf(server.processId());
@@ -206,12 +230,12 @@ QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchO
                  .arg(options.clients)
                  .arg(options.seconds));
     const QJsonObject directConcurrent = concurrent(options.clients, options.seconds, [&] {
-        return [&direct, query] {
+        return [&direct, query]() -> Outcome {
             try {
                 server::awaitFuture(direct.fetchUsers(query));
-                return true;
-            } catch (...) {
-                return false;
+                return {};
+            } catch (const DataSourceError &e) {
+                return e.message();
             }
         };
     });
@@ -223,7 +247,8 @@ QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchO
                  medianTrip = median(roundTrip);
     return {
         {QStringLiteral("page_rows"), pageRows},
-        {QStringLiteral("server_threads"), options.serverThreads},
+        {QStringLiteral("server_db_sessions"), options.serverThreads},
+        {QStringLiteral("server_arguments"), QJsonArray::fromStringList(options.serverArguments)},
         {QStringLiteral("one_page_api"), latencies(apiPage)},
         {QStringLiteral("one_page_direct"), latencies(directPage)},
         {QStringLiteral("local_round_trip"), latencies(roundTrip)},

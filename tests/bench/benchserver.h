@@ -6,15 +6,17 @@
 #include "domain/connectionsettings.h"
 
 #include <QJsonObject>
+#include <QStringList>
 
 namespace rolecall::bench {
 
 struct ServerBenchOptions
 {
     int clients = 32;
-    int seconds = 10;      // of the concurrent phase, per side
-    int serverThreads = 8; // rolecall-server --threads, and the direct pool's workers
-    int repeats = 50;      // single-page samples per side
+    int seconds = 10;            // of the concurrent phase, per side
+    int serverThreads = 8;       // rolecall-server --db-sessions, and the direct pool's workers
+    QStringList serverArguments; // more for rolecall-server (--max-connections 8, ...)
+    int repeats = 50;            // single-page samples per side
 };
 
 QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchOptions &options);

@@ -42,7 +42,8 @@ void TestServerExe::versionAndHelpAnswerAndExit()
     QCOMPARE(help.exitCode, 0);
     for (const char *option :
          {"--db", "--issuer", "--audience", "--listen", "--tls-cert", "--statement-timeout",
-          "--max-body", "--threads", "--clerk-secret-key-file"})
+          "--max-body", "--db-sessions", "--threads", "--max-connections", "--keep-alive-timeout",
+          "--keep-alive-requests", "--session-wait", "--clerk-secret-key-file"})
         QVERIFY2(help.out.contains(QLatin1String(option)), option);
 }
 

@@ -86,7 +86,7 @@ bool ServerFixture::start(const QString &database, QString *error,
     m_options.issuer = QUrl(m_idp.issuer());
     m_options.audience = m_idp.clientId();
     m_options.listenPort = 0;
-    m_options.threads = 8;
+    m_options.databaseSessions = 8;
     m_options.testFaults = true;
     if (tweak)
         tweak(m_options);

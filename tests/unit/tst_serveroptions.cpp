@@ -32,6 +32,7 @@ class TestServerOptions : public QObject
 private Q_SLOTS:
     void theRequiredOptionsAreEnoughWithSafeDefaults();
     void everyOptionIsRead();
+    void theOldThreadsOptionSetsTheDatabaseSessions();
     void badOptionsSayWhatIsWrong_data();
     void badOptionsSayWhatIsWrong();
     void theClerkSecretKeyComesFromTheEnvironmentOrAFile();
@@ -52,17 +53,38 @@ void TestServerOptions::theRequiredOptionsAreEnoughWithSafeDefaults()
     QVERIFY(!o.tls());
     QVERIFY(!o.testFaults);
     QVERIFY(o.clerkSecretKey.isEmpty());
+    // Many connections, few database sessions: 32 keep-alive clients fit.
+    QCOMPARE(o.databaseSessions, 8);
+    QVERIFY(o.maxConnections >= 4 * 32);
+    QCOMPARE(o.keepAliveTimeout, std::chrono::seconds(5));
+    QCOMPARE(o.keepAliveRequests, 100);
+    QCOMPARE(o.sessionWait, std::chrono::seconds(10));
 }
 
 void TestServerOptions::everyOptionIsRead()
 {
     QTemporaryFile cert, key;
     QVERIFY(cert.open() && key.open());
-    const auto parsed = parse(
-        {QStringLiteral("--listen"), QStringLiteral("[::1]:9443"), QStringLiteral("--tls-cert"),
-         cert.fileName(), QStringLiteral("--tls-key"), key.fileName(),
-         QStringLiteral("--statement-timeout"), QStringLiteral("5"), QStringLiteral("--max-body"),
-         QStringLiteral("2048"), QStringLiteral("--threads"), QStringLiteral("3")});
+    const auto parsed = parse({QStringLiteral("--listen"),
+                               QStringLiteral("[::1]:9443"),
+                               QStringLiteral("--tls-cert"),
+                               cert.fileName(),
+                               QStringLiteral("--tls-key"),
+                               key.fileName(),
+                               QStringLiteral("--statement-timeout"),
+                               QStringLiteral("5"),
+                               QStringLiteral("--max-body"),
+                               QStringLiteral("2048"),
+                               QStringLiteral("--db-sessions"),
+                               QStringLiteral("3"),
+                               QStringLiteral("--max-connections"),
+                               QStringLiteral("40"),
+                               QStringLiteral("--keep-alive-timeout"),
+                               QStringLiteral("2"),
+                               QStringLiteral("--keep-alive-requests"),
+                               QStringLiteral("7"),
+                               QStringLiteral("--session-wait"),
+                               QStringLiteral("4")});
     QVERIFY(std::holds_alternative<ParsedOptions>(parsed));
     const ServerOptions o = std::get<ParsedOptions>(parsed).options;
     QCOMPARE(o.listenAddress, QHostAddress(QStringLiteral("::1")));
@@ -70,7 +92,20 @@ void TestServerOptions::everyOptionIsRead()
     QVERIFY(o.tls());
     QCOMPARE(o.statementTimeout, std::chrono::seconds(5));
     QCOMPARE(o.maxBodyBytes, 2048);
-    QCOMPARE(o.threads, 3);
+    QCOMPARE(o.databaseSessions, 3);
+    QCOMPARE(o.maxConnections, 40);
+    QCOMPARE(o.keepAliveTimeout, std::chrono::seconds(2));
+    QCOMPARE(o.keepAliveRequests, 7);
+    QCOMPARE(o.sessionWait, std::chrono::seconds(4));
+}
+
+void TestServerOptions::theOldThreadsOptionSetsTheDatabaseSessions()
+{
+    const auto parsed = parse({QStringLiteral("--threads"), QStringLiteral("5")});
+    QVERIFY(std::holds_alternative<ParsedOptions>(parsed));
+    const ServerOptions o = std::get<ParsedOptions>(parsed).options;
+    QCOMPARE(o.databaseSessions, 5);
+    QCOMPARE(o.maxConnections, ServerOptions{}.maxConnections);
 }
 
 void TestServerOptions::badOptionsSayWhatIsWrong_data()
@@ -119,7 +154,19 @@ void TestServerOptions::badOptionsSayWhatIsWrong_data()
                                << QStringLiteral("--max-body");
     QTest::newRow("threads not a number")
         << (required + QStringList{QStringLiteral("--threads"), QStringLiteral("many")})
-        << QStringLiteral("--threads");
+        << QStringLiteral("--db-sessions");
+    QTest::newRow("no connections")
+        << (required + QStringList{QStringLiteral("--max-connections"), QStringLiteral("0")})
+        << QStringLiteral("--max-connections");
+    QTest::newRow("keep-alive timeout of an hour and more")
+        << (required + QStringList{QStringLiteral("--keep-alive-timeout"), QStringLiteral("3601")})
+        << QStringLiteral("--keep-alive-timeout");
+    QTest::newRow("keep-alive requests negative")
+        << (required + QStringList{QStringLiteral("--keep-alive-requests"), QStringLiteral("-1")})
+        << QStringLiteral("--keep-alive-requests");
+    QTest::newRow("session wait not a number")
+        << (required + QStringList{QStringLiteral("--session-wait"), QStringLiteral("soon")})
+        << QStringLiteral("--session-wait");
     QTest::newRow("unknown option")
         << (required + QStringList{QStringLiteral("--secret-key")}) << QStringLiteral("secret-key");
     QTest::newRow("positional") << (required + QStringList{QStringLiteral("sk_live_x")})

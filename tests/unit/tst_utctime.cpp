@@ -29,6 +29,7 @@ private Q_SLOTS:
     void truncatesToTheStoredValue();
     void printsIsoUtcWithMilliseconds_data();
     void printsIsoUtcWithMilliseconds();
+    void printsWhatQtsIsoFormatPrints();
 };
 
 void TestUtcTime::writesTimestampLiteralsInUtc_data()
@@ -105,6 +106,20 @@ void TestUtcTime::printsIsoUtcWithMilliseconds_data()
     QTest::newRow("offset") << QDateTime(QDate(2025, 3, 1), QTime(14, 0, 0, 7), Qt::OffsetFromUTC,
                                          2 * 3600)
                             << QStringLiteral("2025-03-01T12:00:00.007Z");
+    QTest::newRow("epoch") << utc(1970, 1, 1, 0, 0, 0, 0)
+                           << QStringLiteral("1970-01-01T00:00:00.000Z");
+    QTest::newRow("the millisecond before the epoch")
+        << utc(1969, 12, 31, 23, 59, 59, 999) << QStringLiteral("1969-12-31T23:59:59.999Z");
+    QTest::newRow("leap day") << utc(2024, 2, 29, 23, 5, 9, 40)
+                              << QStringLiteral("2024-02-29T23:05:09.040Z");
+    QTest::newRow("not a leap year (1900)")
+        << utc(1900, 3, 1, 0, 0, 0, 1) << QStringLiteral("1900-03-01T00:00:00.001Z");
+    QTest::newRow("leap year (2000)")
+        << utc(2000, 2, 29, 0, 0, 0, 0) << QStringLiteral("2000-02-29T00:00:00.000Z");
+    QTest::newRow("year one") << utc(1, 1, 1, 0, 0, 0, 0)
+                              << QStringLiteral("0001-01-01T00:00:00.000Z");
+    QTest::newRow("last of 9999") << utc(9999, 12, 31, 23, 59, 59, 999)
+                                  << QStringLiteral("9999-12-31T23:59:59.999Z");
 }
 
 void TestUtcTime::printsIsoUtcWithMilliseconds()
@@ -113,6 +128,16 @@ void TestUtcTime::printsIsoUtcWithMilliseconds()
     QFETCH(QString, iso);
     QCOMPARE(isoUtc(instant), iso);
     QVERIFY(isoUtc(QDateTime()).isNull());
+}
+
+void TestUtcTime::printsWhatQtsIsoFormatPrints()
+{
+    // isoUtc() formats by hand for speed: it must agree with Qt everywhere,
+    // including beyond the years it formats itself.
+    for (qint64 ms = -70'000'000'000'000; ms < 260'000'000'000'000; ms += 98'765'432'123) {
+        const QDateTime instant = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+        QCOMPARE(isoUtc(instant), instant.toString(Qt::ISODateWithMs));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestUtcTime)
