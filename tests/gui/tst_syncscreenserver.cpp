@@ -12,7 +12,6 @@
 #include "pg/pgsync.h"
 #include "screens/syncscreen.h"
 #include "services/memorysecretstore.h"
-#include "support/fakeclerkapi.h"
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
 #include "support/sourceparity.h"
@@ -59,19 +58,10 @@ void TestSyncScreenServer::initTestCase()
     QString error;
     if (!start(&error))
         QSKIP(qPrintable(error));
-    // Clerk: 1..18 and 21..22; 3's email changed; 19 and 20 gone.
-    QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 18) + FakeClerkApi::seedUsers(21, 22);
-    users[2].emails = {QStringLiteral("three@example.test")};
-    m_clerk.setUsers(users);
-    m_clerk.setSecretKey(secret);
-    QVERIFY(m_clerk.start());
+    QVERIFY(startParityClerk(m_clerk, secret));
     m_db = freshDatabase(20);
     QVERIFY(!m_db.isEmpty());
-    QVERIFY2(m_withKey.open(SourceKind::Api, m_db, &error,
-                            [this](server::ServerOptions &options) {
-                                options.clerkSecretKey = secret;
-                                options.clerkApiUrl = QUrl(m_clerk.baseUrl());
-                            }),
+    QVERIFY2(m_withKey.open(SourceKind::Api, m_db, &error, withClerkKey(m_clerk, secret)),
              qPrintable(error));
     QVERIFY2(m_keyless.open(SourceKind::Api, m_db, &error), qPrintable(error));
 }

@@ -79,12 +79,7 @@ void TestSourceParitySync::initTestCase()
     QString error;
     if (!start(&error))
         QSKIP(qPrintable(error));
-    // Clerk: 1..18 and 21..22; 3's email changed; 19 and 20 gone.
-    QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 18) + FakeClerkApi::seedUsers(21, 22);
-    users[2].emails = {QStringLiteral("three@example.test")};
-    m_clerk.setUsers(users);
-    m_clerk.setSecretKey(secret);
-    QVERIFY(m_clerk.start());
+    QVERIFY(startParityClerk(m_clerk, secret));
 }
 
 void TestSourceParitySync::init()
@@ -92,11 +87,7 @@ void TestSourceParitySync::init()
     const QString db = freshDatabase(20);
     QVERIFY(!db.isEmpty());
     QString error;
-    QVERIFY2(m_sources.open(sourceKind(), db, &error,
-                            [this](server::ServerOptions &options) {
-                                options.clerkSecretKey = secret;
-                                options.clerkApiUrl = QUrl(m_clerk.baseUrl());
-                            }),
+    QVERIFY2(m_sources.open(sourceKind(), db, &error, withClerkKey(m_clerk, secret)),
              qPrintable(error));
 }
 

@@ -16,6 +16,7 @@
 #include "domain/datasourceerror.h"
 #include "services/datasource.h"
 #include "services/syncstore.h"
+#include "support/fakeclerkapi.h"
 #include "support/serverfixture.h"
 
 #include <QFuture>
@@ -158,6 +159,14 @@ private:
 // The grant-states fixture's admin (createGrantStatesDatabase()), as the
 // test IdP signs them in.
 ParitySources::Person grantStatesAdmin();
+
+// The sync tests' Clerk over a database of 20 seed users: seed users 1..18
+// and 21..22 (19 and 20 orphaned, 21 and 22 missing), 3's email changed;
+// `clerk` started with `secret` as its key. False when it did not start.
+bool startParityClerk(FakeClerkApi &clerk, const QByteArray &secret);
+// The server option tweak that gives rolecall-server `clerk`'s URL and `secret`.
+std::function<void(server::ServerOptions &)> withClerkKey(const FakeClerkApi &clerk,
+                                                          const QByteArray &secret);
 
 // Answers both kinds must agree on, across the runs of one test function:
 // the "pg" run records each named answer, the "api" run compares its own with
