@@ -75,14 +75,13 @@ template <typename T>
 DataSourceError refusalOf(QFuture<T> future)
 {
     if (!waitFor(future))
-        return DataSourceError(DataSourceError::Kind::Connection,
-                               QStringLiteral("no answer within 60 s"));
+        return {DataSourceError::Kind::Connection, QStringLiteral("no answer within 60 s")};
     try {
         future.waitForFinished();
     } catch (const DataSourceError &e) {
         return e;
     }
-    return DataSourceError(DataSourceError::Kind::Query, QStringLiteral("no error"));
+    return {DataSourceError::Kind::Query, QStringLiteral("no error")};
 }
 
 // `text` with every ISO instant ("2026-01-02T03:04:05.678Z") as <instant>:
