@@ -83,6 +83,12 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     connect(m_users, &UsersScreen::pageLoaded, m_banner, &QWidget::hide);
     connect(m_users, &UsersScreen::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    // Refused although the access said yes (the ADMIN role ended meanwhile,
+    // a server's 403): read-only with the writer's reason, as if read so.
+    connect(m_users, &UsersScreen::writeRefused, this, [this](const QString &reason) {
+        m_account->refuseWrites(reason);
+        setAccess(false, m_actor.clerkId, m_actor.email);
+    });
 
     // The other screens read the data source only once shown (lazily): the
     // overview scans whole tables, and the users' first page comes first.
@@ -407,8 +413,9 @@ void MainWindow::lookUpAccess(const Identity &identity)
 void MainWindow::setAccess(bool canWrite, const QString &clerkId, const QString &email)
 {
     m_canWrite = canWrite;
-    m_users->setAccess(canWrite, Actor{clerkId, email}, readOnlyReason());
-    m_sync->setWriteAccess(canWrite, Actor{clerkId, email});
+    m_actor = Actor{clerkId, email};
+    m_users->setAccess(canWrite, m_actor, readOnlyReason());
+    m_sync->setWriteAccess(canWrite, m_actor);
     Q_EMIT accessChanged(canWrite);
 }
 

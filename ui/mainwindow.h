@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/roles.h"
+
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
@@ -154,6 +156,7 @@ private:
     QList<Screen *> m_screenList;         // in tab order
     QSet<Screen *> m_fedScreens;          // screens holding the current data source
     QString m_profileName;
+    Actor m_actor; // who writes, as setAccess() last said
     bool m_canWrite = false;
 };
 

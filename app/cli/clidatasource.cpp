@@ -7,12 +7,15 @@
 #include "cli/clisessionsupport.h"
 #include "pg/pgdatasource.h"
 #include "pg/pgsync.h"
+#include "services/memorysecretstore.h"
 #include "services/profilestore.h"
 
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QThread>
+
+#include <optional>
 
 namespace rolecall::cli {
 
@@ -41,27 +44,78 @@ bool cliConnectionFromOptions(const QCommandLineParser &parser, const QString &p
     return true;
 }
 
-// The API data source and what keeps it going: the worker thread with its
-// own network access, and the token of the restored session.
+// The API data source and what keeps it going, all on a worker thread of
+// its own (the verb waits on results on the main thread): the network, and
+// the profile's session, which renews the access token when the server says
+// it expired (a 401 mid-run). The session's keychain entry is relayed: read
+// from the keychain on the main thread before, kept in memory while the
+// worker runs, and written back on the main thread after (the keychain's
+// libsecret calls hang on a thread other than the one that used it first).
 struct CliDataSource::ApiRig
 {
     QThread thread;
+    QObject *anchor = nullptr; // on the worker: work is sent there through it
+    MemorySecretStore relay;   // the session entry while the worker runs (thread-safe)
+    QString entryKey;
+    std::optional<QByteArray> stored;    // the entry as the keychain had it
+    std::unique_ptr<SessionRig> session; // made, used and ended on the worker
     QNetworkAccessManager *network = nullptr;
     ApiDataSource *source = nullptr;
 
+    // Runs `job` on the worker and waits for it.
+    void onWorker(const std::function<void()> &job)
+    {
+        QMetaObject::invokeMethod(anchor, job, Qt::BlockingQueuedConnection);
+    }
+
+    // The keychain's entry into the relay; false with the keychain's problem.
+    bool relayIn(QString *problem)
+    {
+        KeychainSecretStore keychain;
+        const SecretStore::Result read =
+            waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+                keychain.read(entryKey, loop, std::move(done));
+            });
+        if (read.status == SecretStore::Status::Ok)
+            relay.write(entryKey, stored.emplace(read.value), nullptr, {});
+        *problem = read.status == SecretStore::Status::Unavailable ? read.message : QString();
+        return problem->isEmpty();
+    }
+
+    // What the session left in the relay (a rotated refresh token, or
+    // nothing after "sign in again") back into the keychain.
+    void relayOut()
+    {
+        const SecretStore::Result now =
+            waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+                relay.read(entryKey, loop, std::move(done));
+            });
+        const bool present = now.status == SecretStore::Status::Ok;
+        if (present == stored.has_value() && (!present || now.value == *stored))
+            return;
+        KeychainSecretStore keychain;
+        waitForKeychain([&](QObject *loop, SecretStore::Callback done) {
+            if (present)
+                keychain.write(entryKey, now.value, loop, std::move(done));
+            else
+                keychain.remove(entryKey, loop, std::move(done));
+        });
+    }
+
     ~ApiRig()
     {
-        // Both live on the worker: delete them there, then stop it.
-        if (source)
-            QMetaObject::invokeMethod(
-                source,
-                [this] {
-                    delete source;
-                    delete network;
-                },
-                Qt::BlockingQueuedConnection);
+        if (anchor)
+            onWorker([this] {
+                delete source;
+                delete network;
+                if (session)
+                    waitForStorage(*session); // a rotated refresh token reaches the relay
+                session.reset();
+            });
         thread.quit();
         thread.wait();
+        delete anchor; // its thread has ended
+        relayOut();
     }
 };
 
@@ -93,26 +147,33 @@ bool CliDataSource::open(CliContext &context, int *exitCode)
         return true;
     }
     const Profile &profile = *m_connection.apiProfile;
-    QString token;
-    {
-        SessionRig session(profile, {});
-        if (!restoreOrSayHow(session, profile, context)) {
-            *exitCode = ExitNotSignedIn;
-            return false;
-        }
-        waitForStorage(session);
-        token = session.service.accessToken();
-    }
-    // A refresh would need the main thread, which waits on the results: a
-    // token refused twice asks to sign in again instead.
-    ApiTokenProvider tokens{[token] { return token; },
-                            [](const std::function<void(bool)> &done) { done(false); }};
     m_api = std::make_unique<ApiRig>();
-    m_api->network = new QNetworkAccessManager;
-    m_api->source = new ApiDataSource(QUrl(profile.apiBaseUrl), tokens, m_api->network);
-    m_api->network->moveToThread(&m_api->thread);
-    m_api->source->moveToThread(&m_api->thread);
-    m_api->thread.start();
+    ApiRig *rig = m_api.get();
+    rig->entryKey = SecretStore::profileKey(profile.name, SecretStore::sessionKind());
+    if (QString problem; !rig->relayIn(&problem))
+        context.err << "rolecallctl: note: " << problem << '\n';
+    rig->anchor = new QObject;
+    rig->anchor->moveToThread(&rig->thread);
+    rig->thread.start();
+    bool signedIn = false;
+    rig->onWorker([rig, &profile, &context, &signedIn] {
+        rig->session = std::make_unique<SessionRig>(profile, auth::BrowserOpener{}, &rig->relay);
+        signedIn = restoreOrSayHow(*rig->session, profile, context);
+        if (!signedIn)
+            return;
+        // A 401 renews the token once with the refresh token, as the console does.
+        auth::OidcSignInService *service = &rig->session->service;
+        ApiTokenProvider tokens{
+            [service] { return service->accessToken(); },
+            [service](std::function<void(bool)> done) { service->refreshNow(std::move(done)); }};
+        rig->network = new QNetworkAccessManager;
+        rig->source = new ApiDataSource(QUrl(profile.apiBaseUrl), tokens, rig->network);
+    });
+    if (!signedIn) {
+        m_api.reset();
+        *exitCode = ExitNotSignedIn;
+        return false;
+    }
     m_source = m_api->source;
     return true;
 }

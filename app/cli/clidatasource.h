@@ -35,7 +35,9 @@ bool cliConnectionFromOptions(const QCommandLineParser &parser, const QString &p
 // PostgreSQL:
 //
 //   open() ─▶ database: PgDataSource
-//          └▶ API: keychain session ─▶ access token ─▶ ApiDataSource on a worker thread
+//          └▶ API: keychain session ─▶ access token ─▶ ApiDataSource, both on a worker
+//                  thread; a 401 mid-run ─▶ the session renews the token once (refresh
+//                  token) ─▶ the request again; refused again or not renewed: "sign in again"
 class CliDataSource final
 {
     Q_DISABLE_COPY_MOVE(CliDataSource)

@@ -23,8 +23,11 @@ namespace rolecall::cli {
 // Everything a session verb needs, alive for the verb's run.
 struct SessionRig
 {
-    explicit SessionRig(const Profile &profile, auth::BrowserOpener opener)
-        : service(profile, &secrets, &network, std::move(opener))
+    // `store` (not owned): where the session entry is kept instead of the
+    // keychain (a relay of it for another thread); null: the keychain.
+    explicit SessionRig(const Profile &profile, auth::BrowserOpener opener,
+                        SecretStore *store = nullptr)
+        : service(profile, store ? store : &secrets, &network, std::move(opener))
     {}
     KeychainSecretStore secrets;
     QNetworkAccessManager network;

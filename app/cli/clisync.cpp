@@ -1,7 +1,8 @@
 // rolecallctl sync status | apply. The Clerk secret key comes from the
 // profile's keychain entry (profiles set-secret NAME clerk-secret-key); for
 // tests and automation ROLECALL_CLERK_SECRET_KEY may hold it instead. It is
-// never an argument and never printed.
+// never an argument and never printed. On an API profile whose server holds
+// the key, the server compares (GET /sync/status) and no key is read here.
 #include "cli/clisync.h"
 
 #include "auth/keychainsecretstore.h"
@@ -148,15 +149,49 @@ QString diffText(const SyncRecord &record)
     return parts.join(QStringLiteral("; "));
 }
 
+// Opens the verb's data and finds where the comparison with Clerk is made:
+// here, with the Clerk key (a database; an API server that offers only its
+// snapshot), or on the server of an API profile that holds the key itself
+// (`*clerk` stays empty: no key is read here). False with the problem printed
+// and *exitCode set, also when the server offers no sync at all.
+bool openForComparison(const QCommandLineParser &parser, CliContext &context, CliDataSource &opened,
+                       bool api, std::optional<ClerkTarget> *clerk, int *exitCode)
+{
+    const auto readKey = [&] {
+        clerk->emplace();
+        *exitCode = ExitFailure;
+        return clerkTarget(parser, context, &**clerk);
+    };
+    if (!api) // the key first: nothing is opened without one
+        return readKey() && opened.open(context, exitCode);
+    if (!opened.open(context, exitCode))
+        return false;
+    SyncStore::ComparisonSite site;
+    try {
+        site = opened.syncStore().comparisonSite().result();
+    } catch (const DataSourceError &e) {
+        *exitCode = reportError(e, context);
+        return false;
+    }
+    if (site.where == SyncStore::Comparison::Unavailable) {
+        context.err << "rolecallctl: " << site.why << '\n';
+        *exitCode = ExitFailure;
+        return false;
+    }
+    return site.where == SyncStore::Comparison::OnServer || readKey();
+}
+
 // Runs one whole comparison; records arrive through `onRecords` as Clerk
 // answers. False with the error printed when it did not complete.
-bool runComparison(SyncStore &store, const ClerkApiSettings &clerk, CliContext &context,
+bool runComparison(SyncStore &store, const std::optional<ClerkTarget> &clerk, CliContext &context,
                    const std::function<void(const QList<SyncRecord> &)> &onRecords,
                    std::optional<ClerkUser> *actorClerk = nullptr, const QString &actorId = {},
                    SchemaKind *kind = nullptr)
 {
-    ClerkApiClient client(clerk, nullptr);
-    SyncRun run(&store, &client);
+    std::optional<ClerkApiClient> client; // none: the store's server compares
+    if (clerk)
+        client.emplace(clerk->settings, nullptr);
+    SyncRun run(&store, client ? &*client : nullptr);
     QEventLoop loop;
     QString failure;
     QObject::connect(&run, &SyncRun::recordsReady, &loop, onRecords);
@@ -217,11 +252,10 @@ int runStatus(CliContext &context)
     CliConnection connection;
     if (!verbConnection(parser, context, &connection))
         return ExitUsage;
-    ClerkTarget clerk;
-    if (!clerkTarget(parser, context, &clerk))
-        return ExitFailure;
+    std::optional<ClerkTarget> clerk;
     CliDataSource opened(connection);
-    if (!opened.open(context, &exitCode))
+    if (!openForComparison(parser, context, opened, connection.apiProfile.has_value(), &clerk,
+                           &exitCode))
         return exitCode;
 
     QTextStream &out = context.out;
@@ -254,7 +288,7 @@ int runStatus(CliContext &context)
         }
         out.flush(); // streamed: a script sees each page as Clerk answers
     };
-    if (!runComparison(opened.syncStore(), clerk.settings, context, onRecords))
+    if (!runComparison(opened.syncStore(), clerk, context, onRecords))
         return ExitFailure;
     if (json) {
         json->finish();
@@ -494,11 +528,10 @@ int runApply(CliContext &context)
     const std::optional<Actor> actor = signedInActor(context, &exitCode);
     if (!actor)
         return exitCode;
-    ClerkTarget clerk;
-    if (!clerkTarget(parser, context, &clerk))
-        return ExitFailure;
+    std::optional<ClerkTarget> clerk;
     CliDataSource opened(connection);
-    if (!opened.open(context, &exitCode))
+    if (!openForComparison(parser, context, opened, connection.apiProfile.has_value(), &clerk,
+                           &exitCode))
         return exitCode;
 
     // First the comparison: which people, in which state, with Clerk's data now.
@@ -521,7 +554,7 @@ int runApply(CliContext &context)
         }
     };
     SchemaKind kind = SchemaKind::Unknown;
-    if (!runComparison(opened.syncStore(), clerk.settings, context, onRecords, nullptr, {}, &kind))
+    if (!runComparison(opened.syncStore(), clerk, context, onRecords, nullptr, {}, &kind))
         return ExitFailure;
     for (const QString &name : named) {
         if (!found.contains(name)) {
@@ -531,10 +564,11 @@ int runApply(CliContext &context)
     }
 
     // SehatScan: whether the actor is an admin is read from Clerk at each
-    // write, not taken from the comparison that just ran.
+    // write, not taken from the comparison that just ran (a server that
+    // compares reads it itself).
     std::optional<ClerkApiSettings> freshAdmin;
-    if (kind == SchemaKind::SehatScan)
-        freshAdmin = clerk.settings;
+    if (kind == SchemaKind::SehatScan && clerk)
+        freshAdmin = clerk->settings;
     return applyBatch(opened.syncStore(), *actor, freshAdmin, targets, allOf, reason,
                       parser.isSet(QStringLiteral("dry-run")), format, context);
 }

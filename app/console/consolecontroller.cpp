@@ -233,8 +233,9 @@ SyncService *ConsoleController::createSyncService(QObject *parent) const
     if (!m_profile.clerkApiUrl.isEmpty())
         clerk.baseUrl = QUrl(m_profile.clerkApiUrl);
     if (!m_profile.apiBaseUrl.isEmpty()) {
-        // Clerk is compared here (the profile's key); the database side and
-        // every write go through the API, whose server checks them.
+        // The server compares with Clerk where it holds the key (GET
+        // /sync/status); else Clerk is compared here with the profile's key.
+        // Every write goes through the API, whose server checks it.
         if (!m_apiSource)
             return nullptr;
         return new ProfileSyncService(m_profile.name, new ApiSyncStore(m_apiSource), clerk,

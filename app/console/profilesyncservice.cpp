@@ -1,5 +1,6 @@
 #include "console/profilesyncservice.h"
 
+#include "async/futurewatch.h"
 #include "pg/pgsync.h"
 #include "services/boundsecret.h"
 #include "services/secretstore.h"
@@ -49,6 +50,8 @@ ProfileSyncService::~ProfileSyncService()
 
 QString ProfileSyncService::displayName() const
 {
+    if (m_onServer)
+        return tr("Clerk as the server %1 compares it").arg(m_store->displayName());
     return tr("Clerk at %1, database %2")
         .arg(m_clerk.baseUrl.toDisplayString(), m_store->displayName());
 }
@@ -72,6 +75,35 @@ void ProfileSyncService::startRun()
 {
     m_keyRead.renew();
     m_starting = true;
+    // Where the comparison is made: the database's store at once (here); an
+    // API profile's asks its server first.
+    const QFuture<SyncStore::ComparisonSite> site = m_store->comparisonSite();
+    if (site.isFinished() && !site.isCanceled() && site.resultCount() > 0)
+        return startAt(site.result());
+    watchFuture(site, this,
+                m_keyRead.current([this](const SyncStore::ComparisonSite &at) { startAt(at); }),
+                m_keyRead.current([this](const QString &message) {
+                    m_starting = false;
+                    Q_EMIT runRefused(message, false);
+                }));
+}
+
+void ProfileSyncService::startAt(const SyncStore::ComparisonSite &site)
+{
+    m_onServer = site.where == SyncStore::Comparison::OnServer;
+    if (site.where == SyncStore::Comparison::Unavailable) {
+        m_starting = false;
+        Q_EMIT runRefused(site.why, false);
+        return;
+    }
+    if (m_onServer) { // the server holds the Clerk key: none is read here
+        m_starting = false;
+        dropRun();
+        m_run = new SyncRun(m_store, nullptr, this);
+        Q_EMIT runStarted(m_run);
+        m_run->start();
+        return;
+    }
     if (!m_secrets) {
         m_starting = false;
         Q_EMIT runRefused(missingClerkKeyMessage(m_profile), true);

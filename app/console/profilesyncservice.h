@@ -5,6 +5,7 @@
 #include "domain/connectionsettings.h"
 #include "services/secretstore.h"
 #include "services/syncservice.h"
+#include "services/syncstore.h"
 
 #include <QPointer>
 
@@ -22,10 +23,14 @@ class SyncStore;
 // store it is given: the server then checks every write). The key is held only for the
 // run and never logged.
 //
-//   startRun ─▶ SecretStore::read(key) ─┬─ none, empty ─▶ runRefused(how to store one, true)
-//                                       ├─ unreadable ──▶ runRefused(keychain's message, false)
-//                                       └─ key ─▶ ClerkApiClient + SyncRun(PgSyncStore)
-//                                                 ─▶ runStarted(run) ─▶ run->start()
+//   startRun ─▶ SyncStore::comparisonSite() ─┬─ OnServer (an API server with the Clerk key)
+//                                            │    ─▶ SyncRun(store, no client): GET /sync/status
+//                                            ├─ Unavailable ─▶ runRefused(why, false)
+//                                            └─ Here ─▶ (below)
+//   Here ─▶ SecretStore::read(key) ─┬─ none, empty ─▶ runRefused(how to store one, true)
+//                                   ├─ unreadable ──▶ runRefused(keychain's message, false)
+//                                   └─ key ─▶ ClerkApiClient + SyncRun(PgSyncStore)
+//                                             ─▶ runStarted(run) ─▶ run->start()
 //   cancelRun: reading the key ─▶ runRefused("Cancelled.") (its answer is dropped);
 //              a run going ─▶ run->cancel() (the run says finished/failed itself)
 //   a new startRun drops an earlier answer and replaces the run (its signals stop)
@@ -60,6 +65,7 @@ public:
     static QString secretKind() { return SecretStore::clerkSecretKeyKind(); }
 
 private:
+    void startAt(const SyncStore::ComparisonSite &site);
     void startWithKey(const QByteArray &key);
     void dropRun();
 
@@ -73,6 +79,7 @@ private:
     SyncRun *m_run = nullptr;
     StaleAnswerGuard m_keyRead; // the keychain read of the latest start
     bool m_starting = false;    // reading the key for a run
+    bool m_onServer = false;    // the store's server compares (an API profile's with the key)
 };
 
 } // namespace rolecall

@@ -156,13 +156,8 @@ bool fromJson(const QJsonValue &json, SyncActionResult *out, QString *error);
 QJsonObject toJson(const SyncRecord &record);
 bool fromJson(const QJsonValue &json, SyncRecord *out, QString *error);
 
-// GET /sync/status: the server's own comparison with Clerk.
-struct SyncStatusReport
-{
-    QList<SyncRecord> rows;
-    bool complete = false; // every Clerk page was read
-    QStringList problems;
-};
+// GET /sync/status: the server's own comparison with Clerk (sync/syncstatus.h).
+using SyncStatusReport = rolecall::SyncStatusReport;
 QJsonObject toJson(const SyncStatusReport &report);
 bool fromJson(const QJsonValue &json, SyncStatusReport *out, QString *error);
 

@@ -9,7 +9,9 @@
 namespace rolecall {
 
 // A SecretStore in memory, for unit tests and for running without a keychain
-// in tests only. Answers asynchronously like the real one.
+// in tests only, and as rolecallctl's relay of a keychain entry for a worker
+// thread. Answers asynchronously like the real one, on the caller's context;
+// safe to call from any thread.
 class MemorySecretStore final : public SecretStore
 {
     Q_OBJECT

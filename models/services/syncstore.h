@@ -31,6 +31,20 @@ public:
                                             const SyncAction &action, bool dryRun) = 0;
     // "user@host/db", for headers and messages.
     virtual QString displayName() const = 0;
+
+    // Where the comparison with Clerk is made: here (the caller walks Clerk
+    // with its own key and compares with loadSnapshot()), on the store's
+    // server (loadStatus() is the whole comparison; no key here), or nowhere
+    // (`why` says so plainly). PostgreSQL: here.
+    enum class Comparison { Here, OnServer, Unavailable };
+    struct ComparisonSite
+    {
+        Comparison where = Comparison::Here;
+        QString why; // Unavailable: why, in a sentence
+    };
+    virtual QFuture<ComparisonSite> comparisonSite();
+    // The server's whole comparison (Comparison::OnServer); a Schema error elsewhere.
+    virtual QFuture<SyncStatusReport> loadStatus();
 };
 
 } // namespace rolecall

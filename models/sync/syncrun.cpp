@@ -10,7 +10,10 @@ SyncRun::SyncRun(SyncStore *store, ClerkApiClient *client, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_client(client)
+    , m_onServer(client == nullptr)
 {
+    if (!client)
+        return;
     connect(client, &ClerkApiClient::totalCountReady, this, [this](qint64 total) {
         m_clerkTotal = total;
         Q_EMIT totalCountReady(total);
@@ -45,6 +48,8 @@ std::optional<ClerkUser> SyncRun::clerkUser(const QString &clerkId) const
 
 void SyncRun::start()
 {
+    if (m_onServer)
+        return startOnServer();
     if (m_running || !m_store || !m_client)
         return;
     m_snapshot.renew();
@@ -79,6 +84,50 @@ void SyncRun::start()
     });
     watchFuture(comparer, this, onSnapshot, onError);
     m_client->start();
+}
+
+void SyncRun::startOnServer()
+{
+    if (m_running || !m_store)
+        return;
+    m_snapshot.renew();
+    m_running = true;
+    m_complete = false;
+    m_admins.clear();
+    m_clerkTotal = -1;
+    m_clerkSeen = m_databaseRows = m_comparisonNs = m_buildNs = 0;
+    watchFuture(m_store->loadStatus(), this,
+                m_snapshot.current([this](const SyncStatusReport &report) { onReport(report); }),
+                m_snapshot.current([this](const QString &message) {
+                    if (m_running)
+                        fail(message);
+                }));
+}
+
+void SyncRun::onReport(const SyncStatusReport &report)
+{
+    if (!m_running)
+        return;
+    if (!report.complete)
+        return fail(tr("Clerk could not be read completely: %1")
+                        .arg(report.problems.join(QLatin1Char(' '))));
+    for (const SyncRecord &record : report.rows) {
+        if (!record.databaseRowId.isEmpty())
+            ++m_databaseRows;
+        if (!record.clerk)
+            continue;
+        ++m_clerkSeen;
+        if (!record.clerk->publicRole.isEmpty())
+            m_admins.insert(record.clerk->id, *record.clerk);
+    }
+    m_clerkTotal = m_clerkSeen;
+    Q_EMIT snapshotLoaded(m_databaseRows);
+    Q_EMIT totalCountReady(m_clerkTotal);
+    Q_EMIT recordsReady(report.rows);
+    Q_EMIT progress(m_clerkSeen, m_clerkTotal);
+    m_running = false;
+    m_complete = true;
+    Q_EMIT finished();
 }
 
 void SyncRun::cancel()

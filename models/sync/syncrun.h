@@ -25,12 +25,18 @@ class SyncStore;
 //
 // Orphans are only named after every Clerk page came in: a failed or
 // cancelled run never calls anyone an orphan.
+//
+// Without a client the store's server compares (SyncStore::Comparison::OnServer):
+//
+//   start() ─▶ SyncStore::loadStatus() ─▶ every record at once ─▶ recordsReady ─▶ finished()
+//                                      └▶ incomplete or refused ─▶ failed(why)
 class SyncRun final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncRun)
 
 public:
+    // `client` null: the store's server makes the comparison (loadStatus()).
     SyncRun(SyncStore *store, ClerkApiClient *client, QObject *parent = nullptr);
     ~SyncRun() override;
 
@@ -61,6 +67,8 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    void startOnServer();
+    void onReport(const SyncStatusReport &report);
     void onPage(const QList<ClerkUser> &users);
     void compare(const QList<ClerkUser> &users);
     void maybeFinish();
@@ -71,6 +79,7 @@ private:
     std::shared_ptr<SyncComparer> m_comparer;
     QList<QList<ClerkUser>> m_pending;  // pages that came before the snapshot
     QHash<QString, ClerkUser> m_admins; // Clerk users with a public role, for SehatScan writes
+    const bool m_onServer;
     bool m_running = false;
     bool m_complete = false;
     bool m_clerkDone = false;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <optional>
@@ -80,6 +81,15 @@ struct SyncRecord
     {
         return status == filter || (filter == SyncStatus::NoDefaultRole && lacksDefaultRole);
     }
+};
+
+// A whole comparison made where the Clerk key is (a backend API server's
+// GET /sync/status), as one answer.
+struct SyncStatusReport
+{
+    QList<SyncRecord> rows;
+    bool complete = false; // every Clerk page was read
+    QStringList problems;
 };
 
 // What the application's own sync would write for a Clerk user: Akako takes

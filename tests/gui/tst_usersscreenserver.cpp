@@ -2,15 +2,27 @@
 // process, over a real PostgreSQL; tst_usersscreenapi uses the fake contract
 // and the seed's plain backend): the main window lists, pages and searches
 // through the server, and the signed-in person's access is the server's
-// answer for their token.
+// answer for their token. An admin whose ADMIN role ends behind the
+// console's back is refused at the next write, and the window turns read-only
+// with the writer's reason (the server's 403; the role writer's refusal in
+// PostgreSQL mode), what was typed kept.
+#include "dialogs/grantroledialog.h"
 #include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
+#include "screens/usersscreen.h"
 #include "support/fakesigninservice.h"
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
 #include "support/sourceparity.h"
+#include "widgets/accountwidget.h"
+#include "widgets/userdetailpanel.h"
 
+#include <QAction>
+#include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace rolecall;
@@ -29,12 +41,15 @@ private Q_SLOTS:
     void initTestCase();
     void anAdminListsPagesAndSearchesThroughTheServer();
     void aLearnerBrowsesReadOnlyWithTheServersReason();
+    void aRefusedWriteTurnsTheWindowReadOnlyWithTheReason_data();
+    void aRefusedWriteTurnsTheWindowReadOnlyWithTheReason();
     void cleanupTestCase();
 
 private:
     bool requested(const QString &path, int from);
 
     ParitySources m_api;
+    ParitySources m_pg; // PostgreSQL direct, on a database of its own
 };
 
 void TestUsersScreenServer::initTestCase()
@@ -45,10 +60,14 @@ void TestUsersScreenServer::initTestCase()
     const QString db = freshDatabase(users);
     QVERIFY(!db.isEmpty());
     QVERIFY2(m_api.open(SourceKind::Api, db, &error), qPrintable(error));
+    const QString pgDb = freshDatabase(50);
+    QVERIFY(!pgDb.isEmpty());
+    QVERIFY2(m_pg.open(SourceKind::Pg, pgDb, &error), qPrintable(error));
 }
 
 void TestUsersScreenServer::cleanupTestCase()
 {
+    m_pg.close();
     m_api.close();
     removeConnections();
 }
@@ -107,6 +126,75 @@ void TestUsersScreenServer::aLearnerBrowsesReadOnlyWithTheServersReason()
     QTRY_VERIFY2_WITH_TIMEOUT(window.bannerText().contains(QLatin1String("Only an active ADMIN")),
                               qPrintable(window.bannerText()), waitMs);
     QCOMPARE(window.usersModel() ? window.usersModel()->rowCount() : 0, 0);
+    window.setSignInService(nullptr);
+}
+
+void TestUsersScreenServer::aRefusedWriteTurnsTheWindowReadOnlyWithTheReason_data()
+{
+    QTest::addColumn<bool>("api");
+    QTest::newRow("backend API: the server's 403") << true;
+    QTest::newRow("database: the role writer's refusal") << false;
+}
+
+void TestUsersScreenServer::aRefusedWriteTurnsTheWindowReadOnlyWithTheReason()
+{
+    QFETCH(bool, api);
+    ParitySources &sources = api ? m_api : m_pg;
+    FakeSignInService signIn;
+    signIn.succeed(identityOfSeedUser(5));
+    MainWindow window({});
+    window.setSignInService(&signIn);
+    window.setDataSource(sources.newSource(5).release());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.canWrite(), waitMs);
+    UsersScreen *users = window.usersScreen();
+    users->openUser(emailOfSeedUser(4));
+    QTRY_VERIFY_WITH_TIMEOUT(users->detailPanel()->hasUser(), waitMs);
+    users->grantRole();
+    auto *dialog = users->findChild<GrantRoleDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->setRole(QStringLiteral("MENTOR"));
+    auto *reason = dialog->findChild<QLineEdit *>(QStringLiteral("reasonField"));
+    reason->setText(QStringLiteral("Runs the autumn cohort"));
+
+    // Meanwhile, another admin's tool ends this admin's ADMIN role (and
+    // makes seed user 6 the admin, so one stays).
+    QSqlDatabase db = RoleWriterDatabases::connect(sources.database());
+    QSqlQuery sql(db);
+    QVERIFY2(sql.exec(QStringLiteral(R"(
+        INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "isActive",
+            "reason", "createdAt", "updatedAt")
+        VALUES ('crreadonlytest6', 'cu0000000006', 'ADMIN', timezone('UTC', now()), true,
+            'takes over', timezone('UTC', now()), timezone('UTC', now())))")),
+             qPrintable(sql.lastError().text()));
+    QVERIFY2(sql.exec(QStringLiteral(R"(UPDATE "UserRole" SET "isActive" = false,
+        "effectiveEndDate" = timezone('UTC', now())
+        WHERE "userId" = 'cu0000000005' AND "role" = 'ADMIN' AND "isActive")")),
+             qPrintable(sql.lastError().text()));
+    QVERIFY(sql.numRowsAffected() > 0);
+    QVERIFY(window.canWrite()); // the console has not asked since
+
+    const QString before = checksum(sources.database());
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.canWrite(), waitMs);
+    QVERIFY(!dialog->isBusy());
+    // The writer's reason, in the dialog and as the window's read-only reason.
+    const QString refusal = api ? QStringLiteral("Only an active ADMIN may change anything")
+                                : QStringLiteral("Only an active ADMIN may change roles");
+    QVERIFY2(dialog->errorText().contains(refusal), qPrintable(dialog->errorText()));
+    QVERIFY2(window.readOnlyReason().contains(dialog->errorText()),
+             qPrintable(window.readOnlyReason()));
+    QVERIFY(window.accountWidget()->isReadOnly());
+    QCOMPARE(window.accountWidget()->badgeText(), QStringLiteral("Read-only"));
+    QVERIFY(!users->grantAction()->isEnabled());
+    QCOMPARE(users->grantAction()->toolTip(), window.readOnlyReason());
+    // What was typed stays; nothing was written.
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(reason->text(), QStringLiteral("Runs the autumn cohort"));
+    QCOMPARE(checksum(sources.database()), before);
+    dialog->close();
     window.setSignInService(nullptr);
 }
 

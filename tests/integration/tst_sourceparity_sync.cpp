@@ -2,7 +2,10 @@
 // the same database, holding the fake Clerk API's key): the snapshot compared
 // whole with PostgreSQL direct's, a sync status run over either store giving
 // the same verdicts, each action (dry run, then real) doing the same, and a
-// non-admin refused alike. Each kind gets its own fresh database.
+// non-admin refused alike. Where the server holds the Clerk key it makes the
+// comparison itself (GET /sync/status, no key on this side) with the same
+// verdicts; without the key it says so plainly. Each kind gets its own fresh
+// database.
 #include "clerk/clerkapiclient.h"
 #include "pg/pgsync.h"
 #include "support/fakeclerkapi.h"
@@ -55,14 +58,17 @@ private Q_SLOTS:
     void init();
     void theSnapshotIsTheDirectOne();
     void aStatusRunGivesTheSameVerdicts();
+    void theServerComparesWhereItHoldsTheKey();
+    void aServerWithoutTheKeySaysSoPlainly();
     void everyActionDoesTheSame_data();
     void everyActionDoesTheSame();
     void aNonAdminIsRefusedAlike();
     void cleanupTestCase() { removeConnections(); }
 
 private:
-    // The records of a status run over `store` and the fake Clerk API.
-    QHash<QString, SyncRecord> statusOver(SyncStore &store);
+    // The records of a status run over `store` and the fake Clerk API
+    // (`onServer`: the store's server compares, no key here).
+    QHash<QString, SyncRecord> statusOver(SyncStore &store, bool onServer = false);
 
     FakeClerkApi m_clerk;
     ParitySources m_sources;
@@ -73,12 +79,7 @@ void TestSourceParitySync::initTestCase()
     QString error;
     if (!start(&error))
         QSKIP(qPrintable(error));
-    // Clerk: 1..18 and 21..22; 3's email changed; 19 and 20 gone.
-    QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 18) + FakeClerkApi::seedUsers(21, 22);
-    users[2].emails = {QStringLiteral("three@example.test")};
-    m_clerk.setUsers(users);
-    m_clerk.setSecretKey(secret);
-    QVERIFY(m_clerk.start());
+    QVERIFY(startParityClerk(m_clerk, secret));
 }
 
 void TestSourceParitySync::init()
@@ -86,22 +87,18 @@ void TestSourceParitySync::init()
     const QString db = freshDatabase(20);
     QVERIFY(!db.isEmpty());
     QString error;
-    QVERIFY2(m_sources.open(sourceKind(), db, &error,
-                            [this](server::ServerOptions &options) {
-                                options.clerkSecretKey = secret;
-                                options.clerkApiUrl = QUrl(m_clerk.baseUrl());
-                            }),
+    QVERIFY2(m_sources.open(sourceKind(), db, &error, withClerkKey(m_clerk, secret)),
              qPrintable(error));
 }
 
-QHash<QString, SyncRecord> TestSourceParitySync::statusOver(SyncStore &store)
+QHash<QString, SyncRecord> TestSourceParitySync::statusOver(SyncStore &store, bool onServer)
 {
     ClerkApiSettings settings;
     settings.baseUrl = QUrl(m_clerk.baseUrl());
     settings.secretKey = secret;
     settings.backoffStartMs = 50;
     ClerkApiClient client(settings, nullptr);
-    SyncRun run(&store, &client);
+    SyncRun run(&store, onServer ? nullptr : &client);
     QHash<QString, SyncRecord> records;
     QString failure;
     QObject::connect(&run, &SyncRun::recordsReady, this, [&records](const QList<SyncRecord> &page) {
@@ -141,6 +138,48 @@ void TestSourceParitySync::aStatusRunGivesTheSameVerdicts()
     const QString difference =
         differenceAcrossKinds(QStringLiteral("verdicts"), verdicts.join(QLatin1Char('\n')));
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSourceParitySync::theServerComparesWhereItHoldsTheKey()
+{
+    const bool api = sourceKind() == SourceKind::Api;
+    const SyncStore::ComparisonSite site = settle(m_sources.syncStore().comparisonSite());
+    QCOMPARE(site.where, api ? SyncStore::Comparison::OnServer : SyncStore::Comparison::Here);
+    const qsizetype clerkCalls = m_clerk.requestCount();
+    const int logged = int(m_sources.server().logLines().size());
+    const QHash<QString, SyncRecord> records = statusOver(m_sources.syncStore(), api);
+    QCOMPARE(records.size(), 22);
+    QVERIFY(m_clerk.requestCount() > clerkCalls); // Clerk was walked, by the server for "api"
+    if (api) {
+        const QStringList log = m_sources.server().logLines().mid(logged);
+        QVERIFY2(std::any_of(log.cbegin(), log.cend(),
+                             [](const QString &line) {
+                                 return line.contains(QLatin1String("/sync/status"));
+                             }),
+                 qPrintable(log.join(QLatin1Char('\n'))));
+    }
+    QStringList verdicts;
+    for (const SyncRecord &record : records)
+        verdicts << jsonText(record);
+    verdicts.sort();
+    const QString difference = differenceAcrossKinds(QStringLiteral("verdicts where compared"),
+                                                     verdicts.join(QLatin1Char('\n')));
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSourceParitySync::aServerWithoutTheKeySaysSoPlainly()
+{
+    if (sourceKind() != SourceKind::Api)
+        QSKIP("a database compares here, with the profile's key");
+    ParitySources keyless;
+    QString error;
+    QVERIFY2(keyless.open(SourceKind::Api, m_sources.database(), &error), qPrintable(error));
+    const SyncStore::ComparisonSite site = settle(keyless.syncStore().comparisonSite());
+    QCOMPARE(site.where, SyncStore::Comparison::Unavailable);
+    QVERIFY2(site.why.contains(QLatin1String("holds no Clerk secret key")), qPrintable(site.why));
+    const DataSourceError refused = refusalOf(keyless.syncStore().loadStatus());
+    QCOMPARE(refused.kind(), DataSourceError::Kind::Schema);
+    QCOMPARE(refused.message(), site.why);
 }
 
 void TestSourceParitySync::everyActionDoesTheSame_data()

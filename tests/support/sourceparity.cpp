@@ -147,6 +147,25 @@ DataSource &ParitySources::reference()
     return *m_reference;
 }
 
+bool startParityClerk(FakeClerkApi &clerk, const QByteArray &secret)
+{
+    QList<FakeClerkUser> users = FakeClerkApi::seedUsers(1, 18) + FakeClerkApi::seedUsers(21, 22);
+    users[2].emails = {QStringLiteral("three@example.test")};
+    clerk.setUsers(users);
+    clerk.setSecretKey(secret);
+    return clerk.start();
+}
+
+std::function<void(server::ServerOptions &)> withClerkKey(const FakeClerkApi &clerk,
+                                                          const QByteArray &secret)
+{
+    const QUrl url(clerk.baseUrl());
+    return [url, secret](server::ServerOptions &options) {
+        options.clerkSecretKey = secret;
+        options.clerkApiUrl = url;
+    };
+}
+
 ParitySources::Person grantStatesAdmin()
 {
     return {QStringLiteral("user_admin"), QStringLiteral("admin@example.test"),

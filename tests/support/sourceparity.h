@@ -16,6 +16,7 @@
 #include "domain/datasourceerror.h"
 #include "services/datasource.h"
 #include "services/syncstore.h"
+#include "support/fakeclerkapi.h"
 #include "support/serverfixture.h"
 
 #include <QFuture>
@@ -74,14 +75,13 @@ template <typename T>
 DataSourceError refusalOf(QFuture<T> future)
 {
     if (!waitFor(future))
-        return DataSourceError(DataSourceError::Kind::Connection,
-                               QStringLiteral("no answer within 60 s"));
+        return {DataSourceError::Kind::Connection, QStringLiteral("no answer within 60 s")};
     try {
         future.waitForFinished();
     } catch (const DataSourceError &e) {
         return e;
     }
-    return DataSourceError(DataSourceError::Kind::Query, QStringLiteral("no error"));
+    return {DataSourceError::Kind::Query, QStringLiteral("no error")};
 }
 
 // `text` with every ISO instant ("2026-01-02T03:04:05.678Z") as <instant>:
@@ -158,6 +158,14 @@ private:
 // The grant-states fixture's admin (createGrantStatesDatabase()), as the
 // test IdP signs them in.
 ParitySources::Person grantStatesAdmin();
+
+// The sync tests' Clerk over a database of 20 seed users: seed users 1..18
+// and 21..22 (19 and 20 orphaned, 21 and 22 missing), 3's email changed;
+// `clerk` started with `secret` as its key. False when it did not start.
+bool startParityClerk(FakeClerkApi &clerk, const QByteArray &secret);
+// The server option tweak that gives rolecall-server `clerk`'s URL and `secret`.
+std::function<void(server::ServerOptions &)> withClerkKey(const FakeClerkApi &clerk,
+                                                          const QByteArray &secret);
 
 // Answers both kinds must agree on, across the runs of one test function:
 // the "pg" run records each named answer, the "api" run compares its own with

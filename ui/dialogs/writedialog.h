@@ -28,7 +28,9 @@ class DataSource;
 //                                                       stays; a server's per-field problems
 //                                                       below the fields they name),
 //                                                       refreshNeeded() on a
-//                                                       conflict or a lost connection;
+//                                                       conflict or a lost connection,
+//                                                       writeRefused(reason) when the
+//                                                       writer says this person may not;
 //                                                       the focus back on the retry
 //                                                       button, so Enter tries again
 //
@@ -61,6 +63,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A conflict or a lost connection: the window should reload what it shows.
     void refreshNeeded();
+    // The writer refused this person (NotPermitted: no longer an active
+    // ADMIN, a server's 403 with its reason): the window turns read-only.
+    void writeRefused(const QString &reason);
 
 protected:
     // `source` is not owned.
@@ -119,6 +124,8 @@ protected:
                 showWriteError(error);
                 if (needsRefresh(error))
                     Q_EMIT refreshNeeded();
+                if (error.kind() == DataSourceError::Kind::NotPermitted)
+                    Q_EMIT writeRefused(error.summary());
             });
     }
     template <typename T, typename OnValue>

@@ -378,13 +378,15 @@ void UsersScreen::afterWrite()
 }
 
 // A write dialog, open() not exec(): a save reloads the table and the
-// detail; a conflict ("someone changed this") reloads them too.
+// detail; a conflict ("someone changed this") reloads them too; a refusal
+// of this person goes to the window, which turns read-only.
 template <typename Dialog, typename Saved>
 void UsersScreen::openWriteDialog(Dialog *dialog, Saved saved)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, saved, this, &UsersScreen::afterWrite);
     connect(dialog, &Dialog::refreshNeeded, this, &UsersScreen::refresh);
+    connect(dialog, &Dialog::writeRefused, this, &UsersScreen::writeRefused);
     dialog->open();
 }
 

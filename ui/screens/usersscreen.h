@@ -30,6 +30,7 @@ class UsersTableModel;
 //                                                       first page; openUser() waits for it
 //   filter bar changes ─▶ filterChanged(query) ─▶ the model reloads
 //   grant / end / bulk ─▶ dialog (open()) ─▶ granted / ended / applied ─▶ refresh()
+//                                          └▶ refused (not permitted) ─▶ writeRefused(reason)
 //   export ─▶ chooseCsvFile (open()) ─▶ ExportFlow ─▶ exportFinished()
 class UsersScreen final : public QWidget, public Screen
 {
@@ -104,6 +105,8 @@ Q_SIGNALS:
     void pageLoaded();
     void message(const QString &text); // for the status bar
     void exportFinished(bool ok, const QString &message);
+    // A write dialog's write was refused for this person (WriteDialog::writeRefused).
+    void writeRefused(const QString &reason);
 
 private:
     void buildActions();

@@ -72,6 +72,15 @@ void AccountWidget::clear()
     refresh();
 }
 
+void AccountWidget::refuseWrites(const QString &reason)
+{
+    if (m_access)
+        m_access->serverReadOnlyReason = reason; // wins over the roles read before
+    else
+        m_problem = reason;
+    refresh();
+}
+
 bool AccountWidget::isReadOnly() const
 {
     return !m_identity.isValid() || !m_access || !m_access->canWrite();

@@ -27,6 +27,10 @@ public:
     // `problem`: why access could not be read (e.g. a database error).
     void setAccess(const std::optional<AccountAccess> &access, const QString &problem = {});
     void clear();
+    // A write was refused for this person after their access was read (their
+    // ADMIN role ended meanwhile, or a server's 403): read-only from now on,
+    // with the writer's `reason`, until the access is read again.
+    void refuseWrites(const QString &reason);
 
     bool isReadOnly() const;
     QString badgeText() const; // empty when no badge shows
