@@ -204,6 +204,15 @@ QFuture<OverviewFigures> PgDataSource::fetchOverview()
         &m_countPool);
 }
 
+QFuture<OverviewFigures> PgDataSource::fetchOverviewPart(OverviewPart part)
+{
+    return run<OverviewFigures>(
+        [this, part](QSqlDatabase &db) {
+            return rolecall::fetchOverviewPart(db, schema(db), part);
+        },
+        PgWork::Read, &m_countPool);
+}
+
 // Streams run as writes do: never retried, since rows already went out.
 QFuture<qint64> PgDataSource::streamUsers(const UserQuery &query, RowBatchSink<User> sink)
 {

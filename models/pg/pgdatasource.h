@@ -59,6 +59,8 @@ public:
     QString displayName() const override;
     QFuture<GrantPage> fetchGrantPage(const GrantListQuery &query) override;
     QFuture<OverviewFigures> fetchOverview() override;
+    bool answersOverviewInParts() const override { return true; }
+    QFuture<OverviewFigures> fetchOverviewPart(OverviewPart part) override;
     QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink) override;
     QFuture<qint64> streamGrants(const GrantListQuery &query,
                                  RowBatchSink<GrantView> sink) override;
