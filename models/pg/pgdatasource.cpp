@@ -19,7 +19,7 @@ PgDataSource::PgDataSource(ConnectionSettings settings, QObject *parent)
 PgDataSource::PgDataSource(ConnectionSettings settings, const PgPoolTuning &tuning, QObject *parent)
     : DataSource(parent)
     , m_settings(std::move(settings))
-    , m_countPool(m_settings, PgSessionPurpose::Interactive, 1, tuning.statementTimeout)
+    , m_countPool(m_settings, PgSessionPurpose::Interactive, 2, tuning.statementTimeout)
     , m_streamPool(m_settings, PgSessionPurpose::Interactive, 1, tuning.statementTimeout)
     , m_pool(m_settings, PgSessionPurpose::Interactive, qMax(1, tuning.workers),
              tuning.statementTimeout)

@@ -96,7 +96,8 @@ private:
     QMutex m_schemaMutex;
     std::optional<SchemaInfo> m_schema;
     // Declared last: destroyed first, ending the workers. Counts (whole-table
-    // scans) get their own worker so pages and writes never queue behind them.
+    // scans) get their own two workers so pages and writes never queue behind
+    // them, and the overview's slow part runs beside its others.
     // Exports hold a session for as long as they write: a worker of their own.
     PgSessionPool m_countPool;
     PgSessionPool m_streamPool;

@@ -118,8 +118,10 @@ void OverviewScreen::refresh()
         return;
     }
     setBusy(true);
-    const QList<OverviewPart> everyPart{OverviewPart::Users, OverviewPart::Grants,
-                                        OverviewPart::Series, OverviewPart::RoleHolders};
+    // The slow role holders second: a source with two workers runs them beside
+    // the other parts, which follow each other on the other worker.
+    const QList<OverviewPart> everyPart{OverviewPart::Users, OverviewPart::RoleHolders,
+                                        OverviewPart::Grants, OverviewPart::Series};
     const auto onError = m_answers.current([this](const QString &message) { fail(message); });
     if (!dataSource()->answersOverviewInParts()) {
         m_pending = 1;
@@ -130,7 +132,6 @@ void OverviewScreen::refresh()
                     onError);
         return;
     }
-    // The cheap parts first: the source may answer them one after the other.
     m_pending = int(everyPart.size());
     for (const OverviewPart part : everyPart) {
         watchFuture(dataSource()->fetchOverviewPart(part), this,
