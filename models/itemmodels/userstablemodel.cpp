@@ -357,11 +357,14 @@ void UsersTableModel::tellRows()
     beginInsertRows({}, first, first + rows - 1);
     m_untoldRows -= rows;
     endInsertRows();
-    if (m_untoldRows > 0) {
-        const quint64 ticket = m_answers.ticket(); // a reload tells its own rows
-        QTimer::singleShot(0, this, [this, ticket] {
-            if (m_answers.isCurrent(ticket))
-                tellRows();
+    // One turn at a time, and not dropped by a refresh: a reset leaves nothing
+    // untold, and rows kept on screen while a refresh is on its way are still
+    // to be told.
+    if (m_untoldRows > 0 && !m_tellScheduled) {
+        m_tellScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_tellScheduled = false;
+            tellRows();
         });
     }
 }

@@ -136,6 +136,7 @@ private:
     qint64 m_totalCount = -1;
     int m_untoldRows = 0;           // counted rows the views have not been told of yet
     int m_rowsPerTelling = 1 << 17; // a few milliseconds of a header's work
+    bool m_tellScheduled = false;
     bool m_appendInFlight = false;
 };
 
