@@ -61,6 +61,21 @@ struct OverviewFigures
     QList<QPair<QString, QList<qint64>>> series;
 };
 
+// The overview a part at a time, each part its own query, so that a screen
+// shows each figure as its answer comes: an answer for a part fills
+// rolesSupported and that part's fields only.
+enum class OverviewPart {
+    Users,       // users
+    Grants,      // activePerRole (role, activeGrants), grantsExpiringThisWeek
+    RoleHolders, // activePerRole (role, activeUsers), users, usersWithoutRole
+    Series,      // months, series
+};
+
+// Copies `part`'s fields from `answer` into `into` (and rolesSupported); the
+// per-role counts are matched by role, taking the order of the first answer
+// that lists them.
+void mergeOverviewPart(OverviewFigures &into, const OverviewFigures &answer, OverviewPart part);
+
 } // namespace rolecall
 
 Q_DECLARE_METATYPE(rolecall::OverviewFigures)

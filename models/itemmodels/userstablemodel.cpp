@@ -5,6 +5,7 @@
 #include "services/datasource.h"
 
 #include <QLocale>
+#include <QTimer>
 
 #include <limits>
 
@@ -27,7 +28,7 @@ UsersTableModel::~UsersTableModel() = default;
 
 int UsersTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_window.rowCount();
+    return parent.isValid() ? 0 : m_window.rowCount() - m_untoldRows;
 }
 
 int UsersTableModel::columnCount(const QModelIndex &parent) const
@@ -114,8 +115,8 @@ QVariant UsersTableModel::headerData(int section, Qt::Orientation orientation, i
 
 bool UsersTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_source && !isComplete() && !m_appendInFlight &&
-           m_lastError.isEmpty();
+    return !parent.isValid() && m_source && !isCounted() && !m_window.isAtEnd() &&
+           !m_appendInFlight && m_lastError.isEmpty();
 }
 
 void UsersTableModel::fetchMore(const QModelIndex &parent)
@@ -189,7 +190,7 @@ const User &UsersTableModel::userAt(int row) const
 void UsersTableModel::prefetch(int first, int last)
 {
     first = qMax(0, first);
-    last = qMin(last, m_window.rowCount() - 1);
+    last = qMin(last, rowCount() - 1);
     for (int page = m_window.pageOf(first); last >= 0 && page <= m_window.pageOf(last); ++page)
         if (!m_window.hasPage(page))
             noteWanted(page);
@@ -270,7 +271,7 @@ void UsersTableModel::fetchWanted()
     while (m_inFlight.size() < maxInFlight && !m_wanted.isEmpty()) {
         const int page = m_wanted.takeLast();
         if (!m_window.hasPage(page) && !m_inFlight.contains(page) &&
-            page * m_window.pageSize() < m_window.rowCount())
+            page * m_window.pageSize() < rowCount())
             fetchPage(page, false);
     }
 }
@@ -327,7 +328,7 @@ void UsersTableModel::storePage(int page, bool append, const UserPage &result)
         return;
     }
     const int first = page * m_window.pageSize();
-    const int rows = m_window.fillPage(page, result);
+    const int rows = qMin(m_window.fillPage(page, result), rowCount() - first);
     if (rows > 0)
         Q_EMIT dataChanged(index(first, 0), index(first + rows - 1, ColumnCount - 1));
 }
@@ -336,15 +337,36 @@ void UsersTableModel::storePage(int page, bool append, const UserPage &result)
 // spans the whole list and the view can jump anywhere.
 void UsersTableModel::expandToCount()
 {
-    if (isComplete() || m_totalCount < 0)
+    if (isCounted() || m_window.isAtEnd() || m_totalCount < 0)
         return;
     const int total = int(qMin<qint64>(m_totalCount, std::numeric_limits<int>::max()));
     const int rows = m_window.rowCount();
-    if (total > rows)
-        beginInsertRows({}, rows, total - 1);
     m_window.spanRows(total); // all there already when the count is behind
-    if (total > rows)
-        endInsertRows();
+    m_untoldRows = m_window.rowCount() - rows;
+    tellRows();
+}
+
+// A header view makes (and lays out) one section per row it is told of, so a
+// million at once blocks the GUI thread; a slice per turn keeps each turn short.
+void UsersTableModel::tellRows()
+{
+    if (m_untoldRows <= 0)
+        return;
+    const int first = rowCount();
+    const int rows = qMin(m_untoldRows, m_rowsPerTelling);
+    beginInsertRows({}, first, first + rows - 1);
+    m_untoldRows -= rows;
+    endInsertRows();
+    // One turn at a time, and not dropped by a refresh: a reset leaves nothing
+    // untold, and rows kept on screen while a refresh is on its way are still
+    // to be told.
+    if (m_untoldRows > 0 && !m_tellScheduled) {
+        m_tellScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_tellScheduled = false;
+            tellRows();
+        });
+    }
 }
 
 void UsersTableModel::refresh()
@@ -358,6 +380,7 @@ void UsersTableModel::reload(int pageSize)
     const bool wasLoading = isLoading();
     beginResetModel();
     m_window.reset(pageSize);
+    m_untoldRows = 0;
     m_inFlight.clear(); // what was in flight was for the rows just dropped
     m_wanted.clear();
     m_appendInFlight = false;
@@ -390,6 +413,7 @@ void UsersTableModel::refreshKeepingRows()
         const int pageSize = m_window.pageSize();
         beginResetModel();
         m_window.reset(pageSize);
+        m_untoldRows = 0;
         endResetModel();
         if (m_totalCount != -1) {
             m_totalCount = -1;

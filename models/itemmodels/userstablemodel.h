@@ -15,7 +15,8 @@ class DataSource;
 // The users list as a window cache over a DataSource: memory follows what is
 // on screen, not the size of the table.
 //
-//   refresh ─▶ first page + count ──▶ rowCount() = the count ("windowed")
+//   refresh ─▶ first page + count ──▶ rowCount() = the count ("windowed"),
+//              told to the views 131,072 rows per turn of the event loop
 //   view paints row r ─▶ data() notes page r/pageSize as wanted ─▶ fetch
 //   page arrives ─▶ dataChanged; the least recently painted pages beyond
 //   maxCachedPages() are dropped and fetched again when looked at
@@ -61,7 +62,12 @@ public:
     }
     bool isLoading() const { return m_appendInFlight || !m_inFlight.isEmpty(); }
     // Every matching row has a place in rowCount(): counted, or paged to the end.
-    bool isComplete() const { return m_window.isWindowed() || m_window.isAtEnd(); }
+    // (The views are told of counted rows a slice per turn of the event loop:
+    // a view's header makes one section per row, which for a million rows at
+    // once blocks the GUI thread for tens of milliseconds.)
+    bool isComplete() const { return (isCounted() && m_untoldRows == 0) || m_window.isAtEnd(); }
+    // Counted rows told to the views per turn of the event loop (at least 1).
+    void setRowsPerTelling(int rows) { m_rowsPerTelling = qMax(1, rows); }
     qint64 totalCount() const { return m_totalCount; } // -1 until counted
     QString lastError() const { return m_lastError; }
     int pageSize() const { return m_window.pageSize(); }
@@ -108,6 +114,8 @@ private:
     void storePage(int page, bool append, const UserPage &result);
     void startCount(bool firstPageWasLast);
     void expandToCount();
+    void tellRows(); // the next slice of m_untoldRows to the views
+    bool isCounted() const { return m_window.isWindowed(); }
     void reload(int pageSize);
     void updateLoading(bool wasLoading);
     void fail(const QString &message);
@@ -126,6 +134,9 @@ private:
     bool m_noRole = false;
     QString m_lastError;
     qint64 m_totalCount = -1;
+    int m_untoldRows = 0;           // counted rows the views have not been told of yet
+    int m_rowsPerTelling = 1 << 17; // a few milliseconds of a header's work
+    bool m_tellScheduled = false;
     bool m_appendInFlight = false;
 };
 

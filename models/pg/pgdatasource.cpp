@@ -19,7 +19,7 @@ PgDataSource::PgDataSource(ConnectionSettings settings, QObject *parent)
 PgDataSource::PgDataSource(ConnectionSettings settings, const PgPoolTuning &tuning, QObject *parent)
     : DataSource(parent)
     , m_settings(std::move(settings))
-    , m_countPool(m_settings, PgSessionPurpose::Interactive, 1, tuning.statementTimeout)
+    , m_countPool(m_settings, PgSessionPurpose::Interactive, 2, tuning.statementTimeout)
     , m_streamPool(m_settings, PgSessionPurpose::Interactive, 1, tuning.statementTimeout)
     , m_pool(m_settings, PgSessionPurpose::Interactive, qMax(1, tuning.workers),
              tuning.statementTimeout)
@@ -202,6 +202,15 @@ QFuture<OverviewFigures> PgDataSource::fetchOverview()
     return run<OverviewFigures>(
         [this](QSqlDatabase &db) { return fetchOverviewFigures(db, schema(db)); }, PgWork::Read,
         &m_countPool);
+}
+
+QFuture<OverviewFigures> PgDataSource::fetchOverviewPart(OverviewPart part)
+{
+    return run<OverviewFigures>(
+        [this, part](QSqlDatabase &db) {
+            return rolecall::fetchOverviewPart(db, schema(db), part);
+        },
+        PgWork::Read, &m_countPool);
 }
 
 // Streams run as writes do: never retried, since rows already went out.

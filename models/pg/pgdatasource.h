@@ -59,6 +59,8 @@ public:
     QString displayName() const override;
     QFuture<GrantPage> fetchGrantPage(const GrantListQuery &query) override;
     QFuture<OverviewFigures> fetchOverview() override;
+    bool answersOverviewInParts() const override { return true; }
+    QFuture<OverviewFigures> fetchOverviewPart(OverviewPart part) override;
     QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink) override;
     QFuture<qint64> streamGrants(const GrantListQuery &query,
                                  RowBatchSink<GrantView> sink) override;
@@ -94,7 +96,8 @@ private:
     QMutex m_schemaMutex;
     std::optional<SchemaInfo> m_schema;
     // Declared last: destroyed first, ending the workers. Counts (whole-table
-    // scans) get their own worker so pages and writes never queue behind them.
+    // scans) get their own two workers so pages and writes never queue behind
+    // them, and the overview's slow part runs beside its others.
     // Exports hold a session for as long as they write: a worker of their own.
     PgSessionPool m_countPool;
     PgSessionPool m_streamPool;

@@ -17,10 +17,13 @@ GrantPage fetchGrantListPage(QSqlDatabase &db, const SchemaInfo &schema,
 PgStatement grantListStatement(QSqlDatabase &db, const SchemaInfo &schema,
                                const GrantListQuery &query, bool whole);
 
-// The Overview screen's figures in two statements, one scan of "UserRole" each:
-// the counts now, and the 12-month series (generate_series months; each grant
-// adds +1 when its hold starts and -1 when it ends, summed per month).
-// SehatScan: only the user count.
+// The Overview screen's figures, one statement per OverviewPart: the user
+// count; the grants held now per role (one scan of "UserRole"); the users
+// holding each role and any (distinct users, the slow part); the 12-month
+// series (generate_series months; each grant adds +1 when its hold starts and
+// -1 when it ends, summed per month). SehatScan: only the user count.
+OverviewFigures fetchOverviewPart(QSqlDatabase &db, const SchemaInfo &schema, OverviewPart part);
+// Every part, one after the other, merged (mergeOverviewPart()).
 OverviewFigures fetchOverviewFigures(QSqlDatabase &db, const SchemaInfo &schema);
 
 } // namespace rolecall

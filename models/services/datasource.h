@@ -92,6 +92,14 @@ public:
     }
     // Counts per role, users without a role, and the 12-month series.
     virtual QFuture<OverviewFigures> fetchOverview() { return notSupported<OverviewFigures>(); }
+    // The same figures a part at a time (OverviewPart), when the source can
+    // query them separately; the default answers every part with the whole.
+    virtual bool answersOverviewInParts() const { return false; }
+    virtual QFuture<OverviewFigures> fetchOverviewPart(OverviewPart part)
+    {
+        Q_UNUSED(part)
+        return fetchOverview();
+    }
 
     // --- whole-table exports (default: not supported) ---
 

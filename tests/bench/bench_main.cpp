@@ -69,9 +69,13 @@ int main(int argc, char *argv[])
         QStringLiteral("URL"));
     const QCommandLineOption noScrollOption(
         QStringLiteral("no-scroll"), QStringLiteral("Skip scrolling the whole list (memory)."));
+    const QCommandLineOption listOnlyOption(
+        QStringLiteral("list-only"),
+        QStringLiteral("Only the users list's reads and the console's first page: no bulk "
+                       "grant, audit or export; nothing written (a shared database)."));
     parser.addOptions({usersOption, quickOption, jsonOption, skipIndexedOption, serverOption,
                        clientsOption, secondsOption, threadsOption, serverArgOption, urlOption,
-                       noScrollOption});
+                       noScrollOption, listOnlyOption});
     const QCommandLineOption wholeProcessOption(
         QStringLiteral("whole-process"),
         QStringLiteral("Only whole processes on --url as it is: rolecallctl users list --limit 0 "
@@ -129,11 +133,15 @@ int main(int argc, char *argv[])
     }
 
     Bench bench(connection, users, !parser.isSet(noScrollOption));
+    const bool listOnly = parser.isSet(listOnlyOption);
+    bench.setListOnly(listOnly);
     // The users list, the console's first page, then the audit pages and the
     // users export.
-    const auto phase = [&bench, &connection](const QString &name) {
+    const auto phase = [&bench, &connection, listOnly](const QString &name) {
         QJsonObject out = bench.phase(name);
         out.insert(QStringLiteral("time_to_first_page"), timeToFirstPage(connection));
+        if (listOnly)
+            return out;
         out.insert(QStringLiteral("audit"), auditPages(bench.source(), bench.raw()));
         out.insert(QStringLiteral("users_export"), usersExport(bench.source(), bench.raw()));
         return out;

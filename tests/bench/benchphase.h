@@ -70,6 +70,9 @@ public:
         m_actor.email = QStringLiteral("user5@example.test");
     }
 
+    // Only the users list's reads: nothing is written (a shared database).
+    void setListOnly(bool on) { m_listOnly = on; }
+
     QJsonObject phase(const QString &name)
     {
         QJsonObject out;
@@ -102,8 +105,10 @@ public:
         progress(name + QStringLiteral(": search and filter through the model and view"));
         out.insert(QStringLiteral("model_view_ms"), modelViewOps(rare.search));
 
-        progress(name + QStringLiteral(": bulk grant"));
-        out.insert(QStringLiteral("bulk_grant"), bulkGrant());
+        if (!m_listOnly) {
+            progress(name + QStringLiteral(": bulk grant"));
+            out.insert(QStringLiteral("bulk_grant"), bulkGrant());
+        }
 
         if (m_scroll) {
             progress(name + QStringLiteral(": scrolling the whole list"));
@@ -416,6 +421,7 @@ private:
     Actor m_actor;
     int m_users = 0;
     bool m_scroll = true;
+    bool m_listOnly = false; // reads only: no bulk grant
     int m_pagesLoaded = 0;
     QJsonObject m_stalls; // the longest event-loop gap per model/view operation
 };

@@ -1,6 +1,7 @@
 // The Overview screen and its chart on the offscreen platform against a real
 // PostgreSQL: the figures, the per-role table and the chart's series; export
-// and copy; SehatScan shows its user count and says roles are not available;
+// and copy; each figure shows as its own query answers (the others held back
+// by a lock on "UserRole"); SehatScan shows its user count and says roles are not available;
 // the chart paints without data, at a high device-pixel ratio and in a dark
 // palette.
 #include "pg/pgdatasource.h"
@@ -16,6 +17,9 @@
 #include <QFile>
 #include <QImage>
 #include <QPainter>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +55,7 @@ class TestOverviewScreen : public QObject, private rolecall::testing::GrantState
 private Q_SLOTS:
     void initTestCase();
     void showsTheFigures();
+    void showsEachFigureAsItsQueryAnswers();
     void exportsAndCopies();
     void sehatScanShowsUsersOnly();
     void noDataSource();
@@ -94,6 +99,68 @@ void TestOverviewScreen::showsTheFigures()
     screen.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!screen.isBusy(), waitMs);
     QCOMPARE(screen.figureText(QStringLiteral("usersFigure")), QStringLiteral("7"));
+}
+
+void TestOverviewScreen::showsEachFigureAsItsQueryAnswers()
+{
+    PgDataSource source(m_cluster->connection(m_db));
+    QVERIFY(source.answersOverviewInParts());
+    source.detectSchema().waitForFinished(); // before "UserRole" is held
+
+    // Another session holds "UserRole": every part but the user count waits.
+    const ConnectionSettings settings = m_cluster->connection(m_db);
+    const QString name = QStringLiteral("overview-blocker");
+    {
+        QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        blocker.setHostName(settings.host);
+        blocker.setPort(settings.port);
+        blocker.setUserName(settings.user);
+        blocker.setDatabaseName(settings.database);
+        QVERIFY2(blocker.open(), qPrintable(blocker.lastError().text()));
+        QVERIFY(blocker.transaction());
+        QSqlQuery hold(blocker);
+        QVERIFY2(hold.exec(QStringLiteral(R"(LOCK TABLE "UserRole" IN ACCESS EXCLUSIVE MODE)")),
+                 qPrintable(hold.lastError().text()));
+
+        OverviewScreen screen(&source);
+        QAbstractItemModelTester tester(screen.rolesView()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        screen.show();
+        QTRY_COMPARE_WITH_TIMEOUT(screen.figureText(QStringLiteral("usersFigure")),
+                                  QStringLiteral("7"), waitMs);
+        QVERIFY(screen.isBusy());
+        QCOMPARE(screen.figureText(QStringLiteral("withoutRoleFigure")), QStringLiteral("–"));
+        QCOMPARE(screen.figureText(QStringLiteral("expiringFigure")), QStringLiteral("–"));
+        QVERIFY(screen.chart()->isEmpty());
+
+        QVERIFY(blocker.rollback()); // the other parts answer now
+        QTRY_VERIFY_WITH_TIMEOUT(!screen.isBusy(), waitMs);
+        QVERIFY2(screen.bannerText().isEmpty(), qPrintable(screen.bannerText()));
+        QCOMPARE(screen.figureText(QStringLiteral("withoutRoleFigure")), QStringLiteral("3"));
+        QCOMPARE(screen.figureText(QStringLiteral("expiringFigure")), QStringLiteral("1"));
+        const QAbstractItemModel *roles = screen.rolesView()->model();
+        QCOMPARE(roles->rowCount(), 3);
+        QCOMPARE(roles->index(2, 0).data().toString(), QStringLiteral("ADMIN"));
+        QCOMPARE(roles->index(2, 1).data().toString(), QStringLiteral("1"));
+        QCOMPARE(roles->index(2, 2).data().toString(), QStringLiteral("1"));
+        QVERIFY(!screen.chart()->isEmpty());
+        // the same figures as the whole overview in one answer (the API's)
+        const OverviewFigures whole = source.fetchOverview().result();
+        QCOMPARE(screen.figures().users, whole.users);
+        QCOMPARE(screen.figures().usersWithoutRole, whole.usersWithoutRole);
+        QCOMPARE(screen.figures().grantsExpiringThisWeek, whole.grantsExpiringThisWeek);
+        QCOMPARE(screen.figures().activePerRole.size(), whole.activePerRole.size());
+        for (int i = 0; i < whole.activePerRole.size(); ++i) {
+            QCOMPARE(screen.figures().activePerRole[i].role, whole.activePerRole[i].role);
+            QCOMPARE(screen.figures().activePerRole[i].activeGrants,
+                     whole.activePerRole[i].activeGrants);
+            QCOMPARE(screen.figures().activePerRole[i].activeUsers,
+                     whole.activePerRole[i].activeUsers);
+        }
+        QCOMPARE(screen.figures().months, whole.months);
+        QCOMPARE(screen.figures().series, whole.series);
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 void TestOverviewScreen::exportsAndCopies()

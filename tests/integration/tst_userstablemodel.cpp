@@ -31,6 +31,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void loadsTheFirstPageAndCounts();
+    void tellsCountedRowsASliceAtATime();
     void loadsPagesWhereTheViewLooks();
     void jumpsToTheEndAndTheMiddle();
     void evictsPagesFarFromTheScreen();
@@ -130,6 +131,28 @@ void TestUsersTableModel::loadsTheFirstPageAndCounts()
              QStringLiteral("Kenji O'Brien"));
 }
 
+void TestUsersTableModel::tellsCountedRowsASliceAtATime()
+{
+    // A view's header makes a section per row: the count goes to the views a
+    // slice per turn of the event loop, and the list is complete only then.
+    m_model->setRowsPerTelling(30000);
+    QList<int> inserted;
+    QList<bool> completeWhenInserted;
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [&](const QModelIndex &, int first, int last) {
+                inserted << last - first + 1;
+                completeWhenInserted << m_model->isComplete();
+            });
+    m_model->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->isComplete() && !m_model->isLoading(), waitMs);
+    QCOMPARE(m_model->rowCount(), userCount);
+    // the first page (500 rows), then 99,500 counted rows in slices of 30,000
+    QCOMPARE(inserted, (QList<int>{500, 30000, 30000, 30000, 9500}));
+    QCOMPARE(completeWhenInserted, (QList<bool>{false, false, false, false, true}));
+    QVERIFY(loadRow(userCount - 1));
+    QCOMPARE(idAt(userCount - 1), sqlIdAt(userCount - 1));
+}
+
 void TestUsersTableModel::loadsPagesWhereTheViewLooks()
 {
     m_model->refresh();
@@ -140,7 +163,8 @@ void TestUsersTableModel::loadsPagesWhereTheViewLooks()
     QVERIFY(!m_model->index(4100, 0).data(UserIdRole).isValid());
     QTRY_VERIFY_WITH_TIMEOUT(m_model->isRowLoaded(4100), waitMs);
     QVERIFY(!m_model->isRowLoaded(5000));
-    for (int page = 2; page <= 6; ++page)
+    // (Page 1 too: no append runs once the list is counted.)
+    for (int page = 1; page <= 6; ++page)
         QVERIFY(loadRow(page * 500));
     // Pages read by keyset from their neighbours: no duplicates at the seams,
     // newest first throughout.

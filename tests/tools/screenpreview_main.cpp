@@ -3,6 +3,8 @@
 //
 //   rolecall-screen-preview grants|expiring|audit|overview|sehatscan [--save FILE] [--dark]
 //   rolecall-screen-preview measure --users N     time the screens' queries on N users
+//   rolecall-screen-preview measure --url URL     the same on a database made before
+//                                                  (read only), with the GUI-thread stalls
 //   rolecall-screen-preview grants|audit --url URL --export FILE   the streamed export's
 //                                                  progress on a database made before
 //
@@ -11,6 +13,7 @@
 #include "itemmodels/audittablemodel.h"
 #include "itemmodels/grantstablemodel.h"
 #include "pg/pgdatasource.h"
+#include "screenmeasure.h"
 #include "screens/auditscreen.h"
 #include "screens/grantsscreen.h"
 #include "screens/overviewscreen.h"
@@ -52,23 +55,8 @@ QPalette darkPalette()
     return p;
 }
 
-// Median wall time of `runs` calls of `call` (each waits for its future).
-template <typename Call>
-double medianMs(Call call, int runs = 3)
-{
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        call();
-        times << static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    }
-    std::sort(times.begin(), times.end());
-    return times[runs / 2];
-}
-
-// The Grants and Overview queries on `users` generated users (testdata.h),
-// without the optional indexes: what the screens cost on a large database.
+// Generates `users` users (testdata.h), without the optional indexes, and
+// measures the screens on them (screenmeasure.h).
 int measure(PgTestCluster &cluster, int users)
 {
     QString error;
@@ -86,77 +74,7 @@ int measure(PgTestCluster &cluster, int users)
         return QApplication::exec();
     }
     PgDataSource source(cluster.connection(db));
-    source.detectSchema().waitForFinished();
-    GrantListQuery first;
-    GrantPage page;
-    const auto report = [](const char *what, double ms) { qInfo("%-34s %9.1f ms", what, ms); };
-    report("grants: first page of 200",
-           medianMs([&] { page = source.fetchGrantPage(first).result(); }));
-    GrantListQuery deep = first;
-    deep.beforeCreatedAt = QDateTime::currentDateTimeUtc().addYears(-3);
-    deep.beforeId = QStringLiteral("z");
-    report("grants: a page 3 years back", medianMs([&] { source.fetchGrantPage(deep).result(); }));
-    GrantListQuery active = first;
-    active.state = GrantFilterState::Active;
-    active.role = QStringLiteral("MENTOR");
-    report("grants: active MENTOR", medianMs([&] { source.fetchGrantPage(active).result(); }));
-    GrantListQuery expiring = first;
-    expiring.state = GrantFilterState::Expiring;
-    expiring.expiringDays = 30;
-    report("grants: expiring within 30 days",
-           medianMs([&] { source.fetchGrantPage(expiring).result(); }));
-    report("expiring soon view (fetchExpiring)",
-           medianMs([&] { source.fetchExpiring(30).result(); }));
-    report("overview: all figures + 12 months", medianMs([&] { source.fetchOverview().result(); }));
-    report("audit: first page of 200", medianMs([&] {
-               AuditQuery q;
-               q.limit = 200;
-               source.fetchAudit(q).result();
-           }));
-
-    // The three screens loading at once, then scrolling the grants and the
-    // audit trail through 20 pages each: the longest the GUI thread went
-    // without turning its event loop (a 5 ms timer's largest gap).
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = 0;
-    qint64 longest = 0;
-    QTimer tick;
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        longest = std::max(longest, now - last);
-        last = now;
-    });
-    tick.start(5);
-    GrantsScreen grants(&source);
-    AuditScreen audit(&source);
-    OverviewScreen overview(&source);
-    for (QWidget *w : {static_cast<QWidget *>(&grants), static_cast<QWidget *>(&audit),
-                       static_cast<QWidget *>(&overview)}) {
-        w->resize(1200, 700);
-        w->show();
-    }
-    last = clock.nsecsElapsed();
-    longest = 0;
-    const auto waitFor = [](auto done) {
-        QElapsedTimer timeout;
-        timeout.start();
-        while (!done() && timeout.elapsed() < 120000)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    };
-    waitFor([&] { return !grants.isBusy() && !audit.isBusy() && !overview.isBusy(); });
-    qInfo("%-34s %9.1f ms", "longest stall: first show and load",
-          static_cast<double>(longest) / 1e6);
-    longest = 0;
-    for (int pages = 0; pages < 20; ++pages) {
-        grants.view()->scrollToBottom();
-        audit.view()->scrollToBottom();
-        waitFor([&] { return !grants.isBusy() && !audit.isBusy(); });
-    }
-    qInfo("%-34s %9.1f ms (%d grants, %d events loaded)", "longest stall: scrolling 20 pages",
-          static_cast<double>(longest) / 1e6, grants.model()->rowCount(),
-          audit.model()->rowCount());
-    return 0;
+    return measureScreens(source);
 }
 
 } // namespace
@@ -205,8 +123,8 @@ int main(int argc, char *argv[])
     }
     if (which == QLatin1String("measure")) {
         if (!cluster) {
-            qCritical("measure generates its own database: no --url");
-            return 1;
+            PgDataSource source(connection);
+            return measureScreens(source);
         }
         return measure(*cluster, parser.value(QStringLiteral("users")).toInt());
     }

@@ -106,50 +106,87 @@ QString OverviewScreen::figureText(const QString &objectName) const
 
 void OverviewScreen::refresh()
 {
-    const quint64 request = ++m_request;
+    m_answers.renew();
+    m_figures = OverviewFigures{};
+    m_arrived = 0;
+    showFigures();
     showBanner({});
     if (!dataSource()) {
-        showFigures(OverviewFigures{});
+        m_pending = 0;
         setBusy(false);
         showBanner(tr("No database is open."));
         return;
     }
     setBusy(true);
-    watchFuture(
-        dataSource()->fetchOverview(), this,
-        [this, request](const OverviewFigures &figures) {
-            if (request != m_request)
-                return; // an older refresh, or another data source
-            setBusy(false);
-            showFigures(figures);
-            if (!figures.rolesSupported)
-                showBanner(tr("Roles are not available for this schema: its users have no "
-                              "roles, so only the user count is shown."));
-        },
-        [this, request](const QString &message) {
-            if (request != m_request)
-                return;
-            setBusy(false);
-            showFigures(OverviewFigures{});
-            showError(message);
-        });
+    // The slow role holders second: a source with two workers runs them beside
+    // the other parts, which follow each other on the other worker.
+    const QList<OverviewPart> everyPart{OverviewPart::Users, OverviewPart::RoleHolders,
+                                        OverviewPart::Grants, OverviewPart::Series};
+    const auto onError = m_answers.current([this](const QString &message) { fail(message); });
+    if (!dataSource()->answersOverviewInParts()) {
+        m_pending = 1;
+        watchFuture(dataSource()->fetchOverview(), this,
+                    m_answers.current([this, everyPart](const OverviewFigures &figures) {
+                        receive(figures, everyPart);
+                    }),
+                    onError);
+        return;
+    }
+    m_pending = int(everyPart.size());
+    for (const OverviewPart part : everyPart) {
+        watchFuture(dataSource()->fetchOverviewPart(part), this,
+                    m_answers.current(
+                        [this, part](const OverviewFigures &answer) { receive(answer, {part}); }),
+                    onError);
+    }
 }
 
-void OverviewScreen::showFigures(const OverviewFigures &figures)
+void OverviewScreen::receive(const OverviewFigures &answer, const QList<OverviewPart> &parts)
 {
-    m_figures = figures;
+    const bool first = m_arrived == 0;
+    for (const OverviewPart part : parts) {
+        mergeOverviewPart(m_figures, answer, part);
+        m_arrived |= bit(part);
+    }
+    if (--m_pending <= 0)
+        setBusy(false);
+    showFigures();
+    if (first && !answer.rolesSupported)
+        showBanner(tr("Roles are not available for this schema: its users have no "
+                      "roles, so only the user count is shown."));
+}
+
+void OverviewScreen::fail(const QString &message)
+{
+    m_answers.renew(); // the other parts' answers no longer matter
+    m_pending = 0;
+    m_figures = OverviewFigures{};
+    m_arrived = 0;
+    setBusy(false);
+    showFigures();
+    showError(message);
+}
+
+void OverviewScreen::showFigures()
+{
+    const OverviewFigures &figures = m_figures;
     const QLocale locale;
-    const bool any = dataSource() && (figures.users > 0 || figures.rolesSupported);
-    m_users->setText(any ? locale.toString(figures.users) : QStringLiteral("–"));
-    const bool roles = any && figures.rolesSupported;
-    m_withoutRole->setText(roles ? locale.toString(figures.usersWithoutRole) : QStringLiteral("–"));
-    m_expiring->setText(roles ? locale.toString(figures.grantsExpiringThisWeek)
-                              : QStringLiteral("–"));
+    const QString none = QStringLiteral("–");
+    const bool roles = figures.rolesSupported;
+    const auto shown = [&locale, &none](bool known, qint64 value) {
+        return known ? locale.toString(value) : none;
+    };
+    m_users->setText(
+        shown(has(OverviewPart::Users) || has(OverviewPart::RoleHolders), figures.users));
+    m_withoutRole->setText(
+        shown(roles && has(OverviewPart::RoleHolders), figures.usersWithoutRole));
+    m_expiring->setText(shown(roles && has(OverviewPart::Grants), figures.grantsExpiringThisWeek));
     m_roles->removeRows(0, m_roles->rowCount());
     for (const RoleCount &count : figures.activePerRole) {
-        QList<QStandardItem *> row{new QStandardItem(count.role),
-                                   new QStandardItem(locale.toString(count.activeGrants)),
-                                   new QStandardItem(locale.toString(count.activeUsers))};
+        QList<QStandardItem *> row{
+            new QStandardItem(count.role),
+            new QStandardItem(shown(has(OverviewPart::Grants), count.activeGrants)),
+            new QStandardItem(shown(has(OverviewPart::RoleHolders), count.activeUsers))};
         row[1]->setData(int(Qt::AlignRight | Qt::AlignVCenter), Qt::TextAlignmentRole);
         row[2]->setData(int(Qt::AlignRight | Qt::AlignVCenter), Qt::TextAlignmentRole);
         m_roles->appendRow(row);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/staleanswerguard.h"
 #include "domain/grantlist.h"
 #include "screens/datascreen.h"
 
@@ -14,7 +15,14 @@ class GrantsChart;
 
 // The figures at a glance: users, users without a role, grants expiring this
 // week, active grants and users per role, and a chart of active grants per
-// role over the last 12 months. One DataSource::fetchOverview() call.
+// role over the last 12 months. Each OverviewPart is asked for on its own
+// (DataSource::fetchOverviewPart()) and shown as its answer comes, so the
+// cheap counts do not wait for the slow ones; a source that answers the
+// overview as one document is asked once (fetchOverview()).
+//
+//   refresh() ─▶ every figure "–", busy ─▶ one request per part
+//   part answered ─▶ its cards, columns or chart filled ─▶ all in: not busy
+//   an error ─▶ the other answers dropped, every figure "–", the error shown
 class OverviewScreen final : public DataScreen
 {
     Q_OBJECT
@@ -42,7 +50,11 @@ protected:
 
 private:
     QLabel *addCard(QGridLayout *grid, int column, const QString &objectName, const QString &title);
-    void showFigures(const OverviewFigures &figures);
+    void receive(const OverviewFigures &answer, const QList<OverviewPart> &parts);
+    void fail(const QString &message);
+    void showFigures();
+    static unsigned bit(OverviewPart part) { return 1U << unsigned(part); }
+    bool has(OverviewPart part) const { return (m_arrived & bit(part)) != 0; }
 
     OverviewFigures m_figures;
     QLabel *m_users = nullptr;
@@ -51,7 +63,9 @@ private:
     QStandardItemModel *m_roles = nullptr;
     QTableView *m_rolesView = nullptr;
     GrantsChart *m_chart = nullptr;
-    quint64 m_request = 0;
+    unsigned m_arrived = 0; // bit(part) of each part answered
+    int m_pending = 0;
+    StaleAnswerGuard m_answers;
 };
 
 } // namespace rolecall
