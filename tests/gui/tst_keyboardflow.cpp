@@ -10,7 +10,7 @@
 #include "mainwindow.h"
 #include "pg/pgdatasource.h"
 #include "screens/usersscreen.h"
-#include "support/fakesigninservice.h"
+#include "support/adminwindow.h"
 #include "support/pgtestcluster.h"
 #include "support/testdata.h"
 #include "widgets/accessexplainer.h"
@@ -65,8 +65,8 @@ private:
 
     PgTestCluster *m_cluster = nullptr;
     QString m_db;
-    std::unique_ptr<testing::FakeSignInService> m_admin;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<testing::AdminWindow> m_admin;
+    MainWindow *m_window = nullptr;
 };
 
 void TestKeyboardFlow::initTestCase()
@@ -81,29 +81,21 @@ void TestKeyboardFlow::initTestCase()
 
 void TestKeyboardFlow::init()
 {
-    m_admin = std::make_unique<testing::FakeSignInService>();
-    m_admin->succeed(testing::identityOfSeedUser(5));
-    m_window = std::make_unique<MainWindow>(MainWindow::DataSourceFactory{});
-    m_window->setSignInService(m_admin.get());
-    m_window->setDataSource(new PgDataSource(m_cluster->connection(m_db)));
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->canWrite(), waitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->usersModel() && m_window->usersModel()->rowCount() > 0,
-                             waitMs);
+    m_admin = std::make_unique<testing::AdminWindow>();
+    const QString problem = m_admin->open(m_cluster->connection(m_db));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_window = m_admin->window();
 }
 
 void TestKeyboardFlow::cleanup()
 {
-    m_window->setSignInService(nullptr);
-    m_window.reset();
+    m_window = nullptr;
     m_admin.reset();
 }
 
 void TestKeyboardFlow::search(const QString &text, int rows)
 {
-    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(m_window->searchField()->hasFocus());
     type(text);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->usersModel()->search() == text &&
@@ -115,7 +107,7 @@ void TestKeyboardFlow::search(const QString &text, int rows)
 void TestKeyboardFlow::searchDownCtrlGReasonEnterWritesTheGrant()
 {
     UsersScreen *screen = m_window->usersScreen();
-    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(m_window->searchField()->hasFocus());
     type(QStringLiteral("user10@"));
     // Down at once, before the search pause ends: the first result of this search.
@@ -222,8 +214,8 @@ void TestKeyboardFlow::ctrlShiftGActsOnTheOnlyResult()
     press(Qt::Key_Escape);
     QTRY_VERIFY(!m_window->findChild<BulkGrantDialog *>());
     // (No window manager here to give the window the keyboard back.)
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QApplication::setActiveWindow(m_window);
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
 
     // Several listed and two selected: the selection.
     search(QStringLiteral("user1999"), 11);
@@ -251,7 +243,7 @@ void TestKeyboardFlow::tabGoesFromSearchToResults()
 
 void TestKeyboardFlow::f1ListsTheShortcuts()
 {
-    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    QTest::keyClick(m_window, Qt::Key_F1);
     ShortcutsDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<ShortcutsDialog *>()) && dialog->isVisible());
     QStringList keys;

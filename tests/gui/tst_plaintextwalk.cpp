@@ -14,7 +14,6 @@
 #include "itemmodels/syncstatusmodel.h"
 #include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
-#include "pg/pgdatasource.h"
 #include "screens/auditscreen.h"
 #include "screens/grantsscreen.h"
 #include "screens/overviewscreen.h"
@@ -22,8 +21,8 @@
 #include "screens/usersscreen.h"
 #include "services/boundsecret.h"
 #include "services/memorysecretstore.h"
+#include "support/adminwindow.h"
 #include "support/fakeclerkapi.h"
-#include "support/fakesigninservice.h"
 #include "support/pgtestcluster.h"
 #include "support/rolefixtures.h"
 #include "support/testdata.h"
@@ -162,8 +161,8 @@ private:
 
     PgTestCluster *m_cluster = nullptr;
     QString m_db;
-    std::unique_ptr<FakeSignInService> m_admin;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AdminWindow> m_admin;
+    MainWindow *m_window = nullptr;
 };
 
 void TestPlainTextWalk::initTestCase()
@@ -191,30 +190,21 @@ void TestPlainTextWalk::initTestCase()
 
 void TestPlainTextWalk::init()
 {
-    m_admin = std::make_unique<FakeSignInService>();
-    m_admin->succeed(identityOfSeedUser(5));
-    m_window = std::make_unique<MainWindow>(MainWindow::DataSourceFactory{});
-    m_window->setSignInService(m_admin.get());
-    m_window->setDataSource(new PgDataSource(m_cluster->connection(m_db)));
-    m_window->resize(1280, 800);
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->canWrite(), waitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->usersModel() && m_window->usersModel()->rowCount() > 0,
-                             waitMs);
+    m_admin = std::make_unique<AdminWindow>();
+    const QString problem = m_admin->open(m_cluster->connection(m_db), QSize(1280, 800));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_window = m_admin->window();
 }
 
 void TestPlainTextWalk::cleanup()
 {
-    m_window->setSignInService(nullptr);
-    m_window.reset();
+    m_window = nullptr;
     m_admin.reset();
 }
 
 void TestPlainTextWalk::openMarkedPerson()
 {
-    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(m_window->searchField()->hasFocus());
     QTest::keyClicks(m_window->searchField(), QStringLiteral("marked"));
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -229,7 +219,7 @@ void TestPlainTextWalk::openMarkedPerson()
 void TestPlainTextWalk::usersScreenAndItsDetail()
 {
     openMarkedPerson();
-    const QStringList problems = markupShownAsRichText(m_window.get());
+    const QStringList problems = markupShownAsRichText(m_window);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 

@@ -6,13 +6,12 @@
 // PostgreSQL, signed in as the seed's ADMIN.
 #include "itemmodels/userstablemodel.h"
 #include "mainwindow.h"
-#include "pg/pgdatasource.h"
 #include "screens/auditscreen.h"
 #include "screens/grantsscreen.h"
 #include "screens/overviewscreen.h"
 #include "screens/syncscreen.h"
 #include "screens/usersscreen.h"
-#include "support/fakesigninservice.h"
+#include "support/adminwindow.h"
 #include "support/pgtestcluster.h"
 #include "support/tabchain.h"
 #include "support/testdata.h"
@@ -63,8 +62,8 @@ private:
 
     PgTestCluster *m_cluster = nullptr;
     QString m_db;
-    std::unique_ptr<FakeSignInService> m_admin;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AdminWindow> m_admin;
+    MainWindow *m_window = nullptr;
 };
 
 void TestTabOrder::initTestCase()
@@ -79,24 +78,15 @@ void TestTabOrder::initTestCase()
 
 void TestTabOrder::init()
 {
-    m_admin = std::make_unique<FakeSignInService>();
-    m_admin->succeed(identityOfSeedUser(5));
-    m_window = std::make_unique<MainWindow>(MainWindow::DataSourceFactory{});
-    m_window->setSignInService(m_admin.get());
-    m_window->setDataSource(new PgDataSource(m_cluster->connection(m_db)));
-    m_window->resize(1280, 800);
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->canWrite(), waitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->usersModel() && m_window->usersModel()->rowCount() > 0,
-                             waitMs);
+    m_admin = std::make_unique<AdminWindow>();
+    const QString problem = m_admin->open(m_cluster->connection(m_db), QSize(1280, 800));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_window = m_admin->window();
 }
 
 void TestTabOrder::cleanup()
 {
-    m_window->setSignInService(nullptr);
-    m_window.reset();
+    m_window = nullptr;
     m_admin.reset();
 }
 
@@ -111,7 +101,7 @@ void TestTabOrder::usersScreen()
 {
     UsersScreen *screen = m_window->usersScreen();
     // A user open in the detail, so the detail's controls are in the chain.
-    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(m_window->searchField()->hasFocus());
     QTest::keyClicks(m_window->searchField(), QStringLiteral("user1@"));
     QTest::keyClick(m_window->searchField(), Qt::Key_Down);
