@@ -191,18 +191,22 @@ bool auditHasTriggerColumns(QSqlDatabase &db)
                      QStringLiteral("look for the audit trigger's columns"));
 }
 
-bool databaseLoginCanWrite(QSqlDatabase &db, const SchemaInfo &schema)
+QString loginCanWriteSql(const SchemaInfo &schema)
 {
     if (schema.kind == SchemaKind::SehatScan)
-        return queryFlag(db, QStringLiteral(R"(SELECT has_table_privilege(c.oid, 'INSERT')
+        return QStringLiteral(R"(COALESCE((SELECT has_table_privilege(c.oid, 'INSERT')
             FROM pg_class c WHERE c.relname = 'User'
-              AND c.relnamespace = current_schema()::regnamespace)"),
-                         QStringLiteral("read the login's rights"));
-    return queryFlag(db, QStringLiteral(R"(SELECT has_table_privilege(c.oid, 'INSERT')
+              AND c.relnamespace = current_schema()::regnamespace), false))");
+    return QStringLiteral(R"(COALESCE((SELECT has_table_privilege(c.oid, 'INSERT')
             OR EXISTS (SELECT 1 FROM pg_proc p WHERE p.proname = 'rolecall_grant_role'
                 AND p.pronamespace = c.relnamespace AND has_function_privilege(p.oid, 'EXECUTE'))
         FROM pg_class c WHERE c.relname = 'UserRole'
-          AND c.relnamespace = current_schema()::regnamespace)"),
+          AND c.relnamespace = current_schema()::regnamespace), false))");
+}
+
+bool databaseLoginCanWrite(QSqlDatabase &db, const SchemaInfo &schema)
+{
+    return queryFlag(db, QStringLiteral("SELECT ") + loginCanWriteSql(schema),
                      QStringLiteral("read the login's rights"));
 }
 

@@ -38,6 +38,9 @@ bool auditHasTriggerColumns(QSqlDatabase &db);
 // Whether the session's login may write roles (Akako: INSERT on "UserRole" or
 // EXECUTE on the writer functions; SehatScan: INSERT on "User").
 bool databaseLoginCanWrite(QSqlDatabase &db, const SchemaInfo &schema);
+// What databaseLoginCanWrite() asks, as a boolean SQL expression (false when
+// the table is missing), for a statement that reads it beside other columns.
+QString loginCanWriteSql(const SchemaInfo &schema);
 
 // The exact SQL install/uninstall runs, for `schemaName` (the tables' schema).
 QString rightsInstallSql(const QString &schemaName);

@@ -488,35 +488,35 @@ AccountAccess fetchAccountAccess(QSqlDatabase &db, const SchemaInfo &schema, con
     access.rolesSupported = schema.hasRoles();
     const QString key = schema.kind == SchemaKind::SehatScan ? QStringLiteral(R"(u."id")")
                                                              : QStringLiteral(R"(u."clerkId")");
+    // One statement, one round trip: the user, and where there are roles the
+    // login's write right and the roles held now. rolecall-server asks this on
+    // every request, uncached, so a demoted admin is refused at once; as three
+    // prepared statements it cost about nine round trips each time.
+    QString sql = QStringLiteral("SELECT ") + userColumns(schema.kind) +
+                  QStringLiteral(R"(, (extract(epoch FROM u."createdAt") * 1000)::bigint,
+            (extract(epoch FROM u."updatedAt") * 1000)::bigint)");
+    if (schema.hasRoles())
+        sql += QStringLiteral(", ") + loginCanWriteSql(schema) + QStringLiteral(R"(,
+            (SELECT array_to_string(array_agg(DISTINCT ur."role" ORDER BY ur."role"), ',')
+             FROM "UserRole" ur
+             WHERE ur."userId" = u."id" AND ur."isActive"
+               AND ur."effectiveStartDate" <= timezone('UTC', now())
+               AND (ur."effectiveEndDate" IS NULL
+                    OR ur."effectiveEndDate" > timezone('UTC', now()))))");
+    sql += QStringLiteral(R"( FROM "User" u WHERE )") + key + QStringLiteral(" = :clerkId LIMIT 1");
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    const QString sql = QStringLiteral("SELECT ") + userColumns(schema.kind) +
-                        QStringLiteral(R"(, (extract(epoch FROM u."createdAt") * 1000)::bigint,
-            (extract(epoch FROM u."updatedAt") * 1000)::bigint FROM "User" u WHERE )") +
-                        key + QStringLiteral(" = :clerkId");
-    if (!q.prepare(sql))
-        execOrThrow(q, QStringLiteral("prepare the account query"));
-    q.bindValue(QStringLiteral(":clerkId"), clerkId);
-    execOrThrow(q, QStringLiteral("look up the signed-in user"));
+    execStatement(q, PgStatement{sql, {{QStringLiteral("clerkId"), clerkId}}},
+                  QStringLiteral("look up the signed-in user"));
     if (!q.next())
         return access;
     access.userFound = true;
     access.user = userFromRow(q, 7);
     if (!schema.hasRoles())
         return access;
-    access.databaseReadOnly = !databaseLoginCanWrite(db, schema);
-
-    QSqlQuery roles(db);
-    roles.setForwardOnly(true);
-    roles.prepare(QStringLiteral(R"(SELECT DISTINCT ur."role" FROM "UserRole" ur
-        WHERE ur."userId" = :userId AND ur."isActive"
-          AND ur."effectiveStartDate" <= timezone('UTC', now())
-          AND (ur."effectiveEndDate" IS NULL OR ur."effectiveEndDate" > timezone('UTC', now()))
-        ORDER BY ur."role")"));
-    roles.bindValue(QStringLiteral(":userId"), access.user.id);
-    execOrThrow(roles, QStringLiteral("read the signed-in user's roles"));
-    while (roles.next())
-        access.activeRoles << roles.value(0).toString();
+    access.databaseReadOnly = !q.value(9).toBool();
+    const QString roles = q.value(10).toString();
+    if (!roles.isEmpty())
+        access.activeRoles = roles.split(QLatin1Char(','));
     access.user.activeRoles = access.activeRoles;
     return access;
 }

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void searchesOnTheServer_data();
     void searchesOnTheServer();
     void reportsActiveRolesOnly();
+    void tellsTheAccountAsHeldNow_data();
+    void tellsTheAccountAsHeldNow();
     void readsSehatScanUsers();
     void rejectsBadPageSizes();
     void reportsAnUnreachableServer();
@@ -155,6 +157,84 @@ void TestPgDataSource::reportsActiveRolesOnly()
     QCOMPARE(rolesOf(10), QStringList());                            // no role at all
 }
 
+void TestPgDataSource::tellsTheAccountAsHeldNow_data()
+{
+    // ADMIN grants that are not held now, beside the seed's LEARNER: ended,
+    // past their end, not started yet; and one held until next week.
+    QString error;
+    QVERIFY2(m_cluster->exec(m_db, QStringLiteral(R"(
+INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "effectiveEndDate",
+                        "reason", "isActive", "createdAt", "updatedAt")
+VALUES ('acc-ended', 'cu0000000011', 'ADMIN', timestamp '2024-01-01', timestamp '2024-03-01',
+        'ended', false, timestamp '2024-01-01', timestamp '2024-03-01'),
+       ('acc-expired', 'cu0000000012', 'ADMIN', timestamp '2024-01-01', timestamp '2024-03-01',
+        'expired', true, timestamp '2024-01-01', timestamp '2024-01-01'),
+       ('acc-scheduled', 'cu0000000013', 'ADMIN', timezone('UTC', now()) + interval '1 day',
+        NULL, 'scheduled', true, timestamp '2024-01-01', timestamp '2024-01-01'),
+       ('acc-until', 'cu0000000014', 'ADMIN', timestamp '2024-01-01',
+        timezone('UTC', now()) + interval '7 days', 'until next week', true,
+        timestamp '2024-01-01', timestamp '2024-01-01')
+ON CONFLICT ("id") DO NOTHING)"),
+                             &error),
+             qPrintable(error));
+
+    QTest::addColumn<QString>("clerkId");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<QString>("userId");
+    QTest::addColumn<QStringList>("roles");
+    QTest::addColumn<bool>("canWrite");
+    const QString learner = QStringLiteral("LEARNER");
+    const QString admin = QStringLiteral("ADMIN");
+    QTest::newRow("active ADMIN") << testing::clerkIdOfSeedUser(5) << true
+                                  << QStringLiteral("cu0000000005") << QStringList{learner, admin}
+                                  << true;
+    QTest::newRow("ADMIN ended") << testing::clerkIdOfSeedUser(11) << true
+                                 << QStringLiteral("cu0000000011") << QStringList{learner} << false;
+    QTest::newRow("ADMIN past its end")
+        << testing::clerkIdOfSeedUser(12) << true << QStringLiteral("cu0000000012")
+        << QStringList{learner} << false;
+    QTest::newRow("ADMIN not started")
+        << testing::clerkIdOfSeedUser(13) << true << QStringLiteral("cu0000000013")
+        << QStringList{learner} << false;
+    QTest::newRow("ADMIN until next week")
+        << testing::clerkIdOfSeedUser(14) << true << QStringLiteral("cu0000000014")
+        << QStringList{learner, admin} << true;
+    QTest::newRow("MENTOR ended") << testing::clerkIdOfSeedUser(101) << true
+                                  << QStringLiteral("cu0000000101") << QStringList{learner}
+                                  << false;
+    QTest::newRow("no role") << testing::clerkIdOfSeedUser(10) << true
+                             << QStringLiteral("cu0000000010") << QStringList() << false;
+    QTest::newRow("unknown") << QStringLiteral("user_nobody") << false << QString() << QStringList()
+                             << false;
+    QTest::newRow("quotes and backslashes") << QStringLiteral("user_o'b\\'') OR true --") << false
+                                            << QString() << QStringList() << false;
+}
+
+// The account is one statement now; it must still say what the three said.
+void TestPgDataSource::tellsTheAccountAsHeldNow()
+{
+    QFETCH(QString, clerkId);
+    QFETCH(bool, found);
+    QFETCH(QString, userId);
+    QFETCH(QStringList, roles);
+    QFETCH(bool, canWrite);
+    PgDataSource source(m_cluster->connection(m_db));
+    const AccountAccess access = source.fetchAccount(clerkId).result();
+    QVERIFY(access.rolesSupported);
+    QCOMPARE(access.userFound, found);
+    QCOMPARE(access.user.id, userId);
+    QCOMPARE(access.activeRoles, roles);
+    QCOMPARE(access.user.activeRoles, roles);
+    QVERIFY(!access.databaseReadOnly);
+    QCOMPARE(access.canWrite(), canWrite);
+    if (found) {
+        QCOMPARE(access.user.clerkId, clerkId);
+        QCOMPARE(access.user.createdAt.timeSpec(), Qt::UTC);
+        QVERIFY(access.user.createdAt.isValid());
+        QVERIFY(access.user.updatedAt.isValid());
+    }
+}
+
 void TestPgDataSource::readsSehatScanUsers()
 {
     QString error;
@@ -167,6 +247,16 @@ void TestPgDataSource::readsSehatScanUsers()
     QVERIFY(users.first().activeRoles.isEmpty());
     QVERIFY(!users.first().displayName().isEmpty());
     QCOMPARE(source.countUsers(QStringLiteral("Zoë")).result(), qint64(100));
+
+    // No roles: the account is the user alone, and nobody may write here.
+    const AccountAccess access = source.fetchAccount(users.first().id).result();
+    QVERIFY(access.userFound);
+    QVERIFY(!access.rolesSupported);
+    QCOMPARE(access.user.id, users.first().id);
+    QCOMPARE(access.user.email, users.first().email);
+    QVERIFY(access.activeRoles.isEmpty());
+    QVERIFY(!access.canWrite());
+    QVERIFY(!source.fetchAccount(QStringLiteral("user_nobody")).result().userFound);
 }
 
 void TestPgDataSource::rejectsBadPageSizes()
