@@ -3,6 +3,7 @@
 #include "server/servercore.h"
 
 #include "api/apijson.h"
+#include "api/apijsonwriter.h"
 #include "buildinfo/buildinfo.h"
 #include "services/finduser.h"
 
@@ -98,7 +99,7 @@ void registerReadRoutes(ServerCore &core)
     core.read("/users", [&core](const httplib::Request &request, const Caller &) {
         const auto query = decodedQuery<UserQuery>(request);
         const UserPage page = ServerCore::await(core.source().fetchUsers(query));
-        return jsonAnswer(200, apijson::toJson(page, query.sortKey));
+        return jsonAnswer(200, apijson::userPageBody(page, query.sortKey));
     });
 
     // Registered before /users/{ref}, which would match it too.
