@@ -1,5 +1,6 @@
 // rolecall-server: the admin API over HTTP; composition only (app/server/).
 #include "buildinfo/buildinfo.h"
+#include "server/mallocarenas.h"
 #include "server/rolecallserver.h"
 #include "server/serveroptions.h"
 
@@ -25,6 +26,9 @@ extern "C" void stopOnSignal(int)
 
 int main(int argc, char *argv[])
 {
+    // Before any thread allocates: two malloc arenas, not 8 a core
+    // (server/mallocarenas.h).
+    rolecall::server::limitMallocArenas(2, QProcessEnvironment::systemEnvironment());
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Rolecall"));
     QCoreApplication::setApplicationName(QStringLiteral("rolecall-server"));
