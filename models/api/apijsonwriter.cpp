@@ -12,82 +12,89 @@ char hexDigit(unsigned value)
     return static_cast<char>(value < 10 ? '0' + value : 'a' + value - 10);
 }
 
-void appendUnicodeEscape(QByteArray &out, char16_t unit)
+char *putUnicodeEscape(char *out, char16_t unit)
 {
-    const char escape[] = {'\\',
-                           'u',
-                           hexDigit(unit >> 12 & 0xf),
-                           hexDigit(unit >> 8 & 0xf),
-                           hexDigit(unit >> 4 & 0xf),
-                           hexDigit(unit & 0xf)};
-    out.append(escape, sizeof escape);
+    *out++ = '\\';
+    *out++ = 'u';
+    *out++ = hexDigit(unit >> 12 & 0xf);
+    *out++ = hexDigit(unit >> 8 & 0xf);
+    *out++ = hexDigit(unit >> 4 & 0xf);
+    *out++ = hexDigit(unit & 0xf);
+    return out;
 }
 
-void appendUtf8(QByteArray &out, char32_t code)
+char *putUtf8(char *out, char32_t code)
 {
-    char bytes[4];
-    qsizetype size = 0;
     if (code < 0x800) {
-        bytes[size++] = static_cast<char>(0xc0 | code >> 6);
+        *out++ = static_cast<char>(0xc0 | code >> 6);
     } else if (code < 0x10000) {
-        bytes[size++] = static_cast<char>(0xe0 | code >> 12);
-        bytes[size++] = static_cast<char>(0x80 | (code >> 6 & 0x3f));
+        *out++ = static_cast<char>(0xe0 | code >> 12);
+        *out++ = static_cast<char>(0x80 | (code >> 6 & 0x3f));
     } else {
-        bytes[size++] = static_cast<char>(0xf0 | code >> 18);
-        bytes[size++] = static_cast<char>(0x80 | (code >> 12 & 0x3f));
-        bytes[size++] = static_cast<char>(0x80 | (code >> 6 & 0x3f));
+        *out++ = static_cast<char>(0xf0 | code >> 18);
+        *out++ = static_cast<char>(0x80 | (code >> 12 & 0x3f));
+        *out++ = static_cast<char>(0x80 | (code >> 6 & 0x3f));
     }
-    bytes[size++] = static_cast<char>(0x80 | (code & 0x3f));
-    out.append(bytes, size);
+    *out++ = static_cast<char>(0x80 | (code & 0x3f));
+    return out;
 }
 
-// As Qt's JSON writer escapes: ", \ and the C0 controls (short forms where
-// JSON has them, else \u00xx), everything else as UTF-8; a lone surrogate,
-// which UTF-8 cannot hold, as \uxxxx.
-void appendEscaped(QByteArray &out, QStringView text)
+// The short escapes JSON has for C0 controls; 0 where it has none.
+char shortEscape(char16_t unit)
 {
+    switch (unit) {
+    case u'\b':
+        return 'b';
+    case u'\f':
+        return 'f';
+    case u'\n':
+        return 'n';
+    case u'\r':
+        return 'r';
+    case u'\t':
+        return 't';
+    default:
+        return 0;
+    }
+}
+
+// "text" as Qt's JSON writer writes it: ", \ and the C0 controls escaped
+// (short forms where JSON has them, else \u00xx), everything else as UTF-8;
+// a lone surrogate, which UTF-8 cannot hold, as \uxxxx. Written through a
+// pointer into room made for the worst case (6 bytes a unit): appending
+// byte by byte was most of the writer's time.
+void appendQuoted(QByteArray &out, QStringView text)
+{
+    const qsizetype start = out.size();
+    out.resize(start + 2 + 6 * text.size());
+    char *cursor = out.data() + start;
+    *cursor++ = '"';
     const char16_t *at = text.utf16();
     const char16_t *const end = at + text.size();
     while (at != end) {
         const char16_t unit = *at++;
-        if (unit < 0x80) {
-            if (unit >= 0x20 && unit != u'"' && unit != u'\\') {
-                out.append(static_cast<char>(unit));
-                continue;
-            }
-            switch (unit) {
-            case u'"':
-                out.append("\\\"", 2);
-                break;
-            case u'\\':
-                out.append("\\\\", 2);
-                break;
-            case u'\b':
-                out.append("\\b", 2);
-                break;
-            case u'\f':
-                out.append("\\f", 2);
-                break;
-            case u'\n':
-                out.append("\\n", 2);
-                break;
-            case u'\r':
-                out.append("\\r", 2);
-                break;
-            case u'\t':
-                out.append("\\t", 2);
-                break;
-            default:
-                appendUnicodeEscape(out, unit);
+        if (unit >= 0x20 && unit < 0x80 && unit != u'"' && unit != u'\\') {
+            *cursor++ = static_cast<char>(unit);
+        } else if (unit == u'"' || unit == u'\\') {
+            *cursor++ = '\\';
+            *cursor++ = static_cast<char>(unit);
+        } else if (unit < 0x20) {
+            if (const char escape = shortEscape(unit)) {
+                *cursor++ = '\\';
+                *cursor++ = escape;
+            } else {
+                cursor = putUnicodeEscape(cursor, unit);
             }
         } else if (QChar::isHighSurrogate(unit) && at != end && QChar::isLowSurrogate(*at)) {
-            appendUtf8(out, QChar::surrogateToUcs4(unit, *at++));
+            cursor = putUtf8(cursor, QChar::surrogateToUcs4(unit, *at++));
         } else if (QChar::isSurrogate(unit)) {
-            appendUnicodeEscape(out, unit);
+            cursor = putUnicodeEscape(cursor, unit);
         } else {
-            appendUtf8(out, unit);
+            cursor = putUtf8(cursor, unit);
         }
     }
+    *cursor++ = '"';
+    out.resize(cursor - out.constData());
 }
 
 void writeInstant(CompactJsonWriter &json, const QDateTime &instant)
@@ -176,9 +183,7 @@ void CompactJsonWriter::key(QLatin1String name)
 void CompactJsonWriter::string(QStringView value)
 {
     beforeValue();
-    m_out.append('"');
-    appendEscaped(m_out, value);
-    m_out.append('"');
+    appendQuoted(m_out, value);
 }
 
 void CompactJsonWriter::text(const QString &value)
