@@ -16,7 +16,7 @@ struct ServerBenchOptions
     int seconds = 10;            // of the concurrent phase, per side
     int serverThreads = 8;       // rolecall-server --db-sessions, and the direct pool's workers
     QStringList serverArguments; // more for rolecall-server (--max-connections 8, ...)
-    int repeats = 50;            // single-page samples per side
+    int repeats = 100;           // single-page samples per side, taken in turn
 };
 
 QJsonObject serverPhase(const ConnectionSettings &connection, const ServerBenchOptions &options);
