@@ -155,6 +155,22 @@ QString RoleWriterDatabases::checksum(const QString &database)
         .toString();
 }
 
+QString RoleWriterDatabases::handSeedAdminOver(const QString &database)
+{
+    QSqlQuery sql(connect(database));
+    if (!sql.exec(QStringLiteral(R"(
+        INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "isActive",
+            "reason", "createdAt", "updatedAt")
+        VALUES ('crhandover6', 'cu0000000006', 'ADMIN', timezone('UTC', now()), true,
+            'takes over', timezone('UTC', now()), timezone('UTC', now())))")))
+        return sql.lastError().text();
+    if (!sql.exec(QStringLiteral(R"(UPDATE "UserRole" SET "isActive" = false,
+        "effectiveEndDate" = timezone('UTC', now())
+        WHERE "userId" = 'cu0000000005' AND "role" = 'ADMIN' AND "isActive")")))
+        return sql.lastError().text();
+    return sql.numRowsAffected() > 0 ? QString() : QStringLiteral("seed user 5 held no ADMIN");
+}
+
 void RoleWriterDatabases::removeConnections()
 {
     for (const QString &name : std::as_const(m_connections))
