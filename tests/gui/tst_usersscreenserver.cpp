@@ -158,7 +158,7 @@ void TestUsersScreenServer::aRefusedWriteTurnsTheWindowReadOnlyWithTheReason()
 
     // Meanwhile, another admin's tool ends this admin's ADMIN role (and
     // makes seed user 6 the admin, so one stays).
-    const QString handedOver = handSeedAdminOver(sources.database());
+    const QString handedOver = handAdminOver(sources.database());
     QVERIFY2(handedOver.isEmpty(), qPrintable(handedOver));
     QVERIFY(window.canWrite()); // the console has not asked since
 
@@ -168,8 +168,8 @@ void TestUsersScreenServer::aRefusedWriteTurnsTheWindowReadOnlyWithTheReason()
     QTRY_VERIFY_WITH_TIMEOUT(!window.canWrite(), waitMs);
     QVERIFY(!dialog->isBusy());
     // The writer's reason, in the dialog and as the window's read-only reason.
-    const QString refusal = api ? QStringLiteral("Only an active ADMIN may change anything")
-                                : QStringLiteral("Only an active ADMIN may change roles");
+    const QString refusal = QStringLiteral("Only an active ADMIN may change roles; %1 is not one.")
+                                .arg(emailOfSeedUser(5));
     QVERIFY2(dialog->errorText().contains(refusal), qPrintable(dialog->errorText()));
     QVERIFY2(window.readOnlyReason().contains(dialog->errorText()),
              qPrintable(window.readOnlyReason()));

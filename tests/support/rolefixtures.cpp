@@ -155,20 +155,26 @@ QString RoleWriterDatabases::checksum(const QString &database)
         .toString();
 }
 
-QString RoleWriterDatabases::handSeedAdminOver(const QString &database)
+QString RoleWriterDatabases::handAdminOver(const QString &database, int from, int to)
 {
     QSqlQuery sql(connect(database));
-    if (!sql.exec(QStringLiteral(R"(
+    sql.prepare(QStringLiteral(R"(
         INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "isActive",
             "reason", "createdAt", "updatedAt")
-        VALUES ('crhandover6', 'cu0000000006', 'ADMIN', timezone('UTC', now()), true,
-            'takes over', timezone('UTC', now()), timezone('UTC', now())))")))
+        VALUES ('crhandover' || md5(clock_timestamp()::text), 'cu' || lpad(:to, 10, '0'),
+            'ADMIN', timezone('UTC', now()), true, 'takes over', timezone('UTC', now()),
+            timezone('UTC', now())))"));
+    sql.bindValue(QStringLiteral(":to"), QString::number(to));
+    if (!sql.exec())
         return sql.lastError().text();
-    if (!sql.exec(QStringLiteral(R"(UPDATE "UserRole" SET "isActive" = false,
-        "effectiveEndDate" = timezone('UTC', now())
-        WHERE "userId" = 'cu0000000005' AND "role" = 'ADMIN' AND "isActive")")))
+    sql.prepare(QStringLiteral(R"(UPDATE "UserRole" SET "isActive" = false,
+        "effectiveEndDate" = timezone('UTC', now()), "updatedAt" = timezone('UTC', now())
+        WHERE "userId" = 'cu' || lpad(:from, 10, '0') AND "role" = 'ADMIN' AND "isActive")"));
+    sql.bindValue(QStringLiteral(":from"), QString::number(from));
+    if (!sql.exec())
         return sql.lastError().text();
-    return sql.numRowsAffected() > 0 ? QString() : QStringLiteral("seed user 5 held no ADMIN");
+    return sql.numRowsAffected() > 0 ? QString()
+                                     : QStringLiteral("seed user %1 held no ADMIN").arg(from);
 }
 
 void RoleWriterDatabases::removeConnections()
