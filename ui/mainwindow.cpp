@@ -85,10 +85,7 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     // Refused although the access said yes (the ADMIN role ended meanwhile,
     // a server's 403): read-only with the writer's reason, as if read so.
-    connect(m_users, &UsersScreen::writeRefused, this, [this](const QString &reason) {
-        m_account->refuseWrites(reason);
-        setAccess(false, m_actor.clerkId, m_actor.email);
-    });
+    connect(m_users, &UsersScreen::writeRefused, this, &MainWindow::refuseWrites);
 
     // The other screens read the data source only once shown (lazily): the
     // overview scans whole tables, and the users' first page comes first.
@@ -99,6 +96,7 @@ MainWindow::MainWindow(DataSourceFactory factory, QWidget *parent)
     // Clerk key), not the data source; the detail panel shows its verdicts.
     m_sync = new SyncScreen(m_screens);
     addScreen(m_sync);
+    connect(m_sync, &SyncScreen::writeRefused, this, &MainWindow::refuseWrites);
     m_users->detailPanel()->setSyncStatusModel(m_sync->model());
 
     m_sourceLabel = new QLabel(this);
@@ -415,8 +413,14 @@ void MainWindow::setAccess(bool canWrite, const QString &clerkId, const QString 
     m_canWrite = canWrite;
     m_actor = Actor{clerkId, email};
     m_users->setAccess(canWrite, m_actor, readOnlyReason());
-    m_sync->setWriteAccess(canWrite, m_actor);
+    m_sync->setWriteAccess(canWrite, m_actor, readOnlyReason());
     Q_EMIT accessChanged(canWrite);
+}
+
+void MainWindow::refuseWrites(const QString &reason)
+{
+    m_account->refuseWrites(reason);
+    setAccess(false, m_actor.clerkId, m_actor.email);
 }
 
 QString MainWindow::readOnlyReason() const

@@ -127,6 +127,10 @@ private:
     void lookUpAccess(const Identity &identity);
     void updateAccountActions();
     void setAccess(bool canWrite, const QString &clerkId, const QString &email);
+    // A write was refused although the access said yes (the ADMIN role ended
+    // meanwhile, a server's 403): read-only with the writer's reason, as if
+    // read so. From the Users screen's dialogs and the Sync screen's actions.
+    void refuseWrites(const QString &reason);
     void feedScreen(Screen *screen);
     void feedCurrentScreen();
     void offerExportOf(Screen *screen);

@@ -143,11 +143,15 @@ bool numberOption(const QCommandLineParser &parser, const QString &name, qint64 
 
 int reportError(const DataSourceError &error, CliContext &context)
 {
-    // A refused self-demotion names the CLI's own way to confirm.
-    const QString message =
-        error.kind() == DataSourceError::Kind::SelfDemotion
-            ? QStringLiteral("This ends your own ADMIN role; pass --force to go on.")
-            : error.summary();
+    // A refused self-demotion names the CLI's own way to confirm; a refusal of
+    // this person says so first, as the access check before a dry run does,
+    // whether it came at the start or mid-run.
+    QString message = error.kind() == DataSourceError::Kind::SelfDemotion
+                          ? QStringLiteral("This ends your own ADMIN role; pass --force to go on.")
+                          : error.summary();
+    if (error.kind() == DataSourceError::Kind::NotPermitted &&
+        !message.startsWith(QLatin1String("not permitted")))
+        message = QStringLiteral("not permitted: ") + message;
     context.out.flush();
     if (!message.isEmpty())
         context.err << "rolecallctl: " << message << '\n';

@@ -181,17 +181,59 @@ bool openForComparison(const QCommandLineParser &parser, CliContext &context, Cl
     return site.where == SyncStore::Comparison::OnServer || readKey();
 }
 
+// SyncRun and SyncApplier report a failure by its message; the exit code
+// also needs the error's kind (not permitted is 4, a conflict 5, a lost
+// connection 1). This store passes every call on and keeps the kind of the
+// latest failure, which is the one reported next: a run reads, and the
+// applier runs one action at a time.
+class FailureKindStore final : public SyncStore
+{
+public:
+    explicit FailureKindStore(SyncStore &inner)
+        : m_inner(inner)
+    {}
+    Q_DISABLE_COPY_MOVE(FailureKindStore)
+
+    QFuture<SyncDbSnapshot> loadSnapshot() override { return recorded(m_inner.loadSnapshot()); }
+    QFuture<SyncActionResult> apply(const Actor &actor, const std::optional<ClerkUser> &actorClerk,
+                                    const SyncAction &action, bool dryRun) override
+    {
+        return recorded(m_inner.apply(actor, actorClerk, action, dryRun));
+    }
+    QFuture<ComparisonSite> comparisonSite() override { return recorded(m_inner.comparisonSite()); }
+    QFuture<SyncStatusReport> loadStatus() override { return recorded(m_inner.loadStatus()); }
+    QString displayName() const override { return m_inner.displayName(); }
+
+    DataSourceError::Kind latestFailure() const { return m_latestFailure; }
+
+private:
+    template <typename T>
+    QFuture<T> recorded(QFuture<T> future)
+    {
+        return future.onFailed(this, [this](const DataSourceError &e) -> T {
+            m_latestFailure = e.kind();
+            e.raise();
+            return {};
+        });
+    }
+
+    SyncStore &m_inner;
+    DataSourceError::Kind m_latestFailure = DataSourceError::Kind::Query;
+};
+
 // Runs one whole comparison; records arrive through `onRecords` as Clerk
-// answers. False with the error printed when it did not complete.
-bool runComparison(SyncStore &store, const std::optional<ClerkTarget> &clerk, CliContext &context,
-                   const std::function<void(const QList<SyncRecord> &)> &onRecords,
-                   std::optional<ClerkUser> *actorClerk = nullptr, const QString &actorId = {},
-                   SchemaKind *kind = nullptr)
+// answers. ExitOk, or the exit code with the error printed when it did not
+// complete (not permitted: 4, as any refused write).
+int runComparison(SyncStore &store, const std::optional<ClerkTarget> &clerk, CliContext &context,
+                  const std::function<void(const QList<SyncRecord> &)> &onRecords,
+                  std::optional<ClerkUser> *actorClerk = nullptr, const QString &actorId = {},
+                  SchemaKind *kind = nullptr)
 {
     std::optional<ClerkApiClient> client; // none: the store's server compares
     if (clerk)
         client.emplace(clerk->settings, nullptr);
-    SyncRun run(&store, client ? &*client : nullptr);
+    FailureKindStore kinds(store);
+    SyncRun run(&kinds, client ? &*client : nullptr);
     QEventLoop loop;
     QString failure;
     QObject::connect(&run, &SyncRun::recordsReady, &loop, onRecords);
@@ -203,15 +245,18 @@ bool runComparison(SyncStore &store, const std::optional<ClerkTarget> &clerk, Cl
     run.start();
     loop.exec();
     if (!failure.isEmpty()) {
+        if (kinds.latestFailure() == DataSourceError::Kind::NotPermitted)
+            return reportError(DataSourceError(DataSourceError::Kind::NotPermitted, failure),
+                               context);
         context.out.flush();
         context.err << "rolecallctl: sync status did not complete: " << failure << '\n';
-        return false;
+        return ExitFailure;
     }
     if (actorClerk)
         *actorClerk = run.clerkUser(actorId);
     if (kind)
         *kind = run.schemaKind();
-    return true;
+    return ExitOk;
 }
 
 int runStatus(CliContext &context)
@@ -288,8 +333,9 @@ int runStatus(CliContext &context)
         }
         out.flush(); // streamed: a script sees each page as Clerk answers
     };
-    if (!runComparison(opened.syncStore(), clerk, context, onRecords))
-        return ExitFailure;
+    if (const int compared = runComparison(opened.syncStore(), clerk, context, onRecords);
+        compared != ExitOk)
+        return compared;
     if (json) {
         json->finish();
     } else if (format == Format::Table) {
@@ -315,38 +361,6 @@ QJsonObject resultJson(const SyncActionResult &result)
                        {QStringLiteral("grantIds"), QJsonArray::fromStringList(result.grantIds)},
                        {QStringLiteral("summary"), result.summary}};
 }
-
-// SyncApplier reports a failed action by its message; the exit code also
-// needs the error's kind (a conflict is 5, a lost connection 1). This store
-// passes every call on and keeps the kind of the latest failure, which is the
-// one SyncApplier reports next: it runs one action at a time.
-class FailureKindStore final : public SyncStore
-{
-public:
-    explicit FailureKindStore(SyncStore &inner)
-        : m_inner(inner)
-    {}
-    Q_DISABLE_COPY_MOVE(FailureKindStore)
-
-    QFuture<SyncDbSnapshot> loadSnapshot() override { return m_inner.loadSnapshot(); }
-    QFuture<SyncActionResult> apply(const Actor &actor, const std::optional<ClerkUser> &actorClerk,
-                                    const SyncAction &action, bool dryRun) override
-    {
-        return m_inner.apply(actor, actorClerk, action, dryRun)
-            .onFailed(this, [this](const DataSourceError &e) -> SyncActionResult {
-                m_latestFailure = e.kind();
-                e.raise();
-                return {};
-            });
-    }
-    QString displayName() const override { return m_inner.displayName(); }
-
-    DataSourceError::Kind latestFailure() const { return m_latestFailure; }
-
-private:
-    SyncStore &m_inner;
-    DataSourceError::Kind m_latestFailure = DataSourceError::Kind::Query;
-};
 
 // A line about a person the batch skips, said where the person stands in it.
 struct Note
@@ -554,8 +568,10 @@ int runApply(CliContext &context)
         }
     };
     SchemaKind kind = SchemaKind::Unknown;
-    if (!runComparison(opened.syncStore(), clerk, context, onRecords, nullptr, {}, &kind))
-        return ExitFailure;
+    if (const int compared =
+            runComparison(opened.syncStore(), clerk, context, onRecords, nullptr, {}, &kind);
+        compared != ExitOk)
+        return compared;
     for (const QString &name : named) {
         if (!found.contains(name)) {
             context.err << "rolecallctl: nobody named '" << name << "' in Clerk or the database\n";

@@ -37,8 +37,10 @@ const SyncRecord *recordOf(const apijson::SyncStatusReport &report, const QStrin
 // Who may see and fix sync: an active ADMIN where the database has roles;
 // where it has none (SehatScan), a Clerk user whose public_metadata.role is
 // "admin", as the console judges it. The writer checks again in its
-// transaction.
-void requireSyncAdmin(const Caller &caller, const apijson::SyncStatusReport *report)
+// transaction. A write (`write`) by a non-admin where roles decide gets the
+// sync writer's own sentence, as PostgreSQL direct gives it.
+void requireSyncAdmin(const Caller &caller, const apijson::SyncStatusReport *report,
+                      bool write = false)
 {
     if (caller.access.canWrite())
         return;
@@ -46,7 +48,9 @@ void requireSyncAdmin(const Caller &caller, const apijson::SyncStatusReport *rep
         ClerkSync::isAdminIn(*report, caller.principal.subject))
         return;
     QString reason = caller.access.readOnlyReason();
-    if (!caller.access.rolesSupported)
+    if (write && caller.access.rolesSupported && !caller.access.databaseReadOnly)
+        reason = notAnAdminRefusal(caller.actor());
+    else if (!caller.access.rolesSupported)
         reason = QStringLiteral("Only an admin may sync users; this database has no roles, so an "
                                 "admin is a Clerk user whose public_metadata.role is \"admin\".");
     if (reason.isEmpty())
@@ -54,10 +58,10 @@ void requireSyncAdmin(const Caller &caller, const apijson::SyncStatusReport *rep
     throw ProblemException{Problem::notPermitted(reason)};
 }
 
-void requireAdminWhereRolesDecide(const Caller &caller)
+void requireAdminWhereRolesDecide(const Caller &caller, bool write = false)
 {
     if (caller.access.rolesSupported)
-        requireSyncAdmin(caller, nullptr);
+        requireSyncAdmin(caller, nullptr, write);
 }
 
 } // namespace
@@ -88,9 +92,9 @@ void registerSyncRoutes(ServerCore &core)
         QString error;
         if (!apijson::fromJson(jsonBodyOf(request), &asked, &dryRun, &error))
             refuseInput(error);
-        requireAdminWhereRolesDecide(caller);
+        requireAdminWhereRolesDecide(caller, true);
         const apijson::SyncStatusReport report = clerkSyncOf(core).report(clerkReportAge);
-        requireSyncAdmin(caller, &report);
+        requireSyncAdmin(caller, &report, true);
         if (!report.complete)
             throw ProblemException{
                 Problem::of(apijson::ProblemType::Connection,
@@ -102,7 +106,14 @@ void registerSyncRoutes(ServerCore &core)
                 QStringLiteral("Neither Clerk nor the database knows %1.").arg(asked.clerkId))};
         // The server's own comparison decides what is done, with Clerk's data
         // as the server read it, never as the request describes it.
-        const std::optional<SyncAction> action = syncActionFor(*record, asked.reason);
+        std::optional<SyncAction> action = syncActionFor(*record, asked.reason);
+        // Someone acted since the caller's view and this person is in sync now:
+        // a sync or a default role asked again is the writer's "nothing to do",
+        // as PostgreSQL direct answers it, not a failure. Ending grants of
+        // someone back in Clerk stays a conflict.
+        if (!action && record->status == SyncStatus::InSync && record->clerk &&
+            asked.kind != SyncAction::Kind::EndAllGrants)
+            action = SyncAction{asked.kind, asked.clerkId, record->clerk, asked.reason};
         if (!action || action->kind != asked.kind)
             throw ProblemException{Problem::of(
                 apijson::ProblemType::Conflict,

@@ -276,7 +276,7 @@ AdmissionGate::Ticket ServerCore::admit()
     return std::move(*ticket);
 }
 
-Caller ServerCore::callerOf(const Principal &principal, bool requireAdmin)
+Caller ServerCore::callerOf(const Principal &principal, bool requireAdmin, bool write)
 {
     Caller caller{principal, {}};
     caller.access = await(m_source->fetchAccount(caller.principal.subject));
@@ -292,6 +292,8 @@ Caller ServerCore::callerOf(const Principal &principal, bool requireAdmin)
                         : QStringLiteral("This database has no roles, and this server holds no "
                                          "Clerk secret key to tell who is an admin."))};
     }
+    if (write && !caller.access.databaseReadOnly)
+        throw ProblemException{Problem::notPermitted(notAnAdminRefusal(caller.actor()))};
     if (!caller.access.userFound)
         throw ProblemException{
             Problem::notPermitted(QStringLiteral("You (%1) have no user in this database.")
@@ -352,7 +354,7 @@ void ServerCore::writeAs(const std::string &pattern, WriteHandler handler, bool 
         guarded(request, response, [&] {
             const Principal principal = verify(request);
             const auto turn = admit();
-            return idempotent(request, callerOf(principal, requireAdmin), handler);
+            return idempotent(request, callerOf(principal, requireAdmin, true), handler);
         });
     });
 }

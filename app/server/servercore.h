@@ -116,7 +116,9 @@ private:
     // --session-wait.
     AdmissionGate::Ticket admit();
     // The principal's account; a 403 problem if `requireAdmin` and not one.
-    Caller callerOf(const Principal &principal, bool requireAdmin);
+    // `write`: a non-admin is refused with the role writer's own sentence
+    // (notAnAdminRefusal), as PostgreSQL direct refuses them.
+    Caller callerOf(const Principal &principal, bool requireAdmin, bool write = false);
     void send(httplib::Response &response, const Answer &answer);
     void guarded(const httplib::Request &request, httplib::Response &response,
                  const std::function<Answer()> &work);

@@ -193,8 +193,13 @@ void ApiClient::finished(const std::shared_ptr<Attempt> &attempt, QNetworkReply 
                                                   .arg(m_options.deadlineMs / 1000.0)));
         return;
     }
-    if (status == 0) {
-        const QNetworkReply::NetworkError code = reply->error();
+    // The connection lost in the middle of an answer (the status line came,
+    // the body did not) fails like no answer at all, and is tried again.
+    const QNetworkReply::NetworkError networkError = reply->error();
+    const bool cutOff = status != 0 && networkError > QNetworkReply::NoError &&
+                        networkError < QNetworkReply::ProxyConnectionRefusedError;
+    if (status == 0 || cutOff) {
+        const QNetworkReply::NetworkError code = networkError;
         const bool tls = code == QNetworkReply::SslHandshakeFailedError;
         const bool timedOut =
             code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;

@@ -44,6 +44,14 @@ QString controlProblem(const QString &text, Field field)
 
 } // namespace
 
+QString notAnAdminRefusal(const Actor &actor)
+{
+    const QString who = !actor.email.isEmpty()     ? actor.email
+                        : !actor.clerkId.isEmpty() ? actor.clerkId
+                                                   : QStringLiteral("nobody signed in");
+    return QStringLiteral("Only an active ADMIN may change roles; %1 is not one.").arg(who);
+}
+
 QString grantTextProblem(const QString &reason, const QString &notes, bool reasonRequired)
 {
     if (reasonRequired && reason.trimmed().isEmpty())

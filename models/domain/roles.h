@@ -52,6 +52,11 @@ struct Actor
     QString email;
 };
 
+// Why a write by `actor` is refused when they are no active ADMIN: the role
+// and sync writers say it inside their transaction, and rolecall-server at
+// its door, so both data sources give this same sentence.
+QString notAnAdminRefusal(const Actor &actor);
+
 // A user is named by Clerk ID (user_...), email, or User row id.
 struct GrantRequest
 {

@@ -187,13 +187,8 @@ ActorRow requireAdmin(QSqlDatabase &db, const Actor &actor, bool exclusiveAdminL
     lock.bindValue(QStringLiteral(":actor"), actor.clerkId);
     execOrThrow(lock, QStringLiteral("wait for other role changes"));
 
-    const QString who = !actor.email.isEmpty()     ? actor.email
-                        : !actor.clerkId.isEmpty() ? actor.clerkId
-                                                   : QStringLiteral("nobody signed in");
-    const auto refuse = [&who]() {
-        throw DataSourceError(
-            DataSourceError::Kind::NotPermitted,
-            QStringLiteral("Only an active ADMIN may change roles; %1 is not one.").arg(who));
+    const auto refuse = [&actor]() {
+        throw DataSourceError(DataSourceError::Kind::NotPermitted, notAnAdminRefusal(actor));
     };
     if (actor.clerkId.trimmed().isEmpty())
         refuse();

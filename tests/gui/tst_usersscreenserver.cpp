@@ -21,8 +21,6 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace rolecall;
@@ -160,19 +158,8 @@ void TestUsersScreenServer::aRefusedWriteTurnsTheWindowReadOnlyWithTheReason()
 
     // Meanwhile, another admin's tool ends this admin's ADMIN role (and
     // makes seed user 6 the admin, so one stays).
-    QSqlDatabase db = RoleWriterDatabases::connect(sources.database());
-    QSqlQuery sql(db);
-    QVERIFY2(sql.exec(QStringLiteral(R"(
-        INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "isActive",
-            "reason", "createdAt", "updatedAt")
-        VALUES ('crreadonlytest6', 'cu0000000006', 'ADMIN', timezone('UTC', now()), true,
-            'takes over', timezone('UTC', now()), timezone('UTC', now())))")),
-             qPrintable(sql.lastError().text()));
-    QVERIFY2(sql.exec(QStringLiteral(R"(UPDATE "UserRole" SET "isActive" = false,
-        "effectiveEndDate" = timezone('UTC', now())
-        WHERE "userId" = 'cu0000000005' AND "role" = 'ADMIN' AND "isActive")")),
-             qPrintable(sql.lastError().text()));
-    QVERIFY(sql.numRowsAffected() > 0);
+    const QString handedOver = handAdminOver(sources.database());
+    QVERIFY2(handedOver.isEmpty(), qPrintable(handedOver));
     QVERIFY(window.canWrite()); // the console has not asked since
 
     const QString before = checksum(sources.database());
@@ -181,8 +168,8 @@ void TestUsersScreenServer::aRefusedWriteTurnsTheWindowReadOnlyWithTheReason()
     QTRY_VERIFY_WITH_TIMEOUT(!window.canWrite(), waitMs);
     QVERIFY(!dialog->isBusy());
     // The writer's reason, in the dialog and as the window's read-only reason.
-    const QString refusal = api ? QStringLiteral("Only an active ADMIN may change anything")
-                                : QStringLiteral("Only an active ADMIN may change roles");
+    const QString refusal = QStringLiteral("Only an active ADMIN may change roles; %1 is not one.")
+                                .arg(emailOfSeedUser(5));
     QVERIFY2(dialog->errorText().contains(refusal), qPrintable(dialog->errorText()));
     QVERIFY2(window.readOnlyReason().contains(dialog->errorText()),
              qPrintable(window.readOnlyReason()));

@@ -6,17 +6,21 @@
 // profile is the server's comparison, with no key on the CLI's side. An
 // access token that expires mid-run (the server's expire-token fault) is
 // renewed once with the keychain's refresh token; if that does not help,
-// the CLI asks to sign in again.
+// the CLI asks to sign in again. An admin whose ADMIN role ends between two
+// commands is refused at the next write on either profile, in the same words
+// ("not permitted: ...", exit 4), and nothing more is written.
 #include "domain/utctime.h"
 #include "support/clitestsupport.h"
 #include "support/fakeclerkapi.h"
 #include "support/pgtestcluster.h"
+#include "support/rolefixtures.h"
 #include "support/serverfixture.h"
 #include "support/testdata.h"
 #include "support/testidp.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace rolecall;
@@ -38,20 +42,25 @@ QHash<QString, QString> statusesOf(const Run &run)
 }
 } // namespace
 
-class TestCliServer : public QObject
+class TestCliServer : public QObject, private RoleWriterDatabases
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase();
+    void everyVerbGivesTheDirectAnswerThroughTheServer_data();
+    void everyVerbGivesTheDirectAnswerThroughTheServer();
     void explainGivesTheDirectAnswerThroughTheServer_data();
     void explainGivesTheDirectAnswerThroughTheServer();
     void explainRefusesUnknownUsersAndRolesAsInDirectMode();
     void syncStatusIsTheServersComparisonWithNoKeyHere();
     void syncApplyGoesThroughTheServersComparison();
+    void aWriteRefusedMidRunSaysNotPermittedAlike_data();
+    void aWriteRefusedMidRunSaysNotPermittedAlike();
     void anExpiredTokenIsRenewedOnceMidRun();
     void aTokenRefusedAgainAfterRenewalAsksToSignInAgain();
     void aFailedRenewalAsksToSignInAgain(); // last: it ends the session
+    void cleanupTestCase() { removeConnections(); }
 
 private:
     Run direct(const QStringList &args) { return m_direct.inProfile(args); }
@@ -71,6 +80,7 @@ void TestCliServer::initTestCase()
 {
     ROLECALL_REQUIRE_SESSION_BUS();
     QString error;
+    QVERIFY2(start(&error), qPrintable(error));
     // The seed of tst_cliroles: user 1's MENTOR ended ("term ended"), user
     // 2's starts in 30 days, user 5 is the ADMIN, user 10 holds nothing.
     QVERIFY2(m_direct.setUpProfile(QStringLiteral("direct"), m_server.idp(), 50, &error),
@@ -98,6 +108,9 @@ void TestCliServer::initTestCase()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     run = m_api.signInAs(m_server.idp(), 5);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // The database profile's writes need a sign-in too (the same admin).
+    run = m_direct.signInAs(m_server.idp(), 5);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 }
 
 qsizetype TestCliServer::served(const QString &pathPart) const
@@ -115,6 +128,59 @@ qsizetype TestCliServer::refreshes()
         return request.queryItemValue(QStringLiteral("grant_type")) ==
                QLatin1String("refresh_token");
     });
+}
+
+void TestCliServer::everyVerbGivesTheDirectAnswerThroughTheServer_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString one = emailOfSeedUser(1);
+    const auto with = [](QStringList args, const QString &user) {
+        args.insert(2, user);
+        return args;
+    };
+    QTest::newRow("users list") << words("users list --limit 30");
+    QTest::newRow("users list, json") << words("users list --limit 30 --format json");
+    QTest::newRow("users list, csv") << words("users list --limit 30 --format csv");
+    QTest::newRow("users list --search") << words("users list --search user1 --format json");
+    QTest::newRow("users list --role") << words("users list --role MENTOR");
+    QTest::newRow("users list --no-role") << words("users list --no-role --format json");
+    QTest::newRow("users list --as-of")
+        << words("users list --role MENTOR --as-of 2024-03-01T00:00:00Z --format json");
+    QTest::newRow("users show") << with(words("users show"), one);
+    QTest::newRow("users show, json, by Clerk ID") // an as-of: the answer names its instant
+        << with(words("users show --format json --as-of 2026-01-01"), clerkIdOfSeedUser(2));
+    QTest::newRow("users show --as-of") << with(words("users show --as-of 2024-03-01"), one);
+    QTest::newRow("roles list --history") << with(words("roles list --history"), one);
+    QTest::newRow("roles list, json")
+        << with(words("roles list --format json"), emailOfSeedUser(2));
+    QTest::newRow("roles expiring") << words("roles expiring --days 60");
+    QTest::newRow("roles expiring, json") << words("roles expiring --days 3650 --format json");
+    QTest::newRow("audit list") << words("audit list --limit 25");
+    QTest::newRow("audit list --user, json")
+        << words("audit list --format json") + QStringList{QStringLiteral("--user"), one};
+    QTest::newRow("audit list --role, csv") << words("audit list --role MENTOR --format csv");
+    QTest::newRow("roles grant --dry-run")
+        << QStringList{QStringLiteral("roles"),    QStringLiteral("grant"),    emailOfSeedUser(9),
+                       QStringLiteral("MENTOR"),   QStringLiteral("--reason"), QStringLiteral("x"),
+                       QStringLiteral("--dry-run")};
+    QTest::newRow("roles bulk-grant --dry-run, json")
+        << words("roles bulk-grant MENTOR --reason club --search user4 --dry-run --format json");
+    QTest::newRow("unknown user") << words("users show nobody@example.test");
+}
+
+// Word for word, exit code included: the API profile's answer is the
+// database profile's, for every read verb and every write's dry run.
+void TestCliServer::everyVerbGivesTheDirectAnswerThroughTheServer()
+{
+    QFETCH(QStringList, args);
+    const Run viaServer = api(args);
+    const Run viaDatabase = direct(args);
+    QVERIFY2(viaDatabase.exitCode == 0 || args.contains(QLatin1String("nobody@example.test")),
+             qPrintable(viaDatabase.err));
+    QVERIFY2(!viaDatabase.out.isEmpty() || !viaDatabase.err.isEmpty(), "no answer");
+    QCOMPARE(viaServer.exitCode, viaDatabase.exitCode);
+    QCOMPARE(viaServer.out, viaDatabase.out);
+    QCOMPARE(viaServer.err, viaDatabase.err);
 }
 
 void TestCliServer::explainGivesTheDirectAnswerThroughTheServer_data()
@@ -227,6 +293,65 @@ void TestCliServer::syncApplyGoesThroughTheServersComparison()
     QCOMPARE(served(QStringLiteral("/sync/actions")), before + 1);
 }
 
+void TestCliServer::aWriteRefusedMidRunSaysNotPermittedAlike_data()
+{
+    QTest::addColumn<bool>("viaServer");
+    QTest::newRow("database profile") << false;
+    QTest::newRow("API profile") << true;
+}
+
+void TestCliServer::aWriteRefusedMidRunSaysNotPermittedAlike()
+{
+    QFETCH(bool, viaServer);
+    QProcessEnvironment withKey; // the database profile compares here, with the key
+    withKey.insert(QStringLiteral("ROLECALL_CLERK_SECRET_KEY"), QString::fromLatin1(clerkSecret));
+    const QStringList clerkHere =
+        viaServer ? QStringList()
+                  : QStringList{QStringLiteral("--clerk-api-url"), m_clerk.baseUrl()};
+    const auto ctl = [&](const QStringList &args) {
+        return viaServer ? api(args) : m_direct.inProfile(args, {}, withKey);
+    };
+    const QString db = m_direct.database();
+    const auto usersAndGrants = [&]() -> QString {
+        return checksum(db) +
+               scalar(db, QStringLiteral(R"(SELECT count(*) FROM "User")")).toString();
+    };
+    const Run planned =
+        ctl(words("roles bulk-grant MENTOR --reason club --search user4 --dry-run"));
+    QVERIFY2(planned.exitCode == 0, qPrintable(planned.err));
+
+    // Between the plan and the write, another admin's tool ends this admin's ADMIN role.
+    const QString handedOver = handAdminOver(db, 5, 6);
+    QVERIFY2(handedOver.isEmpty(), qPrintable(handedOver));
+    const auto handBack = qScopeGuard([&] { handAdminOver(db, 6, 5); });
+    const QString before = usersAndGrants();
+    const QString refusal = QStringLiteral("rolecallctl: not permitted: Only an active ADMIN may "
+                                           "change roles; %1 is not one.\n")
+                                .arg(emailOfSeedUser(5));
+    const QList<QStringList> writes = {
+        words("roles bulk-grant MENTOR --reason club --search user4"),
+        QStringList{QStringLiteral("roles"), QStringLiteral("grant"), emailOfSeedUser(9),
+                    QStringLiteral("MENTOR"), QStringLiteral("--reason"), QStringLiteral("x")},
+        words("roles end cr0000000001l --reason moved"),
+        QStringList{QStringLiteral("sync"), QStringLiteral("apply"), clerkIdOfSeedUser(51)} +
+            clerkHere,
+    };
+    for (const QStringList &write : writes) {
+        const Run run = ctl(write);
+        QVERIFY2(run.exitCode == 4,
+                 qPrintable(write.join(QLatin1Char(' ')) + QLatin1String(": ") + run.err));
+        // Through the server a sync is refused a step earlier, at the
+        // comparison it needs (the server shows it to admins only), in the
+        // account's words; everything else in the role writer's.
+        if (viaServer && write.first() == QLatin1String("sync"))
+            QCOMPARE(run.err, QStringLiteral("rolecallctl: not permitted: Only an active ADMIN may "
+                                             "change anything; your active roles: LEARNER.\n"));
+        else
+            QCOMPARE(run.err, refusal);
+        QCOMPARE(usersAndGrants(), before);
+    }
+}
+
 void TestCliServer::anExpiredTokenIsRenewedOnceMidRun()
 {
     const qsizetype before = refreshes();
@@ -255,11 +380,11 @@ void TestCliServer::aFailedRenewalAsksToSignInAgain()
     // The restore's refresh goes through; the provider refuses every later one.
     TestIdentityProvider &idp = m_server.idp();
     const QMetaObject::Connection refuseLater =
-        connect(&idp, &TestIdentityProvider::requestServed, this,
-                [&idp](const QString &, const QString &path) {
-                    if (path == QLatin1String("/oauth/token"))
-                        idp.behaviour().tokenError = QStringLiteral("invalid_grant");
-                });
+        QObject::connect(&idp, &TestIdentityProvider::requestServed, this,
+                         [&idp](const QString &, const QString &path) {
+                             if (path == QLatin1String("/oauth/token"))
+                                 idp.behaviour().tokenError = QStringLiteral("invalid_grant");
+                         });
     QVERIFY(m_server.armFault(R"({"fault":"expire-token","count":1,"path":"/users"})"));
     const Run run = api(words("users list"));
     disconnect(refuseLater);

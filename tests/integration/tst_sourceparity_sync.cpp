@@ -1,8 +1,9 @@
 // Sync through both data sources (PostgreSQL direct, and rolecall-server over
 // the same database, holding the fake Clerk API's key): the snapshot compared
 // whole with PostgreSQL direct's, a sync status run over either store giving
-// the same verdicts, each action (dry run, then real) doing the same, and a
-// non-admin refused alike. Where the server holds the Clerk key it makes the
+// the same verdicts, each action (dry run, then real) doing the same, an
+// action asked again after someone else did it "nothing to do" alike, and a
+// non-admin refused alike, in the same words. Where the server holds the Clerk key it makes the
 // comparison itself (GET /sync/status, no key on this side) with the same
 // verdicts; without the key it says so plainly. Each kind gets its own fresh
 // database.
@@ -62,6 +63,8 @@ private Q_SLOTS:
     void aServerWithoutTheKeySaysSoPlainly();
     void everyActionDoesTheSame_data();
     void everyActionDoesTheSame();
+    void aStaleActionIsNothingToDoAlike_data();
+    void aStaleActionIsNothingToDoAlike();
     void aNonAdminIsRefusedAlike();
     void cleanupTestCase() { removeConnections(); }
 
@@ -220,6 +223,35 @@ void TestSourceParitySync::everyActionDoesTheSame()
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
+void TestSourceParitySync::aStaleActionIsNothingToDoAlike_data()
+{
+    QTest::addColumn<int>("seedUser");
+    QTest::newRow("missing, synced meanwhile") << 21;
+    QTest::newRow("no default role, granted meanwhile") << 10;
+}
+
+void TestSourceParitySync::aStaleActionIsNothingToDoAlike()
+{
+    QFETCH(int, seedUser);
+    const QString clerkId = clerkIdOfSeedUser(seedUser);
+    SyncStore &store = m_sources.syncStore();
+    // The action as the view showed it, then done (by someone else, say).
+    const std::optional<SyncAction> action = syncActionFor(statusOver(store).value(clerkId));
+    QVERIFY(action);
+    QVERIFY(settle(store.apply(admin(), {}, *action, false)).changed);
+    // Compared anew (where the server holds the key, by the server): in sync now.
+    const bool onServer = sourceKind() == SourceKind::Api;
+    QCOMPARE(statusOver(store, onServer).value(clerkId).status, SyncStatus::InSync);
+
+    // The same action from the old view: nothing to do, not a failure, nothing written.
+    const QString before = checksum(m_sources.database());
+    const SyncActionResult again = settle(store.apply(admin(), {}, *action, false));
+    QVERIFY(!again.changed);
+    QCOMPARE(checksum(m_sources.database()), before);
+    const QString difference = differenceAcrossKinds(QStringLiteral("stale"), factsOf(again));
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
 void TestSourceParitySync::aNonAdminIsRefusedAlike()
 {
     const SyncRecord record = statusOver(m_sources.syncStore()).value(clerkIdOfSeedUser(21));
@@ -229,6 +261,9 @@ void TestSourceParitySync::aNonAdminIsRefusedAlike()
     const DataSourceError error =
         refusalOf(m_sources.syncStore(7).apply(actorOf(7), {}, *action, false));
     QCOMPARE(error.kind(), DataSourceError::Kind::NotPermitted);
+    QCOMPARE(error.message(),
+             QStringLiteral("Only an active ADMIN may change roles; %1 is not one.")
+                 .arg(emailOfSeedUser(7)));
     QCOMPARE(checksum(m_sources.database()), before);
 }
 

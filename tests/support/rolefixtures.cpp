@@ -155,6 +155,28 @@ QString RoleWriterDatabases::checksum(const QString &database)
         .toString();
 }
 
+QString RoleWriterDatabases::handAdminOver(const QString &database, int from, int to)
+{
+    QSqlQuery sql(connect(database));
+    sql.prepare(QStringLiteral(R"(
+        INSERT INTO "UserRole" ("id", "userId", "role", "effectiveStartDate", "isActive",
+            "reason", "createdAt", "updatedAt")
+        VALUES ('crhandover' || md5(clock_timestamp()::text), 'cu' || lpad(:to, 10, '0'),
+            'ADMIN', timezone('UTC', now()), true, 'takes over', timezone('UTC', now()),
+            timezone('UTC', now())))"));
+    sql.bindValue(QStringLiteral(":to"), QString::number(to));
+    if (!sql.exec())
+        return sql.lastError().text();
+    sql.prepare(QStringLiteral(R"(UPDATE "UserRole" SET "isActive" = false,
+        "effectiveEndDate" = timezone('UTC', now()), "updatedAt" = timezone('UTC', now())
+        WHERE "userId" = 'cu' || lpad(:from, 10, '0') AND "role" = 'ADMIN' AND "isActive")"));
+    sql.bindValue(QStringLiteral(":from"), QString::number(from));
+    if (!sql.exec())
+        return sql.lastError().text();
+    return sql.numRowsAffected() > 0 ? QString()
+                                     : QStringLiteral("seed user %1 held no ADMIN").arg(from);
+}
+
 void RoleWriterDatabases::removeConnections()
 {
     for (const QString &name : std::as_const(m_connections))

@@ -64,6 +64,10 @@ public:
     QVariant scalar(const QString &database, const QString &sql, const QVariantList &values = {});
     // The grants' count and a digest of all their rows.
     QString checksum(const QString &database);
+    // Another admin's tool behind the console's back: seed user `to` becomes
+    // an ADMIN (so one stays) and seed user `from`'s ADMIN grant ends. Empty
+    // when done, else what failed.
+    QString handAdminOver(const QString &database, int from = 5, int to = 6);
     void removeConnections();
 
 protected:

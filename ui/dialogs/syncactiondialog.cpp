@@ -256,11 +256,14 @@ void SyncActionDialog::record(int row, const SyncActionResult &result)
 void SyncActionDialog::recordFailure(int row, const QString &message, bool notPermitted)
 {
     ++m_failed;
+    const bool firstRefusal = notPermitted && !m_stopped;
     m_stopped = m_stopped || notPermitted;
     auto *outcome = new QTableWidgetItem(tr("Failed"));
     outcome->setForeground(QColor(0xb0, 0x00, 0x20));
     m_results->setItem(row, OutcomeColumn, outcome);
     m_results->setItem(row, DetailsColumn, new QTableWidgetItem(message));
+    if (firstRefusal)
+        Q_EMIT writeRefused(message);
 }
 
 void SyncActionDialog::finishStage()

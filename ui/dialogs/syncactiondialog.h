@@ -34,7 +34,8 @@ class SyncApplier;
 //   Applying ── SyncApplier, for real ──▶ Applied ──▶ applied(changed)
 //
 // A not-permitted refusal stops a batch (it holds for everyone): the people
-// after it are "not tried" and Apply stays off. Any other failure shows on
+// after it are "not tried", Apply stays off, and writeRefused(reason) tells
+// the window to turn read-only (the reason typed stays). Any other failure shows on
 // that person's row and the batch goes on. Closing drops the batch: the
 // action in flight commits or rolls back in the database, unseen.
 class SyncActionDialog final : public QDialog
@@ -69,6 +70,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The real run ended; `changed` people were written.
     void applied(int changed);
+    // The writer refused this person (NotPermitted: no longer an active
+    // ADMIN, a server's 403 with its reason): the window turns read-only.
+    void writeRefused(const QString &reason);
 
 protected:
     void done(int result) override;

@@ -35,7 +35,7 @@ namespace rolecall {
 
 namespace {
 
-QString readOnlyReason()
+QString generalReadOnlyReason()
 {
     return QObject::tr("Read-only: changing users needs a signed-in active ADMIN of this "
                        "database.");
@@ -251,10 +251,11 @@ void SyncScreen::setService(SyncService *service)
     updateActions();
 }
 
-void SyncScreen::setWriteAccess(bool canWrite, const Actor &actor)
+void SyncScreen::setWriteAccess(bool canWrite, const Actor &actor, const QString &readOnlyReason)
 {
     m_canWrite = canWrite && !actor.clerkId.isEmpty();
     m_actor = actor;
+    m_readOnlyReason = readOnlyReason;
     updateActions();
 }
 
@@ -358,6 +359,11 @@ void SyncScreen::updateDiff()
         m_diffPane->showCount(rows.size());
 }
 
+QString SyncScreen::readOnlyReasonText() const
+{
+    return m_readOnlyReason.isEmpty() ? generalReadOnlyReason() : m_readOnlyReason;
+}
+
 void SyncScreen::updateActions()
 {
     m_start->setEnabled(m_service && !m_running);
@@ -366,7 +372,7 @@ void SyncScreen::updateActions()
     for (QPushButton *button : m_actions) {
         button->setEnabled(m_canWrite && complete && m_service);
         if (!m_canWrite)
-            button->setToolTip(readOnlyReason());
+            button->setToolTip(readOnlyReasonText());
         else if (!complete)
             button->setToolTip(tr("Available once a run has compared everyone."));
         else
@@ -377,7 +383,7 @@ void SyncScreen::updateActions()
 SyncActionDialog *SyncScreen::openAction(Action action)
 {
     if (!m_canWrite || !m_service) {
-        showMessage(readOnlyReason());
+        showMessage(readOnlyReasonText());
         return nullptr;
     }
     const SyncActionChoice choice = chooseSyncActions(
@@ -397,6 +403,7 @@ SyncActionDialog *SyncScreen::openAction(Action action)
         if (changed > 0)
             QMetaObject::invokeMethod(this, &SyncScreen::startRun, Qt::QueuedConnection);
     });
+    connect(dialog, &SyncActionDialog::writeRefused, this, &SyncScreen::writeRefused);
     dialog->open();
     Q_EMIT actionDialogOpened(dialog);
     return dialog;

@@ -38,6 +38,7 @@ class SyncStatusModel;
 //   SyncService::startRun ─▶ runStarted(run) ─▶ SyncStatusModel::setRun
 //                                           └─▶ progress, finished, failed
 //   action buttons ─▶ chooseSyncActions ─▶ SyncActionDialog (preview, apply) ─▶ a new run
+//                                            └▶ refused (not permitted) ─▶ writeRefused(reason)
 class SyncScreen final : public QWidget, public Screen
 {
     Q_OBJECT
@@ -60,8 +61,9 @@ public:
     void setService(SyncService *service);
     SyncService *service() const { return m_service; }
     // Writes need a signed-in active ADMIN; otherwise the actions stay
-    // disabled and say why.
-    void setWriteAccess(bool canWrite, const Actor &actor = {});
+    // disabled and say why (`readOnlyReason`, the window's; a general one
+    // when empty).
+    void setWriteAccess(bool canWrite, const Actor &actor = {}, const QString &readOnlyReason = {});
     bool canWrite() const { return m_canWrite; }
 
     SyncStatusModel *model() const { return m_model; }
@@ -95,6 +97,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void actionDialogOpened(rolecall::SyncActionDialog *dialog);
+    // An action dialog's write was refused for this person (SyncActionDialog::writeRefused).
+    void writeRefused(const QString &reason);
 
 private:
     void buildActions(QHBoxLayout *layout);
@@ -102,11 +106,13 @@ private:
     void showMessage(const QString &message);
     void updateDiff();
     void updateActions();
+    QString readOnlyReasonText() const;
     QList<SyncRecord> selectedRecords() const;
 
     QPointer<SyncService> m_service;
     QPointer<SyncRun> m_run;
     bool m_canWrite = false;
+    QString m_readOnlyReason; // the window's, when it gave one
     bool m_running = false;
     Actor m_actor;
     SyncStatusModel *m_model;
