@@ -27,6 +27,29 @@ QStringList grantIds(const QList<GrantView> &grants)
     return ids;
 }
 
+// A plain connection for the naive reference queries, removed when it goes.
+class ReferenceConnection
+{
+public:
+    explicit ReferenceConnection(const ConnectionSettings &settings)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name());
+        db.setHostName(settings.host);
+        db.setPort(settings.port);
+        db.setUserName(settings.user);
+        db.setDatabaseName(settings.database);
+    }
+    ~ReferenceConnection() { QSqlDatabase::removeDatabase(name()); }
+    Q_DISABLE_COPY_MOVE(ReferenceConnection)
+
+    bool open() { return database().open(); }
+    QString error() const { return QSqlDatabase::database(name(), false).lastError().text(); }
+    QSqlDatabase database() const { return QSqlDatabase::database(name(), false); }
+
+private:
+    static QString name() { return QStringLiteral("ref"); }
+};
+
 QStringList tieIds()
 {
     QStringList ids;
@@ -245,15 +268,10 @@ FROM generate_series(1, 60) k;)"),
     QCOMPARE(figures.months.size(), 12);
 
     // The naive reference: for each month end, count the grants held then.
-    QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("ref"));
-    const ConnectionSettings settings = m_cluster->connection(db);
-    check.setHostName(settings.host);
-    check.setPort(settings.port);
-    check.setUserName(settings.user);
-    check.setDatabaseName(settings.database);
-    QVERIFY2(check.open(), qPrintable(check.lastError().text()));
+    ReferenceConnection reference(m_cluster->connection(db));
+    QVERIFY2(reference.open(), qPrintable(reference.error()));
     {
-        QSqlQuery q(check);
+        QSqlQuery q(reference.database());
         QVERIFY2(q.exec(QStringLiteral(R"(SET TIME ZONE 'UTC';)")),
                  qPrintable(q.lastError().text()));
         QVERIFY2(q.exec(QStringLiteral(R"(
@@ -284,9 +302,6 @@ ORDER BY r.ord, m.k)")),
         }
         QCOMPARE(rows, 36);
     }
-    check.close();
-    check = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QStringLiteral("ref"));
 }
 
 void TestPgGrantList::roleHoldersMatchTheNaiveCount_data()
@@ -332,16 +347,11 @@ FROM generate_series(1, 90) k;)"),
     const OverviewFigures figures = source.fetchOverviewPart(OverviewPart::RoleHolders).result();
     QVERIFY(figures.rolesSupported);
 
-    QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("ref"));
-    const ConnectionSettings settings = m_cluster->connection(db);
-    check.setHostName(settings.host);
-    check.setPort(settings.port);
-    check.setUserName(settings.user);
-    check.setDatabaseName(settings.database);
-    QVERIFY2(check.open(), qPrintable(check.lastError().text()));
+    ReferenceConnection reference(m_cluster->connection(db));
+    QVERIFY2(reference.open(), qPrintable(reference.error()));
     {
         // The naive reference: per role, the users for whom a held grant exists.
-        QSqlQuery q(check);
+        QSqlQuery q(reference.database());
         QVERIFY2(q.exec(QStringLiteral(R"(
 WITH held AS (SELECT * FROM "UserRole" g WHERE g."effectiveStartDate" <= timezone('UTC', now())
     AND (g."effectiveEndDate" IS NULL OR g."effectiveEndDate" > timezone('UTC', now()))
@@ -371,9 +381,6 @@ FROM unnest(enum_range(NULL::"Role")) WITH ORDINALITY AS r(role, ord) ORDER BY r
         QVERIFY(someGrantsRepeatAUser); // the data tests what it means to
         QVERIFY(figures.usersWithoutRole > 0);
     }
-    check.close();
-    check = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QStringLiteral("ref"));
 }
 
 void TestPgGrantList::sehatScan()

@@ -36,12 +36,7 @@ bool measureSyncScreen(const ConnectionSettings &connection, int clerkUsers, Pha
     api->behaviour().rateLimit = std::numeric_limits<int>::max(); // the screen, not the limit
     api->setUsers(FakeClerkApi::seedUsers(1, clerkUsers));
     api->prepareAll();
-    api->moveToThread(&serverThread);
-    QObject::connect(&serverThread, &QThread::finished, api, &QObject::deleteLater);
-    serverThread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(api, "start", Qt::BlockingQueuedConnection,
-                              Q_RETURN_ARG(bool, listening), Q_ARG(quint16, 0));
+    const bool listening = api->startOnThread(serverThread);
     const auto stopServer = [&serverThread] {
         serverThread.quit();
         serverThread.wait();
