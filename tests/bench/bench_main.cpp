@@ -84,14 +84,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption psqlOption(QStringLiteral("psql"),
                                         QStringLiteral("--whole-process: psql to run (psql)."),
                                         QStringLiteral("PATH"), QStringLiteral("psql"));
-    parser.addOptions({wholeProcessOption, psqlOption});
+    const QCommandLineOption firstPageOption(
+        QStringLiteral("first-page-only"),
+        QStringLiteral("Only the console's time to its first page on --url as it is."));
+    parser.addOptions({wholeProcessOption, psqlOption, firstPageOption});
     parser.process(app);
-    if (parser.isSet(wholeProcessOption)) {
-        if (!parser.isSet(urlOption))
-            fatal(QStringLiteral("--whole-process needs --url"));
-        const QJsonObject processes = wholeProcesses(
-            parser.value(urlOption), QStringLiteral(ROLECALLCTL_PATH), parser.value(psqlOption));
-        const QByteArray json = QJsonDocument(processes).toJson(QJsonDocument::Indented);
+    // Only one figure, printed and (--json) written as it is.
+    const auto writeOnly = [&parser, &jsonOption](const QJsonObject &figures) {
+        const QByteArray json = QJsonDocument(figures).toJson(QJsonDocument::Indented);
         std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
         if (parser.isSet(jsonOption)) {
             QFile file(parser.value(jsonOption));
@@ -99,6 +99,20 @@ int main(int argc, char *argv[])
                 fatal(QStringLiteral("cannot write ") + parser.value(jsonOption));
         }
         return 0;
+    };
+    if (parser.isSet(wholeProcessOption) || parser.isSet(firstPageOption)) {
+        if (!parser.isSet(urlOption))
+            fatal(QStringLiteral("--whole-process and --first-page-only need --url"));
+        if (parser.isSet(wholeProcessOption))
+            return writeOnly(wholeProcesses(parser.value(urlOption),
+                                            QStringLiteral(ROLECALLCTL_PATH),
+                                            parser.value(psqlOption)));
+        ConnectionSettings connection;
+        QString error;
+        if (!ConnectionSettings::fromUrl(parser.value(urlOption), &connection, &error))
+            fatal(QStringLiteral("--url: ") + error);
+        return writeOnly(
+            QJsonObject{{QStringLiteral("time_to_first_page"), timeToFirstPage(connection)}});
     }
 
     bool ok = false;

@@ -183,34 +183,4 @@ qint64 residentKb()
     return -1;
 }
 
-StallWatchdog::StallWatchdog(QObject *parent)
-    : QObject(parent)
-{
-    m_timer.setTimerType(Qt::PreciseTimer);
-    m_timer.setInterval(intervalMs);
-    QObject::connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
-    m_clock.start();
-    m_lastNs = m_clock.nsecsElapsed();
-    m_timer.start();
-}
-
-void StallWatchdog::setRecording(bool on)
-{
-    m_recording = on;
-    if (on)
-        m_opMaxGapMs = 0;
-    m_lastNs = m_clock.nsecsElapsed();
-}
-
-void StallWatchdog::tick()
-{
-    const qint64 now = m_clock.nsecsElapsed();
-    if (m_recording) {
-        const double gap = static_cast<double>(now - m_lastNs) / 1e6;
-        m_maxGapMs = std::max(m_maxGapMs, gap);
-        m_opMaxGapMs = std::max(m_opMaxGapMs, gap);
-    }
-    m_lastNs = now;
-}
-
 } // namespace rolecall::bench

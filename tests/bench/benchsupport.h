@@ -3,9 +3,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QList>
-#include <QObject>
 #include <QString>
-#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -58,30 +56,6 @@ double timedMedian(int runs, const std::function<void()> &op);
 // (malloc_trim) so that what is measured is what is still in use.
 qint64 residentKb();
 
-// The longest gap between ticks of a 5 ms timer on the GUI thread, counted
-// only while recording: how long the event loop was blocked.
-class StallWatchdog : public QObject
-{
-public:
-    explicit StallWatchdog(QObject *parent = nullptr);
-    void setRecording(bool on);
-    double maxGapMs() const { return m_maxGapMs; }
-    // The longest gap since recording was last switched on.
-    double lastRecordingMaxMs() const { return m_opMaxGapMs; }
-    void reset() { m_maxGapMs = 0; }
-    static constexpr int intervalMs = 5;
-
-private:
-    void tick();
-
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_lastNs = 0;
-    double m_maxGapMs = 0;
-    double m_opMaxGapMs = 0;
-    bool m_recording = false;
-};
-
 // Runs the event loop until `done()` or `timeoutMs`; false on timeout.
 template <typename Done>
 bool spinUntil(Done done, qint64 timeoutMs);
@@ -98,7 +72,7 @@ bool rolecall::bench::spinUntil(Done done, qint64 timeoutMs)
     while (!done()) {
         if (timer.elapsed() > timeoutMs)
             return false;
-        // The watchdog's timer guarantees a wake-up at least every 5 ms.
+        // The stall watchdog's timer guarantees a wake-up at least every 5 ms.
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return true;

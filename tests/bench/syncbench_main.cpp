@@ -121,13 +121,7 @@ int main(int argc, char *argv[])
     api->behaviour().rateLimit = rate;
     api->setUsers(clerkUsers(n));
     api->prepareAll();
-    api->moveToThread(&serverThread);
-    QObject::connect(&serverThread, &QThread::finished, api, &QObject::deleteLater);
-    serverThread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(api, "start", Qt::BlockingQueuedConnection,
-                              Q_RETURN_ARG(bool, listening), Q_ARG(quint16, 0));
-    if (!listening) {
+    if (!api->startOnThread(serverThread)) {
         qCritical("the fake Clerk API could not listen");
         return 1;
     }

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -57,6 +58,17 @@ FakeClerkApi::~FakeClerkApi() = default;
 bool FakeClerkApi::start(quint16 port)
 {
     return m_server->listen(QHostAddress(QHostAddress::LocalHost), port);
+}
+
+bool FakeClerkApi::startOnThread(QThread &thread, quint16 port)
+{
+    moveToThread(&thread);
+    connect(&thread, &QThread::finished, this, &QObject::deleteLater);
+    thread.start();
+    bool listening = false;
+    QMetaObject::invokeMethod(
+        this, [this, port] { return start(port); }, Qt::BlockingQueuedConnection, &listening);
+    return listening;
 }
 
 quint16 FakeClerkApi::port() const

@@ -12,6 +12,7 @@
 #include <optional>
 
 class QTcpServer;
+class QThread;
 class QTcpSocket;
 
 namespace rolecall::testing {
@@ -76,6 +77,10 @@ public:
 
     // Listens on 127.0.0.1:port (0: any free port).
     Q_INVOKABLE bool start(quint16 port = 0);
+    // Serves from `thread` instead, as a remote server would: moves there,
+    // starts the thread, listens on it (false when it cannot) and is deleted
+    // when the thread finishes. Set it up (users, behaviour) before.
+    bool startOnThread(QThread &thread, quint16 port = 0);
     quint16 port() const;
     QString baseUrl() const; // http://127.0.0.1:PORT/v1
 

@@ -1,5 +1,8 @@
 #include "screenmeasure.h"
 
+#include "phasewatch.h"
+#include "syncmeasure.h"
+
 #include "itemmodels/audittablemodel.h"
 #include "itemmodels/grantstablemodel.h"
 #include "itemmodels/userstablemodel.h"
@@ -15,23 +18,13 @@
 #include <QLineEdit>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTimer>
 
 #include <algorithm>
-#include <ctime>
 #include <functional>
 
 namespace rolecall {
 
 namespace {
-
-constexpr double stallLimitMs = 50;
-constexpr qint64 phaseTimeoutMs = 180000;
-
-double msSince(const QElapsedTimer &timer)
-{
-    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
-}
 
 // Median wall time of `runs` calls of `call` (each waits for its future).
 double medianMs(const std::function<void()> &call, int runs = 3)
@@ -45,104 +38,6 @@ double medianMs(const std::function<void()> &call, int runs = 3)
     }
     std::sort(times.begin(), times.end());
     return times[runs / 2];
-}
-
-// CPU time this thread has used, in ms: a stall that used little of it was
-// the thread waiting for a core, not working.
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
-}
-
-// A 5 ms timer on the GUI thread that measures how late it fires: the
-// longest gap in a phase is the longest the event loop was blocked. A gap
-// over the 50 ms limit is printed at once with the phase that was running
-// and the CPU time the GUI thread used in it (work, as against waiting).
-class StallWatch final : public QObject
-{
-public:
-    StallWatch()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
-        m_clock.start();
-        m_last = m_clock.nsecsElapsed();
-        m_lastCpu = threadCpuMs();
-        m_timer.start(5);
-    }
-
-    void begin(const char *phase)
-    {
-        m_phase = phase;
-        m_longest = 0;
-        m_longestCpu = 0;
-        m_mostCpu = 0;
-        m_last = m_clock.nsecsElapsed();
-        m_lastCpu = threadCpuMs();
-    }
-
-    // The phase's longest stall, printed.
-    double end()
-    {
-        tick();
-        qInfo("  %-44s longest stall %6.1f ms (%5.1f ms on the CPU); most CPU in one stall "
-              "%5.1f ms%s",
-              m_phase, m_longest, m_longestCpu, m_mostCpu,
-              m_longest > stallLimitMs ? "; over 50 ms" : "");
-        return m_longest;
-    }
-
-private:
-    void tick()
-    {
-        const qint64 now = m_clock.nsecsElapsed();
-        const double cpu = threadCpuMs();
-        const double gap = static_cast<double>(now - m_last) / 1e6;
-        const double used = cpu - m_lastCpu;
-        m_last = now;
-        m_lastCpu = cpu;
-        if (gap > m_longest) {
-            m_longest = gap;
-            m_longestCpu = used;
-        }
-        m_mostCpu = std::max(m_mostCpu, used);
-        if (gap > stallLimitMs)
-            qWarning("  ! GUI thread blocked %.1f ms (%.1f ms on the CPU) during: %s", gap, used,
-                     m_phase);
-    }
-
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    double m_lastCpu = 0;
-    double m_longest = 0;
-    double m_longestCpu = 0;
-    double m_mostCpu = 0; // the GUI thread's own work: the most CPU time between two ticks
-    const char *m_phase = "start";
-};
-
-// Runs the event loop until `done()`; false after the phase timeout.
-bool waitFor(const std::function<bool()> &done)
-{
-    QElapsedTimer timeout;
-    timeout.start();
-    while (!done()) {
-        if (timeout.elapsed() > phaseTimeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
-
-// A few turns of the event loop (a screen switch has nothing to wait for).
-void settle(int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
 }
 
 void timeQueries(PgDataSource &source)
@@ -183,12 +78,12 @@ void timeQueries(PgDataSource &source)
 
 } // namespace
 
-int measureScreens(PgDataSource &source)
+int measureScreens(PgDataSource &source, int clerkUsers)
 {
     const SchemaInfo schema = source.detectSchema().result();
     timeQueries(source);
 
-    StallWatch watch;
+    PhaseWatch watch;
     QStackedWidget window;
     auto *users = new UsersScreen;
     auto *grants = new GrantsScreen;
@@ -304,6 +199,13 @@ int measureScreens(PgDataSource &source)
     overview->refresh();
     check(waitFor([&] { return !overview->isBusy(); }), "overview refresh");
     watch.end();
+
+    if (clerkUsers < 0)
+        clerkUsers = int(source.fetchOverviewPart(OverviewPart::Users).result().users);
+    if (clerkUsers > 0) {
+        window.hide();
+        ok = measureSyncScreen(source.settings(), clerkUsers, watch) && ok;
+    }
     return ok ? 0 : 1;
 }
 

@@ -5,6 +5,7 @@
 //   rolecall-screen-preview measure --users N     time the screens' queries on N users
 //   rolecall-screen-preview measure --url URL     the same on a database made before
 //                                                  (read only), with the GUI-thread stalls
+//                                                  and the Sync screen (--clerk-users N)
 //   rolecall-screen-preview grants|audit --url URL --export FILE   the streamed export's
 //                                                  progress on a database made before
 //
@@ -57,7 +58,7 @@ QPalette darkPalette()
 
 // Generates `users` users (testdata.h), without the optional indexes, and
 // measures the screens on them (screenmeasure.h).
-int measure(PgTestCluster &cluster, int users)
+int measure(PgTestCluster &cluster, int users, int clerkUsers)
 {
     QString error;
     const QString db = cluster.createDatabase(Fixture::AkakoLms, &error);
@@ -74,7 +75,7 @@ int measure(PgTestCluster &cluster, int users)
         return QApplication::exec();
     }
     PgDataSource source(cluster.connection(db));
-    return measureScreens(source);
+    return measureScreens(source, clerkUsers);
 }
 
 } // namespace
@@ -94,6 +95,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("url"),
                       QStringLiteral("Show this database (made before) instead of the demo data."),
                       QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("clerk-users"),
+                      QStringLiteral("measure: fake Clerk users for the Sync screen (seed users "
+                                     "1..N; default: as many as the database has; 0: no Sync)."),
+                      QStringLiteral("N"), QStringLiteral("-1")});
     parser.addOption({QStringLiteral("export"),
                       QStringLiteral("Start Export CSV… to FILE once the screen shows."),
                       QStringLiteral("FILE")});
@@ -122,11 +127,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     if (which == QLatin1String("measure")) {
+        const int clerkUsers = parser.value(QStringLiteral("clerk-users")).toInt();
         if (!cluster) {
             PgDataSource source(connection);
-            return measureScreens(source);
+            return measureScreens(source, clerkUsers);
         }
-        return measure(*cluster, parser.value(QStringLiteral("users")).toInt());
+        return measure(*cluster, parser.value(QStringLiteral("users")).toInt(), clerkUsers);
     }
     QString error;
     QString db;
