@@ -31,6 +31,9 @@
 #include <QSettings>
 #include <QTextStream>
 
+#include <atomic>
+#include <memory>
+
 namespace rolecall::cli {
 
 namespace {
@@ -204,21 +207,24 @@ public:
     QFuture<SyncStatusReport> loadStatus() override { return recorded(m_inner.loadStatus()); }
     QString displayName() const override { return m_inner.displayName(); }
 
-    DataSourceError::Kind latestFailure() const { return m_latestFailure; }
+    DataSourceError::Kind latestFailure() const { return *m_latestFailure; }
 
 private:
+    // No context object: a read the run no longer waits for may fail after
+    // this store is gone, so the kind goes where it outlives the store.
     template <typename T>
     QFuture<T> recorded(QFuture<T> future)
     {
-        return future.onFailed(this, [this](const DataSourceError &e) -> T {
-            m_latestFailure = e.kind();
+        return future.onFailed([latest = m_latestFailure](const DataSourceError &e) -> T {
+            *latest = e.kind();
             e.raise();
             return {};
         });
     }
 
     SyncStore &m_inner;
-    DataSourceError::Kind m_latestFailure = DataSourceError::Kind::Query;
+    std::shared_ptr<std::atomic<DataSourceError::Kind>> m_latestFailure =
+        std::make_shared<std::atomic<DataSourceError::Kind>>(DataSourceError::Kind::Query);
 };
 
 // Runs one whole comparison; records arrive through `onRecords` as Clerk
