@@ -416,11 +416,12 @@ PgStatement userListStatement(QSqlDatabase &db, const SchemaInfo &schema, const 
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     // The whole join at once: one scan of "User", one of "UserRole" grouped by
     // user (hashed), then one sort; the pages' order, so their rows in turn.
+    const QString key = sortExpression(schema.kind, query.sortKey);
     QString sql = QStringLiteral("SELECT ") + userColumns(schema.kind) + QStringLiteral(R"(,
-       (extract(epoch FROM u."createdAt") * 1000)::bigint,
-       (extract(epoch FROM u."updatedAt") * 1000)::bigint, )");
+       (extract(epoch FROM u."createdAt") * 1000)::bigint AS "createdAtMs",
+       (extract(epoch FROM u."updatedAt") * 1000)::bigint AS "updatedAtMs", )");
     if (schema.hasRoles()) {
-        sql += QStringLiteral(R"(r.roles
+        sql += QStringLiteral(R"(r.roles AS "roles", )") + key + QStringLiteral(R"( AS "sortKey"
 FROM "User" u
 LEFT JOIN (
     SELECT ur."userId", array_to_string(array_agg(DISTINCT ur."role" ORDER BY ur."role"), ',') AS roles
@@ -430,12 +431,12 @@ LEFT JOIN (
     GROUP BY ur."userId") r ON r."userId" = u."id")");
         statement.values.insert(QStringLiteral("asOf"), utcLiteralOrNull(query.asOf));
     } else {
-        sql += QStringLiteral(R"(NULL::text FROM "User" u)");
+        sql += QStringLiteral(R"(NULL::text AS "roles", )") + key +
+               QStringLiteral(R"( AS "sortKey" FROM "User" u)");
     }
     if (!filter.conditions.isEmpty())
         sql += QStringLiteral("\nWHERE ") + filter.conditions.join(QStringLiteral(" AND "));
-    sql += QStringLiteral("\nORDER BY ") + sortExpression(schema.kind, query.sortKey) + dir +
-           QStringLiteral(R"(, u."id")") + dir;
+    sql += QStringLiteral("\nORDER BY ") + key + dir + QStringLiteral(R"(, u."id")") + dir;
     statement.sql = sql;
     return statement;
 }
