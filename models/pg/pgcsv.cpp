@@ -61,49 +61,51 @@ QString isoUtcSql(const QString &epochMillisExpression)
         .arg(msPerDay);
 }
 
+namespace {
+
+// The SQL of one column's CSV field over the list's row "s".
+QString columnFieldSql(UserCsvColumn column)
+{
+    // An instant's field holds digits, '-', ':', 'T', '.' and 'Z' only, and
+    // starts with a digit: quoted, nothing to guard.
+    const auto instant = [](const QString &millis) -> QString {
+        return QStringLiteral(R"('"' || )") + isoUtcSql(millis) + QStringLiteral(R"( || '"')");
+    };
+    switch (column) {
+    case UserCsvColumn::Id:
+        return csvFieldSql(QStringLiteral(R"(s."id")"));
+    case UserCsvColumn::ClerkId:
+        return csvFieldSql(QStringLiteral(R"(s."clerkId")"));
+    case UserCsvColumn::Email:
+        return csvFieldSql(QStringLiteral(R"(s."email")"));
+    case UserCsvColumn::FirstName:
+        return csvFieldSql(QStringLiteral(R"(s."firstName")"));
+    case UserCsvColumn::LastName:
+        return csvFieldSql(QStringLiteral(R"(s."lastName")"));
+    case UserCsvColumn::Name:
+        // User::displayName(): both names joined by a space, trimmed.
+        return csvFieldSql(QStringLiteral(R"(btrim(coalesce(s."firstName", '') || ' ' || )"
+                                          R"(coalesce(s."lastName", ''), :nameSpaces))"));
+    case UserCsvColumn::ActiveRoles:
+        // The roles as the list reads them (joined by ','), joined anew.
+        return csvFieldSql(QStringLiteral(R"(replace(s."roles", ',', :rolesSeparator))"));
+    case UserCsvColumn::CreatedAt:
+        return instant(QStringLiteral(R"(s."createdAtMs")"));
+    case UserCsvColumn::UpdatedAt:
+        return instant(QStringLiteral(R"(s."updatedAtMs")"));
+    }
+    return {};
+}
+
+} // namespace
+
 PgStatement userCsvStatement(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query,
                              const UserCsvLayout &layout)
 {
     PgStatement list = userListStatement(db, schema, query);
     QStringList fields;
-    for (const UserCsvColumn column : layout.columns) {
-        switch (column) {
-        case UserCsvColumn::Id:
-            fields << csvFieldSql(QStringLiteral(R"(s."id")"));
-            break;
-        case UserCsvColumn::ClerkId:
-            fields << csvFieldSql(QStringLiteral(R"(s."clerkId")"));
-            break;
-        case UserCsvColumn::Email:
-            fields << csvFieldSql(QStringLiteral(R"(s."email")"));
-            break;
-        case UserCsvColumn::FirstName:
-            fields << csvFieldSql(QStringLiteral(R"(s."firstName")"));
-            break;
-        case UserCsvColumn::LastName:
-            fields << csvFieldSql(QStringLiteral(R"(s."lastName")"));
-            break;
-        case UserCsvColumn::Name:
-            // User::displayName(): both names joined by a space, trimmed.
-            fields << csvFieldSql(QStringLiteral(R"(btrim(coalesce(s."firstName", '') || ' ' || )"
-                                                 R"(coalesce(s."lastName", ''), :nameSpaces))"));
-            break;
-        case UserCsvColumn::ActiveRoles:
-            // The roles as the list reads them (joined by ','), joined anew.
-            fields << csvFieldSql(QStringLiteral(R"(replace(s."roles", ',', :rolesSeparator))"));
-            break;
-        case UserCsvColumn::CreatedAt:
-            fields << QStringLiteral(R"('"' || )") +
-                          isoUtcSql(QStringLiteral(R"(s."createdAtMs")")) +
-                          QStringLiteral(R"( || '"')");
-            break;
-        case UserCsvColumn::UpdatedAt:
-            fields << QStringLiteral(R"('"' || )") +
-                          isoUtcSql(QStringLiteral(R"(s."updatedAtMs")")) +
-                          QStringLiteral(R"( || '"')");
-            break;
-        }
-    }
+    for (const UserCsvColumn column : layout.columns)
+        fields << columnFieldSql(column);
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     PgStatement statement;
     // The outer ORDER BY is the inner one's: the planner keeps the inner order
