@@ -17,7 +17,7 @@ namespace rolecall {
 
 // Takes one batch's CSV records (UTF-8) and how many rows they hold, on the
 // stream's worker; false stops the stream.
-using CsvChunkWriter = std::function<bool(const QByteArray &records, qint64 rows)>;
+using CsvChunkWriter = DataSource::CsvRecordsSink;
 
 // What one whole-table export writes: its header, the stream of its rows made
 // CSV, and, when the data source can say it ahead, how many rows there are.

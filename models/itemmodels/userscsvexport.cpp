@@ -2,6 +2,19 @@
 
 namespace rolecall {
 
+QFuture<qint64> streamUsersAsCsv(DataSource &source, const UserQuery &query,
+                                 const UserCsvLayout &layout, CsvChunkWriter write)
+{
+    if (source.formatsUsersCsv())
+        return source.streamUsersCsv(query, layout, std::move(write));
+    return source.streamUsers(query, [layout, write](const QList<User> &batch) {
+        QByteArray records;
+        for (const User &user : batch)
+            records += csvRecord(userCsvFields(user, layout), FormulaGuard::On).toUtf8();
+        return write(records, batch.size());
+    });
+}
+
 UsersCsvExport::UsersCsvExport(DataSource *source, QObject *parent)
     : CsvStreamExport(source, parent)
 {}
@@ -14,20 +27,20 @@ QStringList UsersCsvExport::headers()
             tr("Active roles"), tr("Created (UTC)"), tr("User ID")};
 }
 
-QStringList UsersCsvExport::fields(const User &user)
+UserCsvLayout UsersCsvExport::layout()
 {
-    return {user.displayName(),
-            user.email,
-            user.clerkId,
-            user.activeRoles.join(QStringLiteral(", ")),
-            user.createdAt.toUTC().toString(Qt::ISODateWithMs),
-            user.id};
+    return {{UserCsvColumn::Name, UserCsvColumn::Email, UserCsvColumn::ClerkId,
+             UserCsvColumn::ActiveRoles, UserCsvColumn::CreatedAt, UserCsvColumn::Id},
+            QStringLiteral(", ")};
 }
 
 CsvStreamJob UsersCsvExport::job(const UserQuery &query)
 {
-    CsvStreamJob job = csvStreamJob<User, UserQuery>(headers(), &UsersCsvExport::fields, query,
-                                                     &DataSource::streamUsers);
+    CsvStreamJob job;
+    job.headers = headers();
+    job.stream = [query](DataSource &source, const CsvChunkWriter &write) {
+        return streamUsersAsCsv(source, query, layout(), write);
+    };
     job.count = [query](DataSource &source) { return source.countUsers(query); };
     return job;
 }

@@ -5,8 +5,16 @@
 
 namespace rolecall {
 
+// Every user `query` matches (its limit and cursor ignored), in the list's
+// order, as CSV records of `layout` without a header: the records the data
+// source writes itself where it can (DataSource::formatsUsersCsv(): in
+// PostgreSQL, one pass, no row objects on the client), else streamUsers()'s
+// rows made records on its worker. Same bytes either way.
+QFuture<qint64> streamUsersAsCsv(DataSource &source, const UserQuery &query,
+                                 const UserCsvLayout &layout, CsvChunkWriter write);
+
 // Writes every user matching a query to a CSV file (CsvStreamExport over
-// DataSource::streamUsers, with countUsers for the progress).
+// streamUsersAsCsv(), with countUsers for the progress).
 class UsersCsvExport final : public CsvStreamExport
 {
     Q_OBJECT
@@ -23,7 +31,7 @@ public:
     // What start(query, …) runs.
     static CsvStreamJob job(const UserQuery &query);
     static QStringList headers();
-    static QStringList fields(const User &user);
+    static UserCsvLayout layout();
 };
 
 } // namespace rolecall

@@ -1,6 +1,7 @@
 #include "pg/pgdatasource.h"
 
 #include "domain/datasourceerror.h"
+#include "pg/pgcsv.h"
 #include "pg/pggrantsquery.h"
 #include "pg/pgrolesquery.h"
 #include "pg/pgrolewriter.h"
@@ -9,6 +10,7 @@
 #include "pg/pgusersquery.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace rolecall {
 
@@ -221,6 +223,32 @@ QFuture<qint64> PgDataSource::streamUsers(const UserQuery &query, RowBatchSink<U
             const PgStatement statement = userListStatement(db, schema(db), query);
             return streamRows<User>(db, statement, QStringLiteral("export users"),
                                     userWithRolesFromRow, sink);
+        },
+        PgWork::Write, &m_streamPool);
+}
+
+// The records written by PostgreSQL (pg/pgcsv.h): one text per row read,
+// appended to the batch as its UTF-8 bytes.
+QFuture<qint64> PgDataSource::streamUsersCsv(const UserQuery &query, const UserCsvLayout &layout,
+                                             CsvRecordsSink sink)
+{
+    return run<qint64>(
+        [this, query, layout, sink = std::move(sink)](QSqlDatabase &db) {
+            const PgStatement statement = userCsvStatement(db, schema(db), query, layout);
+            QByteArray records;
+            qint64 rows = 0;
+            return streamStatement(
+                db, statement, QStringLiteral("export users"),
+                [&](const QSqlQuery &q) {
+                    records += q.value(0).toString().toUtf8();
+                    ++rows;
+                },
+                [&] {
+                    const bool more = rows == 0 || sink(records, rows);
+                    records.clear();
+                    rows = 0;
+                    return more;
+                });
         },
         PgWork::Write, &m_streamPool);
 }

@@ -62,6 +62,9 @@ public:
     bool answersOverviewInParts() const override { return true; }
     QFuture<OverviewFigures> fetchOverviewPart(OverviewPart part) override;
     QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink) override;
+    bool formatsUsersCsv() const override { return true; }
+    QFuture<qint64> streamUsersCsv(const UserQuery &query, const UserCsvLayout &layout,
+                                   CsvRecordsSink sink) override;
     QFuture<qint64> streamGrants(const GrantListQuery &query,
                                  RowBatchSink<GrantView> sink) override;
     QFuture<qint64> streamAudit(const AuditQuery &query, RowBatchSink<AuditEvent> sink) override;

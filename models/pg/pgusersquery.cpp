@@ -4,6 +4,7 @@
 #include "domain/utctime.h"
 #include "pg/pgrights.h"
 #include "pg/pgschema.h"
+#include "pg/pgsearchplan.h"
 #include "pg/pgstream.h"
 
 #include <QSqlDatabase>
@@ -223,27 +224,8 @@ QString sortKeyType(UserSortKey key)
 }
 
 // Rows a search walks newest first before it leaves the page to the planner
-// (about 3 ms at 1M users); see fetchUserPage().
+// (a few milliseconds at 1M users); see fetchUserPage().
 constexpr int searchWalkBudget = 3000;
-
-// A valid index on "User" ("createdAt", "id", ...) in the current schema: the
-// one a newest-first walk needs.
-bool hasKeysetIndex(QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    execSqlOrThrow(q, QStringLiteral(R"(SELECT 1 FROM pg_index i
-        JOIN pg_class t ON t.oid = i.indrelid
-        JOIN pg_namespace n ON n.oid = t.relnamespace
-        WHERE n.nspname = current_schema() AND t.relname = 'User' AND i.indisvalid
-          AND i.indpred IS NULL AND i.indnkeyatts >= 2
-          AND i.indkey[0] = (SELECT a.attnum FROM pg_attribute a
-                             WHERE a.attrelid = t.oid AND a.attname = 'createdAt')
-          AND i.indkey[1] = (SELECT a.attnum FROM pg_attribute a
-                             WHERE a.attrelid = t.oid AND a.attname = 'id'))"),
-                   QStringLiteral("look for the users keyset index"));
-    return q.next();
-}
 
 } // namespace
 
@@ -302,16 +284,22 @@ UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQue
         pageSql += QStringLiteral(" OFFSET :offset");
     pageSql += QStringLiteral(") ");
 
-    // A search alone, newest first, with the keyset index there: first walk
+    // A search alone, newest first, with the keyset index there and a term
+    // the planner does not expect to be rare (pg/pgsearchplan.h): first walk
     // that index from the cursor for at most searchWalkBudget rows, testing
     // each. A common term fills the page within a few hundred rows (what the
-    // trigram path would pay for every match); a rare one ends the walk
-    // empty-handed, and the page is read the usual way, where the planner
-    // picks the trigram index. Either way the page is exact: the walk's first
-    // matches are the first matches.
-    const bool walkFirst = filter.bindsPattern && !filter.bindsRole && !filter.bindsAsOf &&
-                           query.sortKey == UserSortKey::Created && query.offset == 0 &&
-                           hasKeysetIndex(db);
+    // trigram path would pay for every match); otherwise the walk ends short,
+    // and the page is read the usual way, where the planner picks the trigram
+    // index. Either way the page is exact: the walk's first matches are the
+    // first matches.
+    const bool walkFirst =
+        filter.bindsPattern && !filter.bindsRole && !filter.bindsAsOf &&
+        query.sortKey == UserSortKey::Created && query.offset == 0 &&
+        chooseSearchStart(
+            db,
+            {QStringLiteral(R"(SELECT 1 FROM "User" u WHERE )") + searchCondition(schema.kind),
+             filterValues(filter, query)},
+            query.limit, searchWalkBudget) == SearchStart::WalkFirst;
     const QString walkSql =
         QStringLiteral("WITH page AS (SELECT * FROM (SELECT ") + userColumns(schema.kind) +
         QStringLiteral(", ") + key + QStringLiteral(R"( AS "sortKey", )") +
@@ -416,11 +404,12 @@ PgStatement userListStatement(QSqlDatabase &db, const SchemaInfo &schema, const 
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     // The whole join at once: one scan of "User", one of "UserRole" grouped by
     // user (hashed), then one sort; the pages' order, so their rows in turn.
+    const QString key = sortExpression(schema.kind, query.sortKey);
     QString sql = QStringLiteral("SELECT ") + userColumns(schema.kind) + QStringLiteral(R"(,
-       (extract(epoch FROM u."createdAt") * 1000)::bigint,
-       (extract(epoch FROM u."updatedAt") * 1000)::bigint, )");
+       (extract(epoch FROM u."createdAt") * 1000)::bigint AS "createdAtMs",
+       (extract(epoch FROM u."updatedAt") * 1000)::bigint AS "updatedAtMs", )");
     if (schema.hasRoles()) {
-        sql += QStringLiteral(R"(r.roles
+        sql += QStringLiteral(R"(r.roles AS "roles", )") + key + QStringLiteral(R"( AS "sortKey"
 FROM "User" u
 LEFT JOIN (
     SELECT ur."userId", array_to_string(array_agg(DISTINCT ur."role" ORDER BY ur."role"), ',') AS roles
@@ -430,12 +419,12 @@ LEFT JOIN (
     GROUP BY ur."userId") r ON r."userId" = u."id")");
         statement.values.insert(QStringLiteral("asOf"), utcLiteralOrNull(query.asOf));
     } else {
-        sql += QStringLiteral(R"(NULL::text FROM "User" u)");
+        sql += QStringLiteral(R"(NULL::text AS "roles", )") + key +
+               QStringLiteral(R"( AS "sortKey" FROM "User" u)");
     }
     if (!filter.conditions.isEmpty())
         sql += QStringLiteral("\nWHERE ") + filter.conditions.join(QStringLiteral(" AND "));
-    sql += QStringLiteral("\nORDER BY ") + sortExpression(schema.kind, query.sortKey) + dir +
-           QStringLiteral(R"(, u."id")") + dir;
+    sql += QStringLiteral("\nORDER BY ") + key + dir + QStringLiteral(R"(, u."id")") + dir;
     statement.sql = sql;
     return statement;
 }

@@ -17,7 +17,10 @@ UserPage fetchUserPage(QSqlDatabase &db, const SchemaInfo &schema, const UserQue
 
 // Every user the query's filters match (its limit, offset and cursor
 // ignored), in the list's order, as one statement for streamStatement():
-// rows as userWithRolesFromRow() reads them.
+// rows as userWithRolesFromRow() reads them. Its columns are named "id",
+// "clerkId", "email", "firstName", "lastName", "createdAt", "updatedAt",
+// "createdAtMs", "updatedAtMs" (epoch milliseconds), "roles" (the active
+// roles joined by ',') and "sortKey" (the list is ordered by "sortKey", "id").
 PgStatement userListStatement(QSqlDatabase &db, const SchemaInfo &schema, const UserQuery &query);
 User userWithRolesFromRow(const QSqlQuery &q);
 

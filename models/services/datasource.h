@@ -5,6 +5,7 @@
 #include "domain/domain.h"
 #include "domain/grantlist.h"
 #include "domain/roles.h"
+#include "domain/userscsv.h"
 
 #include <QFuture>
 #include <QObject>
@@ -113,6 +114,22 @@ public:
     virtual QFuture<qint64> streamUsers(const UserQuery &query, RowBatchSink<User> sink)
     {
         Q_UNUSED(query)
+        Q_UNUSED(sink)
+        return notSupported<qint64>();
+    }
+    // The rows of streamUsers(), each made the CSV record `layout` describes
+    // by the source itself (UTF-8, exactly csvRecord(userCsvFields(row,
+    // layout))), handed to `sink` a batch at a time with the batch's row
+    // count: where formatsUsersCsv(), a source can let its database write the
+    // CSV. streamUsersAsCsv() (itemmodels/userscsvexport.h) picks this or
+    // formats streamUsers()'s rows itself.
+    using CsvRecordsSink = std::function<bool(const QByteArray &records, qint64 rows)>;
+    virtual bool formatsUsersCsv() const { return false; }
+    virtual QFuture<qint64> streamUsersCsv(const UserQuery &query, const UserCsvLayout &layout,
+                                           CsvRecordsSink sink)
+    {
+        Q_UNUSED(query)
+        Q_UNUSED(layout)
         Q_UNUSED(sink)
         return notSupported<qint64>();
     }

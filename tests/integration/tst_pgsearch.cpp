@@ -1,7 +1,9 @@
 // The users search reads the same pages whichever plan it takes: the
 // newest-first walk of the keyset index (a common term), the fall-back read
-// (a rare term, or no match), or no walk at all (no index), page by page.
+// (a rare term, or no match), or no walk at all (no index), page by page;
+// and which plan it starts with follows the planner's estimate of the term.
 #include "pg/pgdatasource.h"
+#include "pg/pgsearchplan.h"
 #include "pg/pgusersquery.h"
 #include "support/pgtestcluster.h"
 #include "support/testdata.h"
@@ -38,10 +40,8 @@ QStringList searchIds(PgDataSource &source, const QString &term, int limit, bool
     }
 }
 
-// Each user's roles held at `asOf` (now when invalid), read one user at a
-// time: the reference a page's roles join is held to.
-QHash<QString, QStringList> rolesOneByOne(const ConnectionSettings &settings,
-                                          const QStringList &ids, const QDateTime &asOf)
+// The test's own session on a database.
+QSqlDatabase session(const ConnectionSettings &settings)
 {
     const QString name = QStringLiteral("tst-pgsearch-") + settings.database;
     QSqlDatabase db = QSqlDatabase::contains(name)
@@ -53,6 +53,15 @@ QHash<QString, QStringList> rolesOneByOne(const ConnectionSettings &settings,
     db.setDatabaseName(settings.database);
     if (!db.isOpen() && !db.open())
         qFatal("%s", qPrintable(db.lastError().text()));
+    return db;
+}
+
+// Each user's roles held at `asOf` (now when invalid), read one user at a
+// time: the reference a page's roles join is held to.
+QHash<QString, QStringList> rolesOneByOne(const ConnectionSettings &settings,
+                                          const QStringList &ids, const QDateTime &asOf)
+{
+    QSqlDatabase db = session(settings);
     const QString instant =
         asOf.isValid() ? QStringLiteral("CAST('%1' AS timestamp(3))")
                              .arg(asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
@@ -88,12 +97,24 @@ private Q_SLOTS:
     void everyPlanReadsTheSamePages();
     void aLargeSearchPageCarriesEachUsersRoles_data();
     void aLargeSearchPageCarriesEachUsersRoles();
+    void theSearchStartsAsThePlannersEstimateSays_data();
+    void theSearchStartsAsThePlannersEstimateSays();
 
 private:
+    QString database(const QString &which) const;
+
     PgTestCluster *m_cluster = nullptr;
     QString m_plain;   // no index: the walk is never tried
     QString m_indexed; // User ("createdAt", "id"): the walk is tried first
+    QString m_trigram; // and the trigram search index (empty without pg_trgm)
 };
+
+QString TestPgSearch::database(const QString &which) const
+{
+    return which == QLatin1String("plain")     ? m_plain
+           : which == QLatin1String("indexed") ? m_indexed
+                                               : m_trigram;
+}
 
 void TestPgSearch::initTestCase()
 {
@@ -108,6 +129,28 @@ void TestPgSearch::initTestCase()
     }
     QVERIFY2(m_cluster->exec(m_indexed,
                              QStringLiteral(R"(CREATE INDEX ON "User" ("createdAt", "id");
+ANALYZE "User";)"),
+                             &error),
+             qPrintable(error));
+    QSqlQuery available(session(m_cluster->connection(m_indexed)));
+    if (!available.exec(
+            QStringLiteral("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")) ||
+        !available.next())
+        return; // the trigram rows skip
+    m_trigram = m_cluster->createDatabase(Fixture::AkakoLms, &error);
+    QVERIFY2(!m_trigram.isEmpty(), qPrintable(error));
+    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, m_trigram, seededUsers, &error),
+             qPrintable(error));
+    // What `db install-indexes` builds for the search.
+    QVERIFY2(m_cluster->exec(m_trigram,
+                             QStringLiteral(R"(CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX ON "User" ("createdAt", "id");
+CREATE INDEX ON "User" USING gin ()") +
+                                 userSearchExpression(SchemaKind::AkakoLms, QString()) +
+                                 QStringLiteral(R"( gin_trgm_ops);
+-- the seed's names repeat in a pattern that can alias with 100 histogram
+-- bounds: sample them all, as a million real users would be sampled fairly
+ALTER INDEX "User_lower_idx" ALTER COLUMN 1 SET STATISTICS 10000;
 ANALYZE "User";)"),
                              &error),
              qPrintable(error));
@@ -140,6 +183,11 @@ void TestPgSearch::everyPlanReadsTheSamePages()
     QCOMPARE(searchIds(indexed, term, limit), reference);
     // read from the end backwards: the same pages too
     QCOMPARE(searchIds(indexed, term, limit, true), searchIds(plain, term, limit, true));
+    if (m_trigram.isEmpty())
+        return;
+    PgDataSource trigram(m_cluster->connection(m_trigram));
+    QCOMPARE(searchIds(trigram, term, limit), reference);
+    QCOMPARE(searchIds(trigram, term, limit, true), searchIds(plain, term, limit, true));
 }
 
 void TestPgSearch::aLargeSearchPageCarriesEachUsersRoles_data()
@@ -179,6 +227,41 @@ void TestPgSearch::aLargeSearchPageCarriesEachUsersRoles()
         withRoles += user.activeRoles.isEmpty() ? 0 : 1;
     }
     QVERIFY(withRoles > 800); // most seeded users are learners
+}
+
+void TestPgSearch::theSearchStartsAsThePlannersEstimateSays_data()
+{
+    QTest::addColumn<QString>("db");
+    QTest::addColumn<QString>("term");
+    QTest::addColumn<bool>("walkFirst");
+    QTest::newRow("no keyset index") << "plain" << QStringLiteral("o'brien") << false;
+    // only a scan would serve the term: the walk costs nothing beside it
+    QTest::newRow("no trigram index, common") << "indexed" << QStringLiteral("o'brien") << true;
+    QTest::newRow("no trigram index, rare") << "indexed" << QStringLiteral("user11999@") << true;
+    // one in nine users: a walk of 3,000 rows expects over 300 matches
+    QTest::newRow("trigram, common") << "trigram" << QStringLiteral("o'brien") << true;
+    // one user, or none: straight to the trigram index
+    QTest::newRow("trigram, rare") << "trigram" << QStringLiteral("user11999@") << false;
+    QTest::newRow("trigram, a Clerk ID")
+        << "trigram" << rolecall::testing::clerkIdOfSeedUser(4242) << false;
+    QTest::newRow("trigram, no match") << "trigram" << QStringLiteral("nobody-at-all") << false;
+    QTest::newRow("trigram, everyone") << "trigram" << QStringLiteral("@example.test") << true;
+}
+
+void TestPgSearch::theSearchStartsAsThePlannersEstimateSays()
+{
+    QFETCH(QString, db);
+    QFETCH(QString, term);
+    QFETCH(bool, walkFirst);
+    if (database(db).isEmpty())
+        QSKIP("pg_trgm is not available");
+    QSqlDatabase sql = session(m_cluster->connection(database(db)));
+    const PgStatement matches{QStringLiteral(R"(SELECT 1 FROM "User" u WHERE )") +
+                                  userSearchCondition(SchemaKind::AkakoLms, QStringLiteral("u"),
+                                                      QStringLiteral(":pattern")),
+                              {{QStringLiteral("pattern"), containsPattern(term)}}};
+    const SearchStart start = chooseSearchStart(sql, matches, 200, 3000);
+    QCOMPARE(start == SearchStart::WalkFirst, walkFirst);
 }
 
 QTEST_GUILESS_MAIN(TestPgSearch)

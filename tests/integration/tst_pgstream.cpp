@@ -1,7 +1,10 @@
 // Whole-table exports through a server-side cursor: the streamed rows are the
 // paged listing's rows, row for row and in its order (users, grants, audit),
 // in batches no bigger than one FETCH; a sink can stop the read; values
-// inlined into DECLARE reach the server as they were.
+// inlined into DECLARE reach the server as they were; the CSV records
+// PostgreSQL writes are the bytes the client would write from the rows.
+#include "itemmodels/tableexport.h"
+#include "itemmodels/userscsvexport.h"
 #include "pg/pgdatasource.h"
 #include "pg/pgstream.h"
 #include "support/pgtestcluster.h"
@@ -12,6 +15,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+Q_DECLARE_METATYPE(rolecall::UserQuery)
+Q_DECLARE_METATYPE(rolecall::UserCsvLayout)
 
 using namespace rolecall;
 using rolecall::testing::allEvents;
@@ -105,10 +111,15 @@ private Q_SLOTS:
     void streamedGrantsAreThePagedList();
     void streamedAuditIsThePagedStream();
     void aSinkCanStopTheRead();
+    void recordsWrittenByPostgresAreTheClientsRecords_data();
+    void recordsWrittenByPostgresAreTheClientsRecords();
+    void aCsvSinkCanStopTheRead();
 
 private:
     PgTestCluster *m_cluster = nullptr;
     QString m_db;
+    QString m_edgeDb;      // Akako LMS: seed users and CSV edge cases
+    QString m_sehatEdgeDb; // SehatScan: the same
 };
 
 void TestPgStream::initTestCase()
@@ -125,6 +136,18 @@ void TestPgStream::initTestCase()
 UPDATE "UserRole" SET "adminNotes" = 'Ended 2024-06-01T00:00:00.000Z by admin@example.test: term'
 WHERE "isActive" = false)"),
                              &error),
+             qPrintable(error));
+    m_edgeDb = m_cluster->createDatabase(Fixture::AkakoLms, &error);
+    QVERIFY2(!m_edgeDb.isEmpty(), qPrintable(error));
+    QVERIFY2(rolecall::testing::seedAkakoUsers(*m_cluster, m_edgeDb, 6000, &error),
+             qPrintable(error));
+    QVERIFY2(rolecall::testing::seedCsvEdgeUsers(*m_cluster, m_edgeDb, true, &error),
+             qPrintable(error));
+    m_sehatEdgeDb = m_cluster->createDatabase(Fixture::SehatScan, &error);
+    QVERIFY2(!m_sehatEdgeDb.isEmpty(), qPrintable(error));
+    QVERIFY2(rolecall::testing::seedSehatScanUsers(*m_cluster, m_sehatEdgeDb, 300, &error),
+             qPrintable(error));
+    QVERIFY2(rolecall::testing::seedCsvEdgeUsers(*m_cluster, m_sehatEdgeDb, false, &error),
              qPrintable(error));
 }
 
@@ -263,6 +286,125 @@ void TestPgStream::aSinkCanStopTheRead()
     QCOMPARE(
         collect<User>([&](auto sink) { return source.streamUsers(UserQuery{}, sink); }).rows.size(),
         seededUsers);
+}
+
+namespace {
+
+// Every column, each at least once, roles joined by a character the guard
+// and the quoting must leave alone.
+UserCsvLayout everyColumn()
+{
+    return {{UserCsvColumn::Id, UserCsvColumn::ClerkId, UserCsvColumn::Email,
+             UserCsvColumn::FirstName, UserCsvColumn::LastName, UserCsvColumn::Name,
+             UserCsvColumn::ActiveRoles, UserCsvColumn::CreatedAt, UserCsvColumn::UpdatedAt},
+            QStringLiteral("+")};
+}
+
+// The first line (CRLF-separated) where two CSV texts differ, for the message.
+QString firstDifference(const QByteArray &actual, const QByteArray &expected)
+{
+    const QList<QByteArray> a = actual.split('\n');
+    const QList<QByteArray> e = expected.split('\n');
+    for (qsizetype i = 0; i < std::max(a.size(), e.size()); ++i) {
+        const QByteArray left = a.value(i);
+        const QByteArray right = e.value(i);
+        if (left != right)
+            return QStringLiteral("line %1: %2 | expected %3")
+                .arg(i + 1)
+                .arg(QString::fromUtf8(left.toPercentEncoding(" \"',;@=+-")),
+                     QString::fromUtf8(right.toPercentEncoding(" \"',;@=+-")));
+    }
+    return {};
+}
+
+} // namespace
+
+void TestPgStream::recordsWrittenByPostgresAreTheClientsRecords_data()
+{
+    QTest::addColumn<bool>("akako");
+    QTest::addColumn<UserCsvLayout>("layout");
+    QTest::addColumn<UserQuery>("query");
+    UserQuery byName;
+    byName.sortKey = UserSortKey::Name;
+    byName.ascending = true;
+    UserQuery search;
+    search.search = QStringLiteral("o'brien");
+    UserQuery learners;
+    learners.role = QStringLiteral("LEARNER");
+    UserQuery noRole;
+    noRole.noRole = true;
+    UserQuery asOf;
+    asOf.role = QStringLiteral("MENTOR");
+    asOf.asOf = QDateTime(QDate(2024, 3, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("GUI export, everyone") << true << UsersCsvExport::layout() << UserQuery{};
+    QTest::newRow("every column, everyone") << true << everyColumn() << UserQuery{};
+    QTest::newRow("every column, by name") << true << everyColumn() << byName;
+    QTest::newRow("every column, a search") << true << everyColumn() << search;
+    QTest::newRow("every column, a role") << true << everyColumn() << learners;
+    QTest::newRow("every column, no role") << true << everyColumn() << noRole;
+    QTest::newRow("every column, a role as of") << true << everyColumn() << asOf;
+    QTest::newRow("SehatScan, GUI export") << false << UsersCsvExport::layout() << UserQuery{};
+    QTest::newRow("SehatScan, every column") << false << everyColumn() << byName;
+}
+
+void TestPgStream::recordsWrittenByPostgresAreTheClientsRecords()
+{
+    QFETCH(bool, akako);
+    QFETCH(UserCsvLayout, layout);
+    QFETCH(UserQuery, query);
+    PgDataSource source(m_cluster->connection(akako ? m_edgeDb : m_sehatEdgeDb));
+    QVERIFY(source.formatsUsersCsv());
+
+    // What the client writes from the rows: the export before PostgreSQL
+    // wrote the records, and still what any other data source does.
+    QByteArray fromRows;
+    const qint64 rowCount =
+        source
+            .streamUsers(query,
+                         [&](const QList<User> &batch) {
+                             for (const User &user : batch)
+                                 fromRows += csvRecord(userCsvFields(user, layout)).toUtf8();
+                             return true;
+                         })
+            .result();
+    QByteArray written;
+    qint64 handedOver = 0;
+    qint64 largestBatch = 0;
+    const qint64 reported = source
+                                .streamUsersCsv(query, layout,
+                                                [&](const QByteArray &records, qint64 rows) {
+                                                    written += records;
+                                                    handedOver += rows;
+                                                    largestBatch = std::max(largestBatch, rows);
+                                                    return true;
+                                                })
+                                .result();
+    QVERIFY(rowCount > 0);
+    QCOMPARE(reported, rowCount);
+    QCOMPARE(handedOver, rowCount);
+    QVERIFY(largestBatch <= streamBatchRows);
+    QVERIFY2(written == fromRows, qPrintable(firstDifference(written, fromRows)));
+    QCOMPARE(written.count("\r\n"), fromRows.count("\r\n"));
+}
+
+void TestPgStream::aCsvSinkCanStopTheRead()
+{
+    PgDataSource source(m_cluster->connection(m_edgeDb));
+    int batches = 0;
+    qint64 rowsSeen = 0;
+    const qint64 rows = source
+                            .streamUsersCsv(UserQuery{}, UsersCsvExport::layout(),
+                                            [&](const QByteArray &, qint64 batchRows) {
+                                                ++batches;
+                                                rowsSeen += batchRows;
+                                                return false;
+                                            })
+                            .result();
+    QCOMPARE(batches, 1);
+    QCOMPARE(rows, qint64(streamBatchRows));
+    QCOMPARE(rowsSeen, qint64(streamBatchRows));
+    // The session is usable afterwards: the cursor's transaction ended.
+    QCOMPARE(source.fetchUsers(UserQuery{}).result().users.size(), UserQuery{}.limit);
 }
 
 QTEST_GUILESS_MAIN(TestPgStream)

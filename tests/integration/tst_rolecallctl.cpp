@@ -23,6 +23,7 @@ private Q_SLOTS:
     void listsUsersAsCsv();
     void listsUsersAsATable();
     void streamsEveryUserWithLimitZero();
+    void csvOfEveryUserIsThePagedCsv();
     void readsTheUrlFromTheEnvironment();
     void acceptsDiscreteConnectionFields();
     void rejectsBadCommandLines_data();
@@ -121,6 +122,31 @@ void TestRolecallctl::streamsEveryUserWithLimitZero()
                      QStringLiteral("json")});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).array().size(), 1200);
+}
+
+// --limit 0 --format csv passes on the records PostgreSQL writes; a limit
+// reads pages and formats their rows in rolecallctl. Same bytes, edge cases
+// included.
+void TestRolecallctl::csvOfEveryUserIsThePagedCsv()
+{
+    QString error;
+    const QString db = rolecall::testing::seededAkakoDatabase(300, &error);
+    QVERIFY2(!db.isEmpty(), qPrintable(error));
+    QVERIFY2(rolecall::testing::seedCsvEdgeUsers(*m_cluster, db, true, &error), qPrintable(error));
+    const QString url = m_cluster->url(db);
+    const auto csv = [&](const QString &limit) {
+        return rolecallctl({QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--db"),
+                            url, QStringLiteral("--limit"), limit, QStringLiteral("--format"),
+                            QStringLiteral("csv")});
+    };
+    const Run streamed = csv(QStringLiteral("0"));
+    const Run paged = csv(QStringLiteral("100000"));
+    QCOMPARE(streamed.exitCode, 0);
+    QCOMPARE(paged.exitCode, 0);
+    QVERIFY2(streamed.err.isEmpty(), qPrintable(streamed.err));
+    QCOMPARE(streamed.out.count(QLatin1String("\"edge")), 12);
+    QVERIFY(streamed.out.contains(QLatin1String("\"edge01\",\"'=cmd|calc\",\"'+1@x.test\"")));
+    QCOMPARE(streamed.out, paged.out);
 }
 
 void TestRolecallctl::readsTheUrlFromTheEnvironment()

@@ -28,6 +28,16 @@ bool seedAkakoUsers(PgTestCluster &cluster, const QString &database, int count,
 bool seedSehatScanUsers(PgTestCluster &cluster, const QString &database, int count,
                         QString *error = nullptr);
 
+// Adds users whose values test CSV writers (ids "edge01".."edge12"): formula
+// characters at the start of a field and after , ; tab CR LF, quotes,
+// commas, line breaks, NULL, empty and whitespace-only names (Unicode spaces
+// included), non-Latin and non-BMP text, instants in the years 1 BC, 500,
+// 9999 and 10000. Akako LMS: several active roles, ended and future grants,
+// and "updatedAt" widened to microseconds (a drifted column) with values
+// that round to the next millisecond. SehatScan: the same in its columns.
+bool seedCsvEdgeUsers(PgTestCluster &cluster, const QString &database, bool akako,
+                      QString *error = nullptr);
+
 // A new Akako LMS database of the shared cluster (PgTestCluster::shared())
 // holding `count` seed users: its name, or an empty string with *error set,
 // also when the cluster could not start.
