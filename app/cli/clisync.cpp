@@ -13,6 +13,7 @@
 #include "cli/clioptions.h"
 #include "cli/clioutput.h"
 #include "cli/clisessionsupport.h"
+#include "cli/clisyncoutput.h"
 #include "domain/datasourceerror.h"
 #include "itemmodels/tableexport.h"
 #include "services/boundsecret.h"
@@ -111,45 +112,6 @@ bool clerkTarget(const QCommandLineParser &parser, CliContext &context, ClerkTar
     }
     target->settings.secretKey = *key;
     return true;
-}
-
-QJsonArray diffsJson(const QList<FieldDiff> &diffs)
-{
-    QJsonArray array;
-    for (const FieldDiff &diff : diffs)
-        array.append(QJsonObject{{QStringLiteral("field"), diff.field},
-                                 {QStringLiteral("clerk"), diff.clerkValue},
-                                 {QStringLiteral("database"), diff.databaseValue}});
-    return array;
-}
-
-QJsonObject recordJson(const SyncRecord &record)
-{
-    QJsonObject json{{QStringLiteral("clerkId"), record.clerkId},
-                     {QStringLiteral("status"), syncStatusName(record.status)},
-                     {QStringLiteral("lacksDefaultRole"), record.lacksDefaultRole},
-                     {QStringLiteral("email"), nullable(record.email)},
-                     {QStringLiteral("name"), nullable(record.name)},
-                     {QStringLiteral("databaseRowId"), nullable(record.databaseRowId)},
-                     {QStringLiteral("fields"), diffsJson(record.diffs)}};
-    if (record.status == SyncStatus::EmailConflict)
-        json.insert(QStringLiteral("conflictWith"),
-                    QJsonObject{{QStringLiteral("rowId"), record.conflictRowId},
-                                {QStringLiteral("clerkId"), record.conflictClerkId}});
-    return json;
-}
-
-QString diffText(const SyncRecord &record)
-{
-    QStringList parts;
-    if (record.status == SyncStatus::EmailConflict)
-        parts << QStringLiteral("email held by ") + record.conflictClerkId;
-    for (const FieldDiff &diff : record.diffs)
-        parts << diff.field + QStringLiteral(": ") + diff.databaseValue + QStringLiteral(" -> ") +
-                     diff.clerkValue;
-    if (record.lacksDefaultRole && record.status != SyncStatus::NoDefaultRole)
-        parts << QStringLiteral("no default role");
-    return parts.join(QStringLiteral("; "));
 }
 
 // Opens the verb's data and finds where the comparison with Clerk is made:
@@ -353,19 +315,6 @@ int runStatus(CliContext &context)
         out << summary.join(QStringLiteral(", ")) << '\n';
     }
     return ExitOk;
-}
-
-QJsonObject resultJson(const SyncActionResult &result)
-{
-    return QJsonObject{{QStringLiteral("clerkId"), result.clerkId},
-                       {QStringLiteral("action"), syncActionName(result.kind)},
-                       {QStringLiteral("dryRun"), result.dryRun},
-                       {QStringLiteral("changed"), result.changed},
-                       {QStringLiteral("created"), result.created},
-                       {QStringLiteral("userRowId"), nullable(result.userRowId)},
-                       {QStringLiteral("fields"), diffsJson(result.changes)},
-                       {QStringLiteral("grantIds"), QJsonArray::fromStringList(result.grantIds)},
-                       {QStringLiteral("summary"), result.summary}};
 }
 
 // A line about a person the batch skips, said where the person stands in it.
